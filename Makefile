@@ -1,0 +1,48 @@
+# ecokg: `make demo` and `make test` work on a fresh machine (they set up .venv first).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: venv demo test lint pytest sysdeps bench bench-quick bench-server docs clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,docs]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/ecokg demo
+
+# System packages the tests drive for real (Chromium for the HTML maps, Java for HermiT).
+sysdeps:
+	@bash scripts/ensure-sysdeps.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+pytest: $(STAMP) sysdeps
+	$(BIN)/pytest -q
+
+test: $(STAMP) sysdeps lint pytest
+
+bench: $(STAMP) sysdeps
+	$(PY) -m bench.run --sizes 10k,100k,1m --crunchbase
+
+bench-quick: $(STAMP)
+	$(PY) -m bench.run --sizes 10k --quick
+
+bench-server: $(STAMP)
+	$(PY) -m bench.server
+
+docs: $(STAMP)
+	$(PY) -m ecokg.queries.docs > docs/queries.md
+
+clean:
+	rm -rf $(VENV) .ecokg out .pytest_cache .mypy_cache .ruff_cache

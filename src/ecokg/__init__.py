@@ -1,0 +1,33 @@
+"""ecokg: a knowledge graph of biotech-ecosystem relationships.
+
+>>> import ecokg
+>>> kg = ecokg.KnowledgeGraph.open(memory=True)
+>>> _ = kg.build()
+"""
+
+from __future__ import annotations
+
+from ecokg.errors import (
+    EcokgError,
+    EntityNotFound,
+    InputError,
+    QueryError,
+    ReasoningError,
+    StoreError,
+    ValidationError,
+)
+from ecokg.kg import KnowledgeGraph
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "EcokgError",
+    "EntityNotFound",
+    "InputError",
+    "KnowledgeGraph",
+    "QueryError",
+    "ReasoningError",
+    "StoreError",
+    "ValidationError",
+    "__version__",
+]

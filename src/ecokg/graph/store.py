@@ -1,0 +1,393 @@
+"""The store: an rdflib ``Dataset`` over Oxigraph, on disk, in memory or remote.
+
+On disk the store is a folder of immutable *generations*::
+
+    .ecokg/
+      CURRENT          name of the generation readers open ("gen-000007")
+      gen-000007/      an Oxigraph (RocksDB) database, never written once current
+      gen-000007.lock  shared-locked by every process reading that generation
+      write.lock       held by the one process writing
+
+A write (``commit``) copies the current generation (``Store.backup`` hard-links
+the immutable files, so it is cheap), applies the change to the copy, flushes
+it, and only then points ``CURRENT`` at it with an atomic rename. A crash at any
+moment leaves ``CURRENT`` naming the previous, complete generation; readers in
+other processes keep the generation they opened, so they see the old graph or
+the new one, never half of one; and a second writer waits for the lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Identifier, Node, Variable
+
+from ecokg.errors import StoreError
+from ecokg.namespaces import bind_prefixes
+
+DEFAULT_STORE = ".ecokg"
+STORE_ENV = "ECOKG_STORE"
+LOCK_TIMEOUT_ENV = "ECOKG_LOCK_TIMEOUT"
+_GEN = re.compile(r"^gen-(\d{6})$")
+
+
+# --- term conversion (rdflib <-> pyoxigraph) --------------------------------
+
+
+def to_ox(term: Node) -> Any:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot store {term!r}")
+
+
+def from_ox(term: Any) -> Node:
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def graph_quads(graph: Graph, name: URIRef) -> Iterator[Any]:
+    """The triples of ``graph`` as pyoxigraph quads in graph ``name``."""
+    g = ox.NamedNode(str(name))
+    for s, p, o in graph:
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
+
+
+def oxigraph_query(
+    store: Any,
+    text: str,
+    bindings: dict[str, Identifier] | None = None,
+    *,
+    exclude_graphs: Sequence[URIRef] = (),
+) -> Result:
+    """Run ``text`` on a pyoxigraph store; results as an rdflib ``Result``.
+
+    The default graph is the union of all named graphs, or of all but
+    ``exclude_graphs`` (e.g. without inferences). Results stream lazily.
+    """
+    from ecokg.namespaces import PREFIXES
+
+    options: dict[str, Any] = {}
+    if exclude_graphs:
+        excluded = {str(g) for g in exclude_graphs}
+        options["default_graph"] = [g for g in store.named_graphs() if g.value not in excluded]
+    else:
+        options["use_default_graph_as_union"] = True
+    raw = store.query(
+        text,
+        prefixes={k: str(v) for k, v in PREFIXES.items()},
+        substitutions={ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()},
+        **options,
+    )
+    if isinstance(raw, ox.QueryBoolean):
+        out = Result("ASK")
+        out.askAnswer = bool(raw)
+    elif isinstance(raw, ox.QuerySolutions):
+        out = Result("SELECT")
+        out.vars = [Variable(v.value) for v in raw.variables]
+        names = out.vars
+        out.bindings = (
+            {v: from_ox(val) for v, val in zip(names, solution, strict=True) if val is not None}  # type: ignore[misc]
+            for solution in raw
+        )
+    else:
+        out = Result("CONSTRUCT")
+        graph = Graph()
+        bind_prefixes(graph.namespace_manager)
+        for triple in raw:
+            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
+        out.graph = graph
+    return out
+
+
+def oxigraph_dataset(store: Any) -> Dataset:
+    """An rdflib ``Dataset`` (union default graph) over a pyoxigraph store."""
+    from oxrdflib import OxigraphStore
+
+    dataset = Dataset(store=OxigraphStore(store=store), default_union=True)
+    bind_prefixes(dataset.namespace_manager)
+    return dataset
+
+
+# --- locks ------------------------------------------------------------------
+
+
+def _lock(path: Path, *, shared: bool, timeout: float | None) -> IO[bytes]:
+    """Take an flock on ``path``; wait up to ``timeout`` seconds (None: forever)."""
+    handle = path.open("a+b")
+    mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(handle.fileno(), mode | fcntl.LOCK_NB)
+            return handle
+        except BlockingIOError:
+            if deadline is not None and time.monotonic() >= deadline:
+                handle.close()
+                raise
+            time.sleep(0.05)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@dataclass
+class Change:
+    """What a commit does: drop graphs (or everything), then add staged graphs."""
+
+    add: Sequence[tuple[URIRef, Graph]] = ()
+    drop: Sequence[URIRef] = ()
+    clear: bool = False
+
+
+# --- backends ---------------------------------------------------------------
+
+
+class Backend:
+    """Where the triples live. Subclasses: disk, memory, remote endpoint."""
+
+    description = "store"
+
+    def dataset(self) -> Dataset:
+        raise NotImplementedError
+
+    def oxigraph(self) -> Any | None:
+        """The underlying pyoxigraph store, when there is one (fast paths)."""
+        return None
+
+    def commit(self, change: Change) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release files and locks."""
+
+    def query(
+        self,
+        text: str,
+        bindings: dict[str, Identifier] | None = None,
+        *,
+        exclude_graphs: Sequence[URIRef] = (),
+    ) -> Result:
+        """Run a SPARQL query over the union of the graphs (minus ``exclude_graphs``).
+
+        Values in ``bindings`` are substituted for variables by the engine
+        (``initBindings``), never spliced into the text.
+        """
+        store = self.oxigraph()
+        if store is None:
+            if exclude_graphs:
+                raise StoreError(f"{self.description} cannot leave graphs out of a query")
+            return self.dataset().query(text, initBindings=bindings or {})
+        return oxigraph_query(store, text, bindings, exclude_graphs=exclude_graphs)
+
+
+def _apply(store: Any, change: Change) -> None:
+    if change.clear:
+        store.clear()
+    for name in change.drop:
+        store.remove_graph(ox.NamedNode(str(name)))
+    quads: list[Any] = []
+    for name, graph in change.add:
+        store.remove_graph(ox.NamedNode(str(name)))
+        quads.extend(graph_quads(graph, name))
+    if len(quads) > 200_000:
+        # bulk_extend writes SST files directly: much faster for large loads, and
+        # atomicity comes from the generation swap, not from this call.
+        store.bulk_extend(quads)
+    else:
+        store.extend(quads)
+
+
+class MemoryBackend(Backend):
+    """A throwaway in-memory Oxigraph store."""
+
+    description = "memory"
+
+    def __init__(self) -> None:
+        self._store = ox.Store()
+        self._dataset = oxigraph_dataset(self._store)
+
+    def dataset(self) -> Dataset:
+        return self._dataset
+
+    def oxigraph(self) -> Any:
+        return self._store
+
+    def commit(self, change: Change) -> None:
+        # Validation happened before; extend() itself is transactional.
+        _apply(self._store, change)
+
+
+class DiskBackend(Backend):
+    """Generations of Oxigraph databases under one folder (see module docstring)."""
+
+    def __init__(self, root: Path, *, create: bool = True) -> None:
+        self.root = root
+        self.description = str(root)
+        if not root.exists():
+            if not create:
+                raise StoreError(f"no store at {root} (run `ecokg build` first)")
+            root.mkdir(parents=True)
+        elif not root.is_dir():
+            raise StoreError(f"{root} exists and is not a store folder")
+        elif any(root.iterdir()) and not (root / "CURRENT").exists() and not list(self._generations()):
+            raise StoreError(f"{root} is not an ecokg store (no CURRENT file)")
+        self._reader_lock: IO[bytes] | None = None
+        self._store: Any | None = None
+        self._dataset: Dataset | None = None
+        self._generation: str | None = None
+        self._open_current()
+
+    # generations
+    def _generations(self) -> Iterator[str]:
+        for entry in self.root.iterdir():
+            if _GEN.match(entry.name) and entry.is_dir():
+                yield entry.name
+
+    def current_generation(self) -> str | None:
+        try:
+            name = (self.root / "CURRENT").read_text().strip()
+        except FileNotFoundError:
+            return None
+        return name if _GEN.match(name) else None
+
+    def _open_current(self) -> None:
+        for _ in range(20):
+            name = self.current_generation()
+            if name is None:
+                self._store = ox.Store()  # empty: nothing built yet
+                self._generation = None
+                break
+            lock = _lock(self.root / f"{name}.lock", shared=True, timeout=None)
+            # A writer may have swapped and collected `name` between the read and the lock.
+            if self.current_generation() == name and (self.root / name).is_dir():
+                try:
+                    self._store = ox.Store.read_only(str(self.root / name))
+                except OSError as exc:
+                    lock.close()
+                    raise StoreError(f"cannot open the store {self.root}: {exc}") from exc
+                self._reader_lock, self._generation = lock, name
+                break
+            lock.close()
+        else:
+            raise StoreError(f"the store {self.root} keeps changing; try again")
+        self._dataset = oxigraph_dataset(self._store)
+
+    def _release(self) -> None:
+        self._dataset = None
+        self._store = None
+        if self._reader_lock is not None:
+            self._reader_lock.close()
+            self._reader_lock = None
+
+    def dataset(self) -> Dataset:
+        assert self._dataset is not None
+        return self._dataset
+
+    def oxigraph(self) -> Any:
+        return self._store
+
+    def close(self) -> None:
+        self._release()
+
+    # writing
+    @contextlib.contextmanager
+    def write_lock(self) -> Iterator[None]:
+        timeout = float(os.environ.get(LOCK_TIMEOUT_ENV, "60"))
+        try:
+            handle = _lock(self.root / "write.lock", shared=False, timeout=timeout)
+        except BlockingIOError:
+            raise StoreError(
+                f"another process is writing to the store {self.root} "
+                f"(waited {timeout:.0f} s; set {LOCK_TIMEOUT_ENV} to wait longer)"
+            ) from None
+        try:
+            yield
+        finally:
+            handle.close()
+
+    def commit(self, change: Change) -> None:
+        with self.write_lock():
+            current = self.current_generation()
+            numbers = [int(_GEN.match(g).group(1)) for g in self._generations()]  # type: ignore[union-attr]
+            name = f"gen-{max(numbers, default=0) + 1:06d}"
+            target = self.root / name
+            if current is not None and not change.clear:
+                source = ox.Store.read_only(str(self.root / current))
+                source.backup(str(target))
+                del source
+            store = ox.Store(str(target))
+            try:
+                _apply(store, change)
+                store.flush()
+            finally:
+                del store
+            tmp = self.root / "CURRENT.tmp"
+            with tmp.open("w") as handle:
+                handle.write(name + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.root / "CURRENT")
+            _fsync_dir(self.root)
+            self._release()
+            self._open_current()
+            self._collect(keep=name)
+
+    def _collect(self, keep: str) -> None:
+        """Delete generations no process reads any more (and debris of crashed writes)."""
+        for name in list(self._generations()):
+            if name == keep:
+                continue
+            lock_path = self.root / f"{name}.lock"
+            try:
+                handle = _lock(lock_path, shared=False, timeout=0)
+            except BlockingIOError:
+                continue  # still read by someone
+            try:
+                shutil.rmtree(self.root / name, ignore_errors=True)
+                lock_path.unlink(missing_ok=True)
+            finally:
+                handle.close()
+
+
+def resolve_store_path(path: str | Path | None) -> Path:
+    """``path``, else ``$ECOKG_STORE``, else ``.ecokg`` in the current directory."""
+    if path is not None:
+        return Path(path)
+    return Path(os.environ.get(STORE_ENV, DEFAULT_STORE))

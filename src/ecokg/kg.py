@@ -1,0 +1,310 @@
+"""``KnowledgeGraph``: the Python API over a store (embedded, in memory or remote)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from rdflib import Dataset, Graph, URIRef
+
+from ecokg.errors import EcokgError, InputError, StoreError, ValidationError
+from ecokg.graph.build import (
+    DERIVED_GRAPHS,
+    BuildReport,
+    ValidationReport,
+    ontology_staged,
+    referenced_types,
+    shacl_validate,
+    stage,
+    validation_graph,
+)
+from ecokg.graph.store import Backend, Change, DiskBackend, MemoryBackend, resolve_store_path
+from ecokg.loaders import LoadContext, StagedGraph, seed_sources
+from ecokg.namespaces import EKR, ONTOLOGY_GRAPH, bind_prefixes
+
+EXPORT_FORMATS = {
+    "ttl": "turtle",
+    "turtle": "turtle",
+    "trig": "trig",
+    "nt": "nt",
+    "nq": "nquads",
+    "jsonld": "json-ld",
+}
+
+ENTITIES_QUERY = """
+SELECT DISTINCT ?e ?label WHERE { ?e a ?type . OPTIONAL { ?e rdfs:label ?label } }
+"""
+
+TYPES_QUERY = """
+CONSTRUCT { ?e a ?type ; rdfs:label ?label }
+WHERE { ?e a ?type . OPTIONAL { ?e rdfs:label ?label } }
+"""
+
+COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+CLASS_COUNT_QUERY = """
+SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
+  GRAPH ?g { ?e a ?class }
+  FILTER(?g != ekg:ontology)
+  FILTER(STRSTARTS(STR(?class), STR(ek:)))
+} GROUP BY ?class ORDER BY DESC(?n) ?class
+"""
+
+GRAPHS_QUERY = """
+SELECT ?g (COUNT(*) AS ?n) (SAMPLE(?file) AS ?source) (SAMPLE(?when) AS ?loaded) WHERE {
+  GRAPH ?g { ?s ?p ?o
+    OPTIONAL { ?g ek:sourceFile ?file }
+    OPTIONAL { ?g prov:generatedAtTime ?when } }
+} GROUP BY ?g ORDER BY ?g
+"""
+
+
+@dataclass
+class Stats:
+    triples: int
+    graphs: list[tuple[str, int, str | None, str | None]]
+    classes: list[tuple[str, int]]
+    store: str
+
+
+class KnowledgeGraph:
+    """A knowledge graph in a store.
+
+    >>> kg = KnowledgeGraph.open(memory=True)
+    >>> report = kg.build()          # the bundled seed dataset
+    >>> kg.stats().triples > 0
+    True
+    """
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self._names: Any = None
+
+    # --- opening ----------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        path: str | Path | None = None,
+        *,
+        memory: bool = False,
+        endpoint: str | None = None,
+        update_endpoint: str | None = None,
+        create: bool = True,
+    ) -> KnowledgeGraph:
+        """Open the store at ``path`` (default ``$ECOKG_STORE`` or ``.ecokg``), in memory, or remote."""
+        if endpoint is not None:
+            from ecokg.graph.remote import RemoteBackend
+
+            return cls(RemoteBackend(endpoint, update_endpoint))
+        if memory:
+            return cls(MemoryBackend())
+        return cls(DiskBackend(resolve_store_path(path), create=create))
+
+    def close(self) -> None:
+        self.backend.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def dataset(self) -> Dataset:
+        """The rdflib ``Dataset`` (default graph = union of all named graphs)."""
+        return self.backend.dataset()
+
+    # --- reading helpers --------------------------------------------------
+    def select(self, text: str, bindings: dict[str, Any] | None = None, **kw: Any) -> list[tuple[Any, ...]]:
+        """Rows of a SELECT over the whole graph (internal queries; values bound, not spliced)."""
+        result = self.backend.query(text, bindings, **kw)
+        return [tuple(row) for row in result]  # type: ignore[arg-type]
+
+    def construct(self, text: str, bindings: dict[str, Any] | None = None) -> Graph:
+        result = self.backend.query(text, bindings)
+        assert result.graph is not None
+        return result.graph
+
+    def entities(self) -> dict[URIRef, str]:
+        """Every typed entity with a label (IRI -> label)."""
+        found: dict[URIRef, str] = {}
+        for entity, label in self.select(ENTITIES_QUERY):
+            if isinstance(entity, URIRef) and str(entity).startswith(str(EKR)):
+                if entity not in found or label is not None:
+                    found[entity] = str(label) if label is not None else str(entity)
+        return found
+
+    def names(self) -> Any:
+        """The name index used to resolve what people type (cached until the next write)."""
+        from ecokg.resolve import NameIndex
+
+        if self._names is None:
+            self._names = NameIndex.of(self)
+        return self._names
+
+    def resolve(self, text: str) -> URIRef:
+        """The entity an IRI, CURIE, id, label or alias names (``EntityNotFound`` otherwise)."""
+        return self.names().resolve(text)
+
+    def _types_of(self, iris: list[URIRef]) -> Graph:
+        wanted = set(iris)
+        graph = Graph()
+        for s, p, o in self.construct(TYPES_QUERY):
+            if s in wanted:
+                graph.add((s, p, o))
+        return graph
+
+    # --- writing ----------------------------------------------------------
+    def build(
+        self,
+        sources: Sequence[str | Path] | None = None,
+        *,
+        keep_going: bool = False,
+        mapping: Path | None = None,
+        progress: Callable[[int, int | None], None] | None = None,
+        on_source: Callable[[Path], None] | None = None,
+        validate: bool = True,
+        before_commit: Callable[[list[StagedGraph]], list[StagedGraph]] | None = None,
+    ) -> BuildReport:
+        """Replace the whole graph by the ontology plus ``sources`` (default: the seed)."""
+        paths = [Path(s) for s in sources] if sources else seed_sources()
+        context = LoadContext(keep_going=keep_going, mapping=mapping, progress=progress)
+        return self._commit_sources(
+            paths, context, clear=True, validate=validate, on_source=on_source, before_commit=before_commit
+        )
+
+    def load(
+        self,
+        sources: Sequence[str | Path],
+        *,
+        keep_going: bool = False,
+        mapping: Path | None = None,
+        progress: Callable[[int, int | None], None] | None = None,
+        on_source: Callable[[Path], None] | None = None,
+        validate: bool = True,
+    ) -> BuildReport:
+        """Add ``sources`` to the graph, replacing earlier loads of the same documents."""
+        paths = [Path(s) for s in sources]
+        known = self.entities()
+        context = LoadContext(
+            known_entities=set(known), known_labels=dict(known),
+            keep_going=keep_going, mapping=mapping, progress=progress,
+        )
+        return self._commit_sources(paths, context, clear=False, validate=validate, on_source=on_source)
+
+    def _commit_sources(
+        self,
+        paths: list[Path],
+        context: LoadContext,
+        *,
+        clear: bool,
+        validate: bool,
+        on_source: Callable[[Path], None] | None,
+        before_commit: Callable[[list[StagedGraph]], list[StagedGraph]] | None = None,
+    ) -> BuildReport:
+        started = time.perf_counter()
+        staged = stage(paths, context, on_source=on_source)
+        if clear:
+            staged.insert(0, ontology_staged())
+        report = ValidationReport(conforms=True)
+        if validate:
+            extra = None if clear else referenced_types(staged, self._types_of)
+            report = shacl_validate(validation_graph(staged, extra))
+            if not report.conforms:
+                raise ValidationError(
+                    "the data does not conform to the shapes; nothing was loaded.\n" + report.text(),
+                    [str(v) for v in report.violations],
+                )
+        if before_commit is not None:
+            staged = before_commit(staged)
+        change = Change(
+            add=[(item.name, item.graph) for item in staged],
+            drop=[] if clear else list(DERIVED_GRAPHS),
+            clear=clear,
+        )
+        self.backend.commit(change)
+        self._names = None
+        return BuildReport(
+            sources=[str(p) for p in paths],
+            graphs=[item.name for item in staged],
+            triples=sum(len(item.graph) for item in staged),
+            rejects=[r for item in staged for r in item.rejects],
+            validation=report,
+            dropped=list(change.drop),
+            seconds=time.perf_counter() - started,
+        )
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        """Replace one named graph (e.g. ``inferred`` or ``analysis``) atomically."""
+        self.backend.commit(Change(add=[(name, graph)]))
+        self._names = None
+
+    def drop_graph(self, name: URIRef) -> None:
+        self.backend.commit(Change(drop=[name]))
+        self._names = None
+
+    # --- checking and reporting ------------------------------------------
+    def data_graph(self, *, include_ontology: bool = False) -> Graph:
+        """All triples of the data graphs merged into one in-memory rdflib graph."""
+        graph = Graph()
+        bind_prefixes(graph.namespace_manager)
+        for row in self.select(
+            "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+        ):
+            s, p, o, g = row
+            if include_ontology or g != ONTOLOGY_GRAPH:
+                graph.add((s, p, o))
+        return graph
+
+    def validate(self) -> ValidationReport:
+        """Validate the whole stored graph against the shapes."""
+        return shacl_validate(self.data_graph())
+
+    def count(self) -> int:
+        """Triples in all graphs, counted with SPARQL (``len()`` is slow on Oxigraph)."""
+        rows = self.select(COUNT_QUERY)
+        return int(rows[0][0]) if rows else 0
+
+    def stats(self) -> Stats:
+        nm = self.dataset.namespace_manager
+        graphs = [
+            (nm.normalizeUri(g), int(n), str(f) if f is not None else None, str(w) if w is not None else None)
+            for g, n, f, w in self.select(GRAPHS_QUERY)
+        ]
+        classes = [(nm.normalizeUri(c), int(n)) for c, n in self.select(CLASS_COUNT_QUERY)]
+        return Stats(
+            triples=sum(n for _, n, _, _ in graphs),
+            graphs=graphs,
+            classes=classes,
+            store=self.backend.description,
+        )
+
+    def export(self, destination: str | Path | IO[bytes], fmt: str = "trig") -> None:
+        """Write the graph: ``trig``/``nq`` keep named graphs; ``ttl``/``nt``/``jsonld`` merge them."""
+        if fmt not in EXPORT_FORMATS:
+            raise EcokgError(f"unknown export format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
+        rdflib_format = EXPORT_FORMATS[fmt]
+        if rdflib_format in ("trig", "nquads", "json-ld"):
+            data: Graph | Dataset = Dataset()
+            bind_prefixes(data.namespace_manager)
+            for s, p, o, g in self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
+                data.add((s, p, o, g))  # type: ignore[arg-type]
+        else:
+            data = self.data_graph(include_ontology=True)
+        payload = data.serialize(format=rdflib_format, encoding="utf-8")
+        if isinstance(destination, str | Path):
+            Path(destination).write_bytes(payload)
+        else:
+            destination.write(payload)
+
+
+def require_store(kg: KnowledgeGraph) -> None:
+    """Raise a helpful error when nothing has been built yet."""
+    if kg.count() == 0:
+        raise StoreError(f"the store {kg.backend.description} is empty: run `ecokg build` first")
+
+
+__all__ = ["EXPORT_FORMATS", "InputError", "KnowledgeGraph", "Stats", "require_store"]

@@ -1,0 +1,154 @@
+"""What every loader produces: staged named graphs whose facts carry their source.
+
+Provenance model (see docs/architecture.md):
+
+* one named graph per source document, ``ekg:<doc-id>``, described in itself with
+  PROV (``prov:wasDerivedFrom`` the document, ``prov:generatedAtTime``, the file);
+* the document ``ekd:<doc-id>`` with its title, publisher, date and language;
+* one ``ek:Excerpt`` per sentence or row (``ek:text``, ``ek:position``,
+  ``dcterms:isPartOf`` the document);
+* one ``rdf:Statement`` per fact, naming the fact and ``prov:wasDerivedFrom`` its excerpt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from ecokg.errors import InputError
+from ecokg.namespaces import DCTERMS, EK, EKD, EKG, PROV, RDF, RDFS, XSD, bind_prefixes
+
+
+@dataclass
+class StagedGraph:
+    """One named graph ready to be validated and committed."""
+
+    name: URIRef
+    document: URIRef
+    graph: Graph
+    source: str
+    #: Rows or records skipped under ``keep_going``; empty otherwise.
+    rejects: list[InputError] = field(default_factory=list)
+
+
+@dataclass
+class LoadContext:
+    """What a loader may know beyond its own file."""
+
+    #: Entities that already exist (in the store or in other sources of the same build).
+    known_entities: set[URIRef] = field(default_factory=set)
+    #: Labels of known entities, for readable generated labels (IRI -> label).
+    known_labels: dict[URIRef, str] = field(default_factory=dict)
+    #: Load the good rows and report the bad ones instead of refusing the file.
+    keep_going: bool = False
+    #: Mapping file for spreadsheets (None: look for ``<file>.mapping.yaml``).
+    mapping: Path | None = None
+    #: Called with (done, total) while streaming long inputs.
+    progress: Callable[[int, int | None], None] | None = None
+
+
+def doc_id_for(path: Path) -> str:
+    """A stable document id from a file name (``data/Members 2024.csv`` -> ``members-2024``)."""
+    stem = path.name.split(".")[0]
+    cleaned = "".join(c.lower() if c.isalnum() else "-" for c in stem)
+    return "-".join(part for part in cleaned.split("-") if part) or "document"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class FactWriter:
+    """Writes facts into a staged graph, each with the excerpt it comes from."""
+
+    def __init__(self, doc_id: str, source: Path | str, loader: str) -> None:
+        self.doc_id = doc_id
+        self.document = EKD[doc_id]
+        self.name = EKG[doc_id]
+        self.graph = Graph(identifier=self.name)
+        bind_prefixes(self.graph.namespace_manager)
+        self.source = str(source)
+        self._excerpts: dict[str, URIRef] = {}
+        g = self.graph
+        g.add((self.name, RDF.type, PROV.Entity))
+        g.add((self.name, PROV.wasDerivedFrom, self.document))
+        g.add((self.name, EK.sourceFile, Literal(Path(self.source).name)))
+        g.add((self.name, EK.loader, Literal(loader)))
+        g.add(
+            (
+                self.name,
+                PROV.generatedAtTime,
+                Literal(datetime.now(UTC).replace(microsecond=0), datatype=XSD.dateTime),
+            )
+        )
+        if isinstance(source, Path) and source.is_file():
+            g.add((self.name, EK.sha256, Literal(file_sha256(source))))
+
+    def describe_document(self, header: str, **properties: Node | Iterable[Node]) -> None:
+        """Add the document's own description (title, publisher, date...).
+
+        Its source is the document itself: an excerpt ``#header`` holding ``header``
+        (the title, or the file name when there is none).
+        """
+        excerpt = self.excerpt("header", header, 0)
+        for key, value in properties.items():
+            predicate = _DOC_PROPERTIES[key]
+            for item in value if isinstance(value, list | tuple) else [value]:
+                self.add(self.document, predicate, item, excerpt)  # type: ignore[arg-type]
+
+    def excerpt(self, key: str, text: str, position: int, lang: str | None = None) -> URIRef:
+        """The excerpt (sentence or row) named ``key``, created on first use."""
+        found = self._excerpts.get(key)
+        if found is not None:
+            return found
+        iri = URIRef(f"{self.document}#{key}")
+        g = self.graph
+        g.add((iri, RDF.type, EK.Excerpt))
+        g.add((iri, EK.text, Literal(text, lang=lang)))
+        g.add((iri, EK.position, Literal(position)))
+        g.add((iri, DCTERMS.isPartOf, self.document))
+        self._excerpts[key] = iri
+        return iri
+
+    def add(self, s: URIRef, p: URIRef, o: Node, excerpt: URIRef) -> None:
+        """Add the fact (s, p, o) and its statement node deriving it from ``excerpt``."""
+        g = self.graph
+        g.add((s, p, o))
+        statement = self.statement_iri(s, p, o)
+        g.add((statement, RDF.type, RDF.Statement))
+        g.add((statement, RDF.subject, s))
+        g.add((statement, RDF.predicate, p))
+        g.add((statement, RDF.object, o))
+        g.add((statement, PROV.wasDerivedFrom, excerpt))
+
+    def statement_iri(self, s: Node, p: Node, o: Node) -> URIRef:
+        """Deterministic, so rebuilding the same source gives the same graph."""
+        digest = hashlib.sha1(f"{s.n3()} {p.n3()} {o.n3()}".encode()).hexdigest()[:20]
+        return URIRef(f"{self.document}/fact/{digest}")
+
+    def staged(self, rejects: list[InputError] | None = None) -> StagedGraph:
+        return StagedGraph(self.name, self.document, self.graph, self.source, rejects or [])
+
+
+_DOC_PROPERTIES: dict[str, URIRef] = {
+    "type": RDF.type,
+    "label": RDFS.label,
+    "title": DCTERMS.title,
+    "publisher": EK.publisher,
+    "date": DCTERMS.date,
+    "language": DCTERMS.language,
+    "source_url": DCTERMS.source,
+    "license": DCTERMS.license,
+    "creator": DCTERMS.creator,
+    "description": DCTERMS.description,
+}

@@ -1,0 +1,151 @@
+"""A strict YAML reader that keeps line numbers.
+
+PyYAML's safe loader silently keeps the last of two duplicate keys and expands
+aliases (an alias bomb can take exponential memory). Data files here are
+written by people, so both are refused, and every value remembers its line so
+errors can point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ecokg.errors import InputError
+
+#: Curated files are small; a larger one is a mistake (or an attack), not data.
+MAX_YAML_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class Y:
+    """A YAML value with its 1-based line and column."""
+
+    value: Any  # str | int | float | bool | date | None | list[Y] | dict[str, Y]
+    line: int
+    column: int
+
+    @property
+    def is_map(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_list(self) -> bool:
+        return isinstance(self.value, list)
+
+    def plain(self) -> Any:
+        """The value without positions."""
+        if isinstance(self.value, dict):
+            return {k: v.plain() for k, v in self.value.items()}
+        if isinstance(self.value, list):
+            return [v.plain() for v in self.value]
+        return self.value
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="anchors and aliases (*name) are not allowed in ecokg data files",
+                problem_mark=event.start_mark,
+            )
+        return Composer.compose_node(self, parent, index)
+
+
+_constructor = SafeConstructor()
+
+
+def _convert(node: Node, source: str) -> Y:
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    if isinstance(node, ScalarNode):
+        if node.tag.endswith(":timestamp"):
+            # Dates stay text: the loaders parse them and report a bad one with its line.
+            return Y(node.value, line, column)
+        try:
+            return Y(_constructor.construct_object(node, deep=True), line, column)
+        except (ValueError, yaml.YAMLError):
+            return Y(node.value, line, column)
+    if isinstance(node, SequenceNode):
+        return Y([_convert(child, source) for child in node.value], line, column)
+    if isinstance(node, MappingNode):
+        result: dict[str, Y] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode):
+                raise InputError("a mapping key must be a plain name", source=source, line=key_line)
+            key = str(_constructor.construct_object(key_node))
+            if key in result:
+                raise InputError(
+                    f"duplicate key {key!r} (first at line {result[key].line})",
+                    source=source,
+                    line=key_line,
+                )
+            result[key] = _convert(value_node, source)
+        return Y(result, line, column)
+    raise InputError(f"unsupported YAML node {type(node).__name__}", source=source, line=line)
+
+
+def read_yaml(path: Path, *, text: str | None = None) -> Y:
+    """Parse ``path`` (or ``text``) into a :class:`Y` tree, or raise :class:`InputError`."""
+    source = str(path)
+    if text is None:
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror}", source=source) from exc
+        if size > MAX_YAML_BYTES:
+            raise InputError(
+                f"file is {size / 1e6:.0f} MB; curated YAML files are limited to "
+                f"{MAX_YAML_BYTES // 2**20} MiB (load large tables as CSV with a mapping)",
+                source=source,
+            )
+        raw = path.read_bytes()
+        if b"\x00" in raw[:8192]:
+            raise InputError("this is a binary file, not YAML text", source=source)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise InputError(
+                "not valid UTF-8 text (save the file as UTF-8)", source=source, line=line
+            ) from exc
+    try:
+        loader = _NoAliasLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        # The context mark is where the broken construct starts (an unclosed quote,
+        # say), a better place to look than the end of the file where it was noticed.
+        mark = exc.context_mark or exc.problem_mark
+        problem = exc.problem or "invalid YAML"
+        if exc.context and exc.context_mark:
+            problem = f"{exc.context} (line {exc.context_mark.line + 1}): {problem}"
+        if "'\\t'" in problem or "\t" in problem or " tab" in problem.lower():
+            problem += " (indent with spaces, not tabs)"
+        raise InputError(
+            f"YAML syntax error: {problem}",
+            source=source,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise InputError(f"YAML error: {exc}", source=source) from exc
+    if node is None:
+        raise InputError("the file is empty", source=source, line=1)
+    try:
+        return _convert(node, source)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        raise InputError(
+            f"bad value: {exc.problem}", source=source, line=mark.line + 1 if mark else None
+        ) from exc

@@ -1,0 +1,109 @@
+"""Find an entity from what a person types: an IRI, a CURIE, an id or a label.
+
+Labels match accent- and case-insensitively, aliases and acronyms included
+("aer bfc", "Region Bourgogne-Franche-Comte", "WEDC"). An ambiguous or unknown
+name is an :class:`~ecokg.errors.EntityNotFound` listing the candidates.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from rdflib import URIRef
+
+from ecokg.errors import EntityNotFound
+from ecokg.namespaces import EKR, PREFIXES
+
+if TYPE_CHECKING:
+    from ecokg.kg import KnowledgeGraph
+
+NAMES_QUERY = """
+SELECT ?e ?name ?type ?main WHERE {
+  ?e a ?type .
+  { ?e rdfs:label ?name BIND(true AS ?main) }
+  UNION { ?e skos:altLabel ?name BIND(false AS ?main) }
+  UNION { ?e ek:acronym ?name BIND(false AS ?main) }
+}
+"""
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and spacing-insensitive form of ``text``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    for dash in "‐‑‒–—":
+        stripped = stripped.replace(dash, "-")
+    stripped = stripped.replace("’", "'")
+    return " ".join(stripped.replace("- ", "-").split())
+
+
+class NameIndex:
+    """Folded names -> entities, built once per store state."""
+
+    def __init__(self, rows: list[tuple[URIRef, str, URIRef, bool]]) -> None:
+        self.by_name: dict[str, set[URIRef]] = defaultdict(set)
+        self.labels: dict[URIRef, str] = {}
+        self.types: dict[URIRef, set[URIRef]] = defaultdict(set)
+        for entity, name, cls, main in rows:
+            if not str(entity).startswith(str(EKR)):
+                continue
+            self.by_name[fold(str(name))].add(entity)
+            self.types[entity].add(cls)
+            if main or entity not in self.labels:
+                self.labels[entity] = str(name)
+        for entity in list(self.types):
+            self.by_name[fold(str(entity).removeprefix(str(EKR)))].add(entity)
+
+    @classmethod
+    def of(cls, kg: KnowledgeGraph) -> NameIndex:
+        return cls([(e, n, t, bool(m.toPython())) for e, n, t, m in kg.select(NAMES_QUERY)])
+
+    def describe(self, entity: URIRef) -> str:
+        kinds = sorted(str(t).rsplit("#", 1)[-1] for t in self.types.get(entity, ()))
+        kind = f", {'/'.join(kinds)}" if kinds else ""
+        return f"{self.labels.get(entity, entity)} <{entity}>{kind}"
+
+    def resolve(self, text: str) -> URIRef:
+        """The one entity ``text`` names."""
+        text = text.strip()
+        if not text:
+            raise EntityNotFound("an empty name names no entity")
+        if text.startswith(("http://", "https://", "urn:")):
+            iri = URIRef(text)
+            if iri in self.types:
+                return iri
+            raise EntityNotFound(f"no entity <{text}> in the graph")
+        prefix, sep, local = text.partition(":")
+        if sep and prefix in PREFIXES and " " not in text:
+            iri = URIRef(str(PREFIXES[prefix]) + local)
+            if iri in self.types:
+                return iri
+            raise EntityNotFound(f"no entity {text} in the graph")
+        found = self.by_name.get(fold(text), set())
+        if len(found) == 1:
+            return next(iter(found))
+        if len(found) > 1:
+            candidates = sorted(self.describe(e) for e in found)
+            raise EntityNotFound(
+                f"{text!r} is ambiguous; it could be:\n  " + "\n  ".join(candidates)
+                + "\nName it by its IRI or a fuller label.",
+                candidates,
+            )
+        close = difflib.get_close_matches(fold(text), list(self.by_name), n=5, cutoff=0.6)
+        partial = [n for n in self.by_name if fold(text) in n][:5]
+        names = list(dict.fromkeys(partial + close))[:5]
+        candidates = sorted({self.describe(e) for n in names for e in self.by_name[n]})
+        hint = ("; did you mean:\n  " + "\n  ".join(candidates)) if candidates else ""
+        raise EntityNotFound(f"no entity named {text!r}{hint}", candidates)
+
+
+def resolve_entity(kg: KnowledgeGraph, text: str) -> URIRef:
+    """The entity ``text`` names in ``kg`` (IRI, CURIE, id, label or alias).
+
+    >>> resolve_entity(kg, "aer bfc")  # doctest: +SKIP
+    rdflib.term.URIRef('https://w3id.org/ecokg/id/aer-bfc')
+    """
+    return kg.names().resolve(text)
