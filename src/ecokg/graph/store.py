@@ -197,6 +197,10 @@ class Backend:
     def close(self) -> None:
         """Release files and locks."""
 
+    def refresh(self) -> bool:
+        """Catch up with writes made by other processes; True if the view changed."""
+        return False
+
     def query(
         self,
         text: str,
@@ -325,6 +329,14 @@ class DiskBackend(Backend):
 
     def close(self) -> None:
         self._release()
+
+    def refresh(self) -> bool:
+        # Long-lived readers (the HTTP server) call this to see new builds.
+        if self.current_generation() == self._generation:
+            return False
+        self._release()
+        self._open_current()
+        return True
 
     # writing
     @contextlib.contextmanager
