@@ -1,0 +1,291 @@
+"""Network analysis of the seed graph (ecokg.graph.analysis) and its commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+from typer.testing import CliRunner
+
+from ecokg import KnowledgeGraph
+from ecokg.cli import app
+from ecokg.errors import QueryError
+from ecokg.graph import analysis
+from ecokg.namespaces import EKR
+
+PARIS = str(EKR["nicolas-paris"])
+DUFAY = str(EKR["marie-guite-dufay"])
+WEDC = str(EKR["wedc"])
+
+DUFAY_TO_WEDC = (
+    "Marie-Guite Dufay —solicited→ Nicolas Paris "
+    "—met at Meetings with the Wisconsin Economic Development Corporation (WEDC)→ "
+    "Wisconsin Economic Development Corporation"
+)
+
+
+@pytest.fixture(scope="module")
+def G(seed_kg: KnowledgeGraph) -> nx.MultiDiGraph:
+    return seed_kg.to_networkx()
+
+
+@pytest.fixture(scope="module")
+def actors(G: nx.MultiDiGraph) -> nx.Graph:
+    return analysis.actor_graph(G)
+
+
+def test_actor_graph_keeps_people_and_organisations(actors: nx.Graph) -> None:
+    assert {c for _, c in actors.nodes(data="category")} == {"person", "organization"}
+    assert not actors.is_directed() and not actors.is_multigraph()
+    assert actors[PARIS][WEDC]["weight"] == 1
+
+
+def test_every_measure_scores_every_actor(actors: nx.Graph) -> None:
+    results = analysis.analyze(actors)
+    assert [r.measure for r in results] == list(analysis.MEASURES)
+    for result in results:
+        missing = set(actors) - set(result.values)
+        # Constraint is undefined for isolated actors (the Madison–Milwaukee collaboration).
+        assert missing <= {n for n in actors if actors.degree(n) == 0}, result.measure
+    by = {r.measure: r for r in results}
+    for measure in ("degree", "betweenness", "closeness", "pagerank", "eigenvector", "broker"):
+        assert by[measure].top(1)[0][0] == PARIS, measure
+
+
+def test_pagerank_matches_networkx(actors: nx.Graph) -> None:
+    ours = analysis.pagerank(actors).values
+    reference = _pagerank_python(actors, weight="weight")
+    assert sum(ours.values()) == pytest.approx(1.0)
+    for node, value in reference.items():
+        assert ours[node] == pytest.approx(value, abs=1e-6)
+
+
+def test_sampled_betweenness_says_so(actors: nx.Graph) -> None:
+    exact = analysis.betweenness(actors)
+    assert exact.message is None and exact.parameters["k"] is None
+    sampled = analysis.betweenness(actors, k=4)
+    assert sampled.message is not None and "4 sampled sources" in sampled.message
+    assert sampled.parameters == {"k": 4, "seed": analysis.SEED, "normalized": True}
+    assert analysis.betweenness(actors, k=4).values == sampled.values  # the seed makes it repeat
+
+
+def test_communities_repeat_across_runs(seed_kg: KnowledgeGraph) -> None:
+    runs = [analysis.communities(analysis.actor_graph(seed_kg.to_networkx())) for _ in range(3)]
+    assert runs[0] == runs[1] == runs[2]
+    members = [n for c in runs[0] for n in c]
+    assert sorted(members) == sorted(analysis.actor_graph(seed_kg.to_networkx()))
+    assert len(runs[0]) >= 2
+    values = analysis.community(analysis.actor_graph(seed_kg.to_networkx())).values
+    assert {values[n] for n in runs[0][0]} == {0.0}
+
+
+def test_nicolas_paris_is_the_top_broker(actors: nx.Graph) -> None:
+    top = analysis.brokers(actors, top=3)
+    assert top[0].node == PARIS and top[0].label == "Nicolas Paris"
+    assert top[0].score > top[1].score
+    assert top[0].constraint is not None and top[0].constraint < top[1].constraint  # type: ignore[operator]
+
+
+def test_nicolas_paris_bridges_bfc_and_wisconsin(seed_kg: KnowledgeGraph, G: nx.MultiDiGraph, actors: nx.Graph) -> None:
+    first = analysis.territory_name(seed_kg, G, "BFC")
+    assert first == "Bourgogne-Franche-Comté"
+    report = analysis.territory_brokers(actors, first, "wisconsin")
+    assert report.territories == ("Bourgogne-Franche-Comté", "Wisconsin")
+    assert PARIS in report.first and PARIS in report.second
+    assert str(EKR["region-bfc"]) in report.first and WEDC in report.second
+    assert report.brokers[0].node == PARIS
+    assert report.brokers[0].share > report.brokers[1].share
+    assert 0 < report.connected <= report.pairs
+    assert report.paths and all(p[0] in report.first and p[-1] in report.second for p in report.paths)
+    # The delegation travelled together: no single actor cuts the two territories apart.
+    assert report.cut_nodes == []
+    assert "no single actor" in analysis.bridge_summary(report)
+
+
+def test_a_cut_node_is_reported() -> None:
+    H = nx.Graph()
+    for node, territory in (("a", "North"), ("b", "North"), ("m", None), ("c", "South")):
+        H.add_node(node, label=node.upper(), territories=[territory] if territory else [], territory=territory)
+    H.add_edges_from([("a", "b"), ("b", "m"), ("m", "c")])
+    report = analysis.territory_brokers(H, "North", "South")
+    assert [(b.node, b.cut) for b in report.brokers] == [("m", 1.0), ("b", 0.5)]
+    assert report.brokers[0].share == pytest.approx(1.0)
+
+
+def test_unknown_territory_lists_the_known_ones(actors: nx.Graph) -> None:
+    with pytest.raises(QueryError, match="Wisconsin"):
+        analysis.territory_brokers(actors, "Texas", "Wisconsin")
+
+
+def test_path_from_dufay_to_wedc(G: nx.MultiDiGraph) -> None:
+    path = analysis.shortest_path(G, DUFAY, WEDC)
+    assert path.nodes == [DUFAY, PARIS, WEDC]
+    assert path.sentence == DUFAY_TO_WEDC
+    assert [s.predicate for s in path.steps] == ["ek:solicited", "ek:Meeting"]
+    assert all(step.sources for step in path.steps)
+
+
+def test_k_shortest_paths_read_edges_both_ways(G: nx.MultiDiGraph) -> None:
+    paths = analysis.k_shortest_paths(G, DUFAY, WEDC, 4)
+    assert len(paths) == 4
+    assert paths[0].sentence == DUFAY_TO_WEDC
+    lengths = [len(p.nodes) for p in paths]
+    assert lengths == sorted(lengths) and lengths[1] > lengths[0]
+    assert any("←" in p.sentence for p in paths)  # some step follows a fact backwards
+    with pytest.raises(QueryError):
+        analysis.k_shortest_paths(G, DUFAY, str(EKR["post.nicolas-paris.bioforward.president"]), 1)
+
+
+def test_suggested_introductions_have_reasons(actors: nx.Graph) -> None:
+    found = analysis.suggest_introductions(actors, top=5)
+    assert found
+    for s in found:
+        assert actors.nodes[s.first]["category"] == actors.nodes[s.second]["category"] == "organization"
+        assert not actors.has_edge(s.first, s.second)
+        assert s.common == len(s.shared) > 0
+        assert s.reason.startswith("both are tied to ")
+        assert all(name in s.reason for name in s.shared)
+    assert "Nicolas Paris" in found[0].shared
+    for_wedc = analysis.suggest_introductions(actors, for_node=WEDC, top=20)
+    assert for_wedc and all(s.first == WEDC for s in for_wedc)
+    assert str(EKR["bioforward"]) in {s.second for s in for_wedc}
+
+
+def test_scores_go_to_the_analysis_graph_with_provenance() -> None:
+    kg = KnowledgeGraph.open(memory=True)
+    kg.build()
+    actors = analysis.actor_graph(kg.to_networkx())
+    triples = analysis.write_scores(kg, analysis.analyze(actors, ["betweenness", "community"]))
+    assert triples > 0
+    rows = kg.select(
+        """SELECT ?e ?value ?params ?when WHERE {
+             GRAPH ekg:analysis { ?s a ek:Score ; ek:about ?e ; ek:measure ek:BetweennessCentrality ;
+                          ek:value ?value ; ek:rank 1 ; prov:wasGeneratedBy ?run .
+                        ?run a prov:Activity ; ek:measure ek:BetweennessCentrality ;
+                          ek:parameters ?params ; prov:endedAtTime ?when } }"""
+    )
+    assert len(rows) == 1
+    entity, value, params, when = rows[0]
+    assert str(entity) == PARIS
+    assert float(value) == pytest.approx(analysis.betweenness(actors).values[PARIS])
+    assert json.loads(str(params))["normalized"] is True
+    assert when.datatype is not None
+    # Writing again replaces the graph rather than adding to it.
+    analysis.write_scores(kg, analysis.analyze(actors, ["degree"]))
+    assert not kg.select("SELECT ?s WHERE { ?s ek:measure ek:BetweennessCentrality }")
+    assert kg.select("SELECT ?s WHERE { GRAPH ?g { ?s ek:measure ek:DegreeCentrality } }") == [
+        (s,) for (s,) in kg.select("SELECT ?s WHERE { GRAPH ekg:analysis { ?s ek:measure ek:DegreeCentrality } }")
+    ]
+    kg.close()
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graphml_and_gexf_read_back(seed_kg: KnowledgeGraph, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"ecokg.{fmt}"
+    written = analysis.export_network(seed_kg, target, fmt)
+    if fmt == "graphml":
+        back = nx.read_graphml(target, force_multigraph=True)
+    else:
+        back = nx.read_gexf(target)
+    assert set(back) == set(written)
+    assert sorted((u, v) for u, v in back.edges()) == sorted((u, v) for u, v in written.edges())
+    for node, data in written.nodes(data=True):
+        assert back.nodes[node] == data, node
+    assert back.nodes[PARIS]["label"] == "Nicolas Paris"
+    assert back.nodes[PARIS]["kind"] == "Person"
+    assert back.nodes[PARIS]["betweenness"] > 0
+    assert isinstance(back.nodes[PARIS]["community"], int)
+    written_edges = sorted((u, v, d["predicate"], d["label"]) for u, v, d in written.edges(data=True))
+    back_edges = sorted((u, v, d["predicate"], d["label"]) for u, v, d in back.edges(data=True))
+    assert back_edges == written_edges
+    for _, _, data in back.edges(data=True):
+        assert {k: v for k, v in data.items() if k != "id"}.keys() >= {"predicate", "label", "sources"}
+
+
+# --- the commands -------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def test_cli_path_brokers_and_suggest() -> None:
+    result = runner.invoke(app, ["path", "--memory", "Marie-Guite Dufay", "WEDC", "-F", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["sentence"] == DUFAY_TO_WEDC
+    result = runner.invoke(app, ["brokers", "--memory", "--between", "BFC", "Wisconsin", "-F", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["entity"] == "Nicolas Paris"
+    result = runner.invoke(app, ["suggest", "--memory", "--for", "WEDC", "-n", "2", "-F", "csv"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("rank,introduce,to") and len(lines) == 3
+    assert "both are tied to" in lines[1]
+
+
+def test_cli_analyze_writes_scores(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert runner.invoke(app, ["build", "--store", str(store)]).exit_code == 0
+    result = runner.invoke(app, ["analyze", "--store", str(store), "-m", "pagerank,degree", "-n", "3", "--write", "-F", "csv"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "rank,entity,kind,territory,pagerank,degree,iri"
+    assert lines[1].startswith("1,Nicolas Paris,Person,")
+    with KnowledgeGraph.open(store) as kg:
+        rows = kg.select("SELECT (COUNT(?s) AS ?n) WHERE { ?s ek:measure ek:PageRank ; ek:about ?e }")
+        assert int(rows[0][0]) == analysis.actor_graph(kg.to_networkx()).number_of_nodes()
+    bad = runner.invoke(app, ["analyze", "--store", str(store), "-m", "fame"])
+    assert bad.exit_code == QueryError.exit_code and "unknown measure" in bad.output
+
+
+def test_cli_exports_gephi_formats(tmp_path: Path) -> None:
+    target = tmp_path / "net.gexf"
+    result = runner.invoke(app, ["export", "--memory", "-F", "gexf", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert PARIS in nx.read_gexf(target)
+
+
+def test_constraint_matches_networkx(actors: nx.Graph) -> None:
+    ours = analysis.constraint(actors).values
+    reference = nx.constraint(actors, weight="weight")
+    assert set(ours) == {n for n, v in reference.items() if v == v}  # NaN (isolated) left out
+    for node, value in ours.items():
+        assert value == pytest.approx(reference[node])
+
+
+def test_large_graphs_sample_betweenness_and_say_so() -> None:
+    H = nx.barabasi_albert_graph(300, 2, seed=1)
+    assert analysis.betweenness(H).message is None  # small enough to be exact
+    # The work budget (nodes × (nodes + edges)) decides; a small one stands in for a big graph.
+    result = analysis.betweenness(H, budget=30_000)
+    assert result.parameters["k"] == 30_000 // (300 + H.number_of_edges())
+    assert result.message == f"betweenness estimated from {result.parameters['k']} sampled sources of 300 nodes (seed 42)"
+    assert result.values == analysis.betweenness(H, budget=30_000).values
+
+
+def test_paths_between_names_and_relationships(seed_kg: KnowledgeGraph) -> None:
+    (path,) = analysis.paths_between(seed_kg, "Marie-Guite DUFAY", "ekr:wedc")
+    assert path.sentence == DUFAY_TO_WEDC
+    # An end that is a relationship (here the mission) is reached in the uncollapsed graph.
+    (via_mission,) = analysis.paths_between(seed_kg, "mission-bfc-usa-2024", "WEDC")
+    assert via_mission.nodes[0] == str(EKR["mission-bfc-usa-2024"]) and via_mission.nodes[-1] == WEDC
+    assert len(via_mission.steps) == 2
+
+
+def test_demo_tour_prints_brokers_and_introductions(seed_kg: KnowledgeGraph) -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from ecokg.demo import print_network_tour
+
+    buffer = StringIO()
+    print_network_tour(seed_kg, Console(file=buffer, width=250))
+    text = buffer.getvalue()
+    assert "Top brokers" in text and "Suggested introductions" in text
+    brokers_table = text.split("Top brokers")[1]
+    first_row = next(line for line in brokers_table.splitlines() if "│" in line)
+    assert "Nicolas Paris" in first_row
+    assert "both are tied to" in text
+    assert DUFAY_TO_WEDC in text
