@@ -6,6 +6,7 @@ store: :mod:`ecokg.graph.build` validates what loaders stage and commits it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -13,18 +14,29 @@ from pathlib import Path
 from ecokg.errors import InputError
 from ecokg.loaders.base import FactWriter, LoadContext, StagedGraph
 from ecokg.loaders.curated import load_curated
+from ecokg.loaders.rdf import FORMATS as RDF_FORMATS
+from ecokg.loaders.rdf import load_rdf
+from ecokg.loaders.spreadsheet import load_spreadsheet
 
 Loader = Callable[[Path, LoadContext], list[StagedGraph]]
 
 #: Loader by kind. Other loaders register themselves here when their module is added.
 LOADERS: dict[str, Loader] = {
     "yaml": load_curated,
+    "csv": load_spreadsheet,
+    "xlsx": load_spreadsheet,
+    "rdf": load_rdf,
 }
 
 #: File suffix -> loader kind.
 SUFFIXES: dict[str, str] = {
     ".yaml": "yaml",
     ".yml": "yaml",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    **{suffix: "rdf" for suffix in RDF_FORMATS},
 }
 
 
@@ -39,13 +51,36 @@ def kind_of(path: Path) -> str:
     raise InputError(f"unknown kind of file (known: {known})", source=path)
 
 
+#: Loaders stage a whole file in memory (rdflib graphs), so memory grows with the input:
+#: larger files are refused up front rather than exhausting memory (reliability, issue 7).
+MAX_INPUT_ENV = "ECOKG_MAX_INPUT_MB"
+DEFAULT_MAX_INPUT_MB = 256
+
+
+def max_input_bytes() -> int:
+    """The largest input file a loader accepts (``$ECOKG_MAX_INPUT_MB``, default 256 MiB)."""
+    try:
+        megabytes = float(os.environ.get(MAX_INPUT_ENV, DEFAULT_MAX_INPUT_MB))
+    except ValueError:
+        megabytes = DEFAULT_MAX_INPUT_MB
+    return int(megabytes * 2**20)
+
+
 def load_file(path: Path, context: LoadContext | None = None) -> list[StagedGraph]:
     """Stage one file with the loader its kind calls for."""
     if not path.exists():
         raise InputError("no such file", source=path)
     if path.is_dir():
         raise InputError("is a directory; name the files to load", source=path)
-    return LOADERS[kind_of(path)](path, context or LoadContext())
+    kind = kind_of(path)
+    size, limit = path.stat().st_size, max_input_bytes()
+    if size > limit:
+        raise InputError(
+            f"file is {size / 2**20:.0f} MiB, more than the {limit / 2**20:.0f} MiB an input may be "
+            f"(it is staged in memory); split it, or set {MAX_INPUT_ENV} to raise the limit",
+            source=path,
+        )
+    return LOADERS[kind](path, context or LoadContext())
 
 
 def seed_sources() -> list[Path]:

@@ -1,0 +1,1 @@
+"""Column mappings shipped with ecokg (one YAML file per spreadsheet layout)."""

@@ -1,0 +1,178 @@
+"""RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) into one named graph each.
+
+Parsed with pyoxigraph, which never fetches anything: a JSON-LD remote ``@context``
+is refused (no document loader is set), and RDF/XML with a DOCTYPE is refused here
+before parsing, because the parser would expand its entities (a "billion laughs"
+file takes exponential memory).
+
+Every quad of the file, whatever its graph in TriG or N-Quads, goes into the file's
+own graph ``ekg:<doc-id>`` (the source's graph names are not kept: one file, one
+source). External RDF has no sentences, so its provenance is the file: one excerpt
+``#file`` per file, and one ``rdf:Statement`` per fact that the ecokg shapes trace
+(rdf:type, labels, comments and ``ek:`` properties of anything but ontology terms),
+each derived from that excerpt.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from ecokg.errors import InputError
+from ecokg.loaders.base import FactWriter, LoadContext, StagedGraph, doc_id_for, file_sha256
+from ecokg.namespaces import EK, EKS, RDF, RDFS, SKOS, XSD
+
+#: File suffix -> pyoxigraph format name.
+FORMATS: dict[str, str] = {
+    ".ttl": "TURTLE",
+    ".turtle": "TURTLE",
+    ".nt": "N_TRIPLES",
+    ".nq": "N_QUADS",
+    ".trig": "TRIG",
+    ".jsonld": "JSON_LD",
+    ".json-ld": "JSON_LD",
+    ".rdf": "RDF_XML",
+    ".owl": "RDF_XML",
+    ".xml": "RDF_XML",
+}
+
+#: Predicates whose facts the shapes trace to a source (see shapes.ttl, TracedShape).
+_TRACED = (RDF.type, RDFS.label, SKOS.altLabel, RDFS.comment)
+_UNTRACED_EK = {EK.text, EK.position, EK.sourceFile, EK.sha256, EK.loader}
+_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_ONTOLOGY = str(EK).rstrip("#")
+
+
+def refuse_xml_entities(path: Path, raw: bytes) -> None:
+    """Refuse an XML file that declares a DOCTYPE or entities (expansion bombs, external files)."""
+    text = raw
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16", errors="replace").encode("utf-8")
+    match = _DOCTYPE.search(text)
+    if match:
+        line = text[: match.start()].count(b"\n") + 1
+        raise InputError(
+            "XML with a DOCTYPE or ENTITY declaration is refused (entity expansion could "
+            "exhaust memory or read other files); remove the declaration",
+            source=path,
+            line=line,
+        )
+
+
+def check_well_formed(path: Path, raw: bytes) -> None:
+    """Refuse XML that is not well-formed (a truncated RDF/XML file).
+
+    pyoxigraph's RDF/XML parser stops quietly at the end of a truncated file (issue 7
+    found this); expat does not. Safe: DOCTYPEs were refused before, so no entities.
+    """
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+    try:
+        parser.Parse(raw, True)
+    except expat.ExpatError as exc:
+        raise InputError(
+            f"not well-formed XML: {expat.ErrorString(exc.code)}",
+            source=path,
+            line=exc.lineno,
+            column=exc.offset + 1,
+        ) from None
+
+
+def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph]:
+    """Stage one RDF file as the named graph ``ekg:<doc-id>`` with per-file provenance.
+
+    >>> from ecokg.loaders.rdf import load_rdf
+    >>> load_rdf(Path("partners.ttl"))  # doctest: +SKIP
+    """
+    import pyoxigraph
+
+    context = context or LoadContext()
+    suffix = path.suffix.lower()
+    fmt = getattr(pyoxigraph.RdfFormat, FORMATS[suffix])
+    raw = path.read_bytes()
+    if fmt == pyoxigraph.RdfFormat.RDF_XML:
+        refuse_xml_entities(path, raw)
+        check_well_formed(path, raw)
+    doc_id = doc_id_for(path)
+    writer = FactWriter(doc_id, path, "rdf")
+    base = f"file:///{path.name}"
+    quads: list[tuple[Node, Node, Node]] = []
+    try:
+        for quad in pyoxigraph.parse(raw, fmt, base_iri=base):
+            quads.append((_term(quad.subject, doc_id), _term(quad.predicate, doc_id), _term(quad.object, doc_id)))
+    except SyntaxError as exc:
+        message = exc.msg or str(exc)
+        # pyoxigraph's message repeats the position; keep the reason only.
+        message = re.sub(r"^Parser error (at|between) .*?: ", "", message)
+        if "LoadDocumentCallback" in message:
+            # Issue 7: say plainly that ecokg never fetches a JSON-LD context from the web.
+            message = "a remote context (@context URL) is not fetched: ecokg never downloads; put the context in the file"
+        raise InputError(
+            f"not valid {FORMATS[suffix].replace('_', '-').title()}: {message}",
+            source=path,
+            line=exc.lineno,
+            column=exc.offset,
+        ) from None
+    except ValueError as exc:
+        raise InputError(f"cannot parse: {exc}", source=path) from None
+    count = len(quads)
+    if count == 0:
+        # An empty (or prefixes-only) file is almost always a failed export: say so (issue 7).
+        raise InputError("the file holds no RDF statements (is it empty or truncated?)", source=path, line=1)
+    writer.describe_document(
+        path.name,
+        type=EK.Dataset,
+        title=Literal(path.name, lang="en"),
+        label=Literal(path.name, lang="en"),
+    )
+    excerpt = writer.excerpt(
+        "file",
+        f"{path.name}: {count} RDF statement(s), sha256 {file_sha256(path)}",
+        1,
+        None,
+    )
+    graph = writer.graph
+    traced = 0
+    for s, p, o in quads:
+        if _is_traced(s, p):
+            writer.add(s, p, o, excerpt)  # type: ignore[arg-type]
+            traced += 1
+        else:
+            graph.add((s, p, o))
+    if context.progress is not None:
+        context.progress(count, count)
+    context.known_entities.update(
+        s for s, p, _ in quads if p == RDF.type and isinstance(s, URIRef)
+    )
+    return [writer.staged()]
+
+
+def _is_traced(s: Node, p: Node) -> bool:
+    if p in _UNTRACED_EK:
+        return False
+    if p not in _TRACED and not str(p).startswith(str(EK)):
+        return False
+    subject = str(s)
+    return not (subject.startswith(_ONTOLOGY) or subject.startswith(str(EKS)))
+
+
+def _term(term: object, doc_id: str) -> Node:
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        # Prefixed by the document, so two files' _:b0 stay two nodes.
+        return BNode(f"{doc_id}-{term.value}")
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise InputError(f"unsupported RDF term {term!r} (RDF-star triple terms are not loaded)")
