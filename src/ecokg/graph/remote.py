@@ -1,0 +1,334 @@
+"""A store behind a SPARQL 1.1 endpoint (Oxigraph server, Fuseki, GraphDB, Virtuoso...).
+
+Reads are SPARQL 1.1 Protocol requests; writes are SPARQL 1.1 Update requests.
+The server must answer queries over the *union* of its named graphs by default
+(Oxigraph: ``oxigraph serve --union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph
+true``; GraphDB and Virtuoso do it by default), as the embedded store does.
+
+Credentials come from the environment, never from the command line:
+``ECOKG_ENDPOINT_TOKEN`` (sent as ``Authorization: Bearer ...``) or
+``ECOKG_ENDPOINT_USER`` and ``ECOKG_ENDPOINT_PASSWORD`` (HTTP basic auth).
+
+Atomicity: a commit is sent as *one* SPARQL Update request (``DROP``, then one
+``INSERT DATA`` with a ``GRAPH`` block per graph) while it is smaller than
+``ECOKG_UPDATE_MAX_BYTES`` (default 64 MB). Servers that run an update request in
+one transaction (Oxigraph, Fuseki/TDB2, GraphDB) then apply all of it or none of
+it. A larger commit is split into several requests, sent in order; if one of them
+fails the graph is left part-way and the error says so: run the build again.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import httpx
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.query import Result
+from rdflib.term import Identifier
+
+from ecokg.errors import QueryError, StoreError
+from ecokg.graph.store import Backend, Change
+from ecokg.namespaces import PREFIXES, bind_prefixes
+
+TOKEN_ENV = "ECOKG_ENDPOINT_TOKEN"
+USER_ENV = "ECOKG_ENDPOINT_USER"
+PASSWORD_ENV = "ECOKG_ENDPOINT_PASSWORD"
+TIMEOUT_ENV = "ECOKG_ENDPOINT_TIMEOUT"
+MAX_BYTES_ENV = "ECOKG_UPDATE_MAX_BYTES"
+
+_RESULTS_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+
+
+def _credentials() -> tuple[dict[str, str], tuple[str, str] | None]:
+    """HTTP headers and basic-auth pair from the environment."""
+    token = os.environ.get(TOKEN_ENV)
+    if token:
+        return {"Authorization": f"Bearer {token}"}, None
+    user = os.environ.get(USER_ENV)
+    if user:
+        return {}, (user, os.environ.get(PASSWORD_ENV, ""))
+    return {}, None
+
+
+# --- binding values into a query ---------------------------------------------
+# initBindings on a remote store become VALUES blocks. rdflib's SPARQLStore appends one
+# after the query, which joins *after* projection and grouping (a bound variable used
+# in a FILTER or a UNION branch is then unbound where it matters). We join the one-row
+# block into every group pattern instead, which binds it wherever the query uses it.
+
+
+def _tokens(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, token) for braces and bare words, skipping strings, IRIs and comments."""
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j + 1
+        elif c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+        elif c == "<" and (m := _iri_end(text, i)) is not None:
+            i = m
+        elif c in "{}":
+            yield i, c
+            i += 1
+        elif c in "?$":
+            j = i + 1
+            while j < n and (text[j].isalnum() or text[j] == "_"):
+                j += 1
+            i = j
+        elif c.isalpha():
+            j = i
+            while j < n and (text[j].isalnum() or text[j] in "_-:"):
+                j += 1
+            yield i, text[i:j]
+            i = j
+        else:
+            i += 1
+
+
+def _iri_end(text: str, start: int) -> int | None:
+    """End of an IRI reference starting at ``start`` (``<`` may also be less-than)."""
+    j = start + 1
+    while j < len(text):
+        c = text[j]
+        if c == ">":
+            return j + 1
+        if c in " \t\n\r<\"{}|^`\\":
+            return None
+        j += 1
+    return None
+
+
+def with_values(text: str, bindings: dict[str, Identifier]) -> str:
+    """``text`` with a one-row VALUES block for ``bindings`` at the start of every group.
+
+    Joining the same single row into every group pattern binds the variables
+    everywhere, as the embedded engine's substitution does (a FILTER in a UNION
+    branch sees them too). CONSTRUCT templates, VALUES data blocks and groups
+    that hold a sub-select are left alone.
+
+    >>> with_values("SELECT ?n WHERE { ?x ek:name ?n }", {"x": URIRef("urn:a")})
+    'SELECT ?n WHERE { VALUES (?x) { (<urn:a>) } ?x ek:name ?n }'
+    """
+    if not bindings:
+        return text
+    for value in bindings.values():
+        if isinstance(value, BNode):
+            raise QueryError("a blank node cannot be bound as a query parameter")
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(value.n3() for value in bindings.values())  # RDF term serialisation
+    block = f" VALUES ({names}) {{ ({values}) }}"
+    tokens = list(_tokens(text))
+    inserts: list[int] = []
+    k = 0
+    while k < len(tokens):
+        offset, tok = tokens[k]
+        upper = tok.upper()
+        following = tokens[k + 1][1] if k + 1 < len(tokens) else ""
+        if upper == "CONSTRUCT" and following.upper() == "WHERE":
+            raise QueryError("cannot bind parameters in a short CONSTRUCT WHERE query; write the template out")
+        if (upper == "CONSTRUCT" and following == "{") or upper == "VALUES":
+            # Skip the template, or the data block: neither is a group pattern.
+            opening = next((j for j in range(k + 1, len(tokens)) if tokens[j][1] == "{"), None)
+            if opening is None:
+                break
+            k = _matching(tokens, opening) + 1
+            continue
+        if tok == "{" and following.upper() != "SELECT":
+            inserts.append(offset + 1)
+        k += 1
+    if not inserts:
+        raise QueryError("cannot bind parameters: the query has no group pattern")
+    parts, last = [], 0
+    for at in inserts:
+        parts += [text[last:at], block]
+        last = at
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _matching(tokens: list[tuple[int, str]], opening: int) -> int:
+    """Index of the brace closing the one at ``opening``."""
+    depth = 0
+    for j in range(opening, len(tokens)):
+        depth += tokens[j][1] == "{"
+        depth -= tokens[j][1] == "}"
+        if depth == 0:
+            return j
+    raise QueryError("cannot bind parameters: unbalanced braces in the query")
+
+
+def prefixed(text: str) -> str:
+    """``text`` preceded by ecokg's PREFIX declarations (the query's own ones win)."""
+    head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    return head + text
+
+
+# --- the backend ----------------------------------------------------------------
+
+
+class RemoteBackend(Backend):
+    """A store behind SPARQL 1.1 query and update endpoints."""
+
+    def __init__(self, endpoint: str, update_endpoint: str | None = None) -> None:
+        self.endpoint = endpoint
+        self.update_endpoint = update_endpoint or endpoint
+        self.description = endpoint
+        headers, auth = _credentials()
+        timeout = float(os.environ.get(TIMEOUT_ENV, "120"))
+        self._client = httpx.Client(
+            headers=headers, auth=auth, timeout=timeout, follow_redirects=False, trust_env=False
+        )
+        self._dataset: Dataset | None = None
+
+    def close(self) -> None:
+        self._client.close()
+        if self._dataset is not None:
+            self._dataset.close()
+            self._dataset = None
+
+    def dataset(self) -> Dataset:
+        """An rdflib ``Dataset`` over the endpoints (rdflib's ``SPARQLUpdateStore``)."""
+        if self._dataset is None:
+            from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+            headers, auth = _credentials()
+            store = SPARQLUpdateStore(
+                self.endpoint, self.update_endpoint, auth=auth, headers=headers,
+                method="POST", returnFormat="json",
+            )
+            self._dataset = Dataset(store=store, default_union=True)
+            bind_prefixes(self._dataset.namespace_manager)
+        return self._dataset
+
+    def _post(self, url: str, data: dict[str, Any], headers: dict[str, str]) -> httpx.Response:
+        try:
+            response = self._client.post(url, data=data, headers=headers)
+        except httpx.HTTPError as exc:
+            raise StoreError(f"cannot reach the SPARQL endpoint {url}: {exc}") from exc
+        if response.status_code in (401, 403):
+            raise StoreError(
+                f"the SPARQL endpoint {url} refused the credentials (HTTP {response.status_code}); "
+                f"set {TOKEN_ENV}, or {USER_ENV} and {PASSWORD_ENV}"
+            )
+        if response.status_code == 400:
+            raise QueryError(f"the SPARQL endpoint {url} rejected the request: {response.text.strip()[:2000]}")
+        if response.status_code >= 300:
+            raise StoreError(
+                f"the SPARQL endpoint {url} answered HTTP {response.status_code}: {response.text.strip()[:2000]}"
+            )
+        return response
+
+    def query(
+        self,
+        text: str,
+        bindings: dict[str, Identifier] | None = None,
+        *,
+        exclude_graphs: Sequence[URIRef] = (),
+    ) -> Result:
+        """Run a query on the endpoint; ``exclude_graphs`` become ``default-graph-uri`` parameters."""
+        data: dict[str, Any] = {"query": prefixed(with_values(text, bindings or {}))}
+        if exclude_graphs:
+            excluded = set(exclude_graphs)
+            graphs = [g for (g,) in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g {} }") if g not in excluded]  # type: ignore[misc]
+            data["default-graph-uri"] = [str(g) for g in graphs]
+        response = self._post(self.endpoint, data, {"Accept": _RESULTS_ACCEPT})
+        kind = response.headers.get("content-type", "").split(";")[0].strip()
+        if kind in ("application/sparql-results+json", "application/json"):
+            return Result.parse(io.BytesIO(response.content), format="json")
+        rdf_format = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle"}.get(kind)
+        if rdf_format is None:
+            raise StoreError(f"the SPARQL endpoint {self.endpoint} answered with unexpected content {kind!r}")
+        graph = Graph()
+        bind_prefixes(graph.namespace_manager)
+        graph.parse(data=response.content, format=rdf_format)
+        result = Result("CONSTRUCT")
+        result.graph = graph
+        return result
+
+    def commit(self, change: Change) -> None:
+        """Apply ``change`` with as few SPARQL Update requests as the size limit allows."""
+        limit = int(os.environ.get(MAX_BYTES_ENV, str(64 * 1024 * 1024)))
+        requests = list(update_requests(change, limit))
+        for number, body in enumerate(requests, 1):
+            try:
+                self._post(
+                    self.update_endpoint, {"update": body},
+                    {"Accept": "*/*"},
+                )
+            except (StoreError, QueryError) as exc:
+                state = (
+                    "nothing was changed" if number == 1
+                    else f"requests 1-{number - 1} of {len(requests)} were applied: the remote graph is incomplete, build again"
+                )
+                raise StoreError(f"{exc} ({state})") from exc
+
+
+def _statements(change: Change) -> Iterator[tuple[str, str]]:
+    """(graph, "s p o") for every triple to add, in SPARQL term syntax.
+
+    rdflib terms are written with ``n3()``; pyoxigraph quads with their N-Triples
+    form, which SPARQL reads as well. Both escape what needs escaping.
+    """
+    for name, graph in change.add:
+        g = name.n3()
+        for s, p, o in graph:
+            yield g, f"{s.n3()} {p.n3()} {o.n3()}"
+    for quad in change.quads:
+        g = "" if str(quad.graph_name) == "DEFAULT" else str(quad.graph_name)
+        yield g, f"{quad.subject} {quad.predicate} {quad.object}"
+
+
+def _quads_block(graph: str, triples: list[str]) -> str:
+    lines = " .\n".join(triples)
+    return f"GRAPH {graph} {{\n{lines} }}\n" if graph else f"{lines} .\n"
+
+
+def update_requests(change: Change, limit: int) -> Iterator[str]:
+    """The SPARQL Update request bodies for ``change``, each under ``limit`` bytes if possible."""
+    head: list[str] = []
+    if change.clear:
+        head.append("DROP SILENT ALL")
+    for dropped in [*change.drop, *(name for name, _ in change.add)]:
+        head.append(f"DROP SILENT GRAPH {dropped.n3()}")
+    operations = " ;\n".join(head)
+    blocks: list[str] = []
+    size = len(operations)
+    graph, batch = "", list[str]()
+    for target, statement in _statements(change):
+        if batch and target != graph:
+            blocks.append(_quads_block(graph, batch))
+            batch = []
+        graph = target
+        batch.append(statement)
+        size += len(statement) + 3
+        if size > limit:
+            blocks.append(_quads_block(graph, batch))
+            yield _join(operations, blocks)
+            operations, blocks, batch, size = "", [], [], 0
+    if batch:
+        blocks.append(_quads_block(graph, batch))
+    if change.update:
+        # A caller's own SPARQL Update (``ecokg serve --allow-update``), last, in the same request.
+        yield _join(operations, blocks, change.update)
+    elif operations or blocks:
+        yield _join(operations, blocks)
+
+
+def _join(operations: str, blocks: list[str], update: str = "") -> str:
+    # One INSERT DATA for all graphs: blank node labels are then shared within the request.
+    insert = "INSERT DATA {\n" + "".join(blocks) + "}" if blocks else ""
+    body = " ;\n".join(part for part in (operations, insert) if part)
+    if update:
+        # SPARQL allows a prologue before each operation of a request, so ecokg's prefixes go here.
+        update = prefixed(update)
+        return f"{body} ;\n{update}" if body else update
+    return body
