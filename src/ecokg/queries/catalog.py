@@ -1,0 +1,458 @@
+"""The catalogue of named SPARQL queries: one ``.rq`` file per question.
+
+Each file starts with a header of ``#`` comments::
+
+    # title: Members of a delegation
+    # description: The people who led or took part in a mission, with their posts.
+    # param: mission | entity | ekr:mission-bfc-usa-2024 | The mission or delegation
+
+A parameter line gives the name (a variable of the query), the kind
+(``entity``, ``date``, ``text`` or ``number``), the default (``-`` for none: the
+variable stays unbound and the query reads it as "any") and a description.
+Values are bound by the engine (``initBindings``), never written into the text,
+so no value can change what a query does. Every query also reads ``?lang``, the
+preferred label language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Literal, URIRef
+from rdflib.term import Identifier, Variable
+
+from ecokg.errors import EcokgError, EntityNotFound, QueryError
+from ecokg.namespaces import PREFIXES, XSD
+
+if TYPE_CHECKING:
+    from ecokg.kg import KnowledgeGraph
+    from ecokg.queries.result import QueryResult
+
+KINDS = ("entity", "date", "text", "number")
+LANG_VARIABLE = "lang"
+_LANG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+_NUMBER = re.compile(r"^[+-]?\d{1,15}(\.\d{1,15})?$")
+_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
+_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+MAX_VALUE_LENGTH = 2000
+
+CONCEPTS_QUERY = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX ek: <https://w3id.org/ecokg/ontology#>
+SELECT ?c ?name WHERE {
+  ?c a skos:Concept .
+  { ?c rdfs:label ?name } UNION { ?c skos:prefLabel ?name }
+  UNION { ?c skos:altLabel ?name } UNION { ?c ek:yamlId ?name }
+}
+"""
+
+EXISTS_QUERY = "ASK { { ?iri ?p ?o } UNION { ?s ?p ?iri } }"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A value a named query takes."""
+
+    name: str
+    kind: str  # "entity" | "date" | "text" | "number"
+    default: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One ``.rq`` file of the catalogue."""
+
+    name: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    text: str
+    form: str  # "SELECT" | "CONSTRUCT" | "ASK" | "DESCRIBE"
+
+    def parameter(self, name: str) -> Parameter:
+        for p in self.parameters:
+            if p.name == name:
+                return p
+        raise QueryError(self._unknown(name))
+
+    def _unknown(self, name: str) -> str:
+        accepted = ", ".join(p.name for p in self.parameters) or "none"
+        return f"the query {self.name!r} has no parameter {name!r} (accepted: {accepted})"
+
+
+def parse_rq(name: str, text: str) -> NamedQuery:
+    """A ``NamedQuery`` from the text of ``NAME.rq`` (its header declares the rest)."""
+    from ecokg.queries.result import check_query
+
+    fields: dict[str, str] = {}
+    parameters: list[Parameter] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        match = _HEADER.match(line)
+        if not match:
+            continue
+        key, value = match.groups()
+        if key == "param":
+            parts = [p.strip() for p in value.split("|")]
+            if len(parts) != 4 or parts[1] not in KINDS:
+                raise QueryError(f"{name}.rq: bad parameter line {line!r} (name | kind | default | description)")
+            pname, kind, default, description = parts
+            parameters.append(Parameter(pname, kind, None if default == "-" else default, description))
+        else:
+            fields[key] = value
+    for key in ("title", "description"):
+        if not fields.get(key):
+            raise QueryError(f"{name}.rq: the header has no {key}: line")
+    return NamedQuery(
+        name=name,
+        title=fields["title"],
+        description=fields["description"],
+        parameters=tuple(parameters),
+        text=text,
+        form=check_query(text),
+    )
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[NamedQuery, ...]:
+    found = []
+    for entry in resources.files("ecokg.queries").iterdir():
+        if entry.name.endswith(".rq"):
+            name = entry.name.removesuffix(".rq")
+            found.append(parse_rq(name, entry.read_text(encoding="utf-8")))
+    return tuple(sorted(found, key=lambda q: q.name))
+
+
+def catalog() -> list[NamedQuery]:
+    """Every named query, by name.
+
+    >>> [q.name for q in catalog()][:2]
+    ['agent-events', 'agreements']
+    """
+    return list(_load())
+
+
+def get_query(name: str) -> NamedQuery:
+    """The named query ``name``; a ``QueryError`` suggesting the closest names otherwise."""
+    by_name = {q.name: q for q in _load()}
+    if isinstance(name, str) and name in by_name:
+        return by_name[name]
+    text = name if isinstance(name, str) else repr(name)
+    close = difflib.get_close_matches(text, list(by_name), n=3, cutoff=0.5)
+    close += [n for n in by_name if text and text in n and n not in close][: 3 - len(close)]
+    hint = f"; did you mean {', '.join(close)}?" if close else "; `ecokg queries` lists them"
+    raise QueryError(f"no query named {text!r}{hint}")
+
+
+# --- binding ------------------------------------------------------------------------
+
+
+def bind_parameters(kg: KnowledgeGraph, query: NamedQuery, values: Mapping[str, str]) -> dict[str, Identifier]:
+    """The engine bindings for ``values`` (defaults filled in); only ecokg errors escape.
+
+    >>> bind_parameters(kg, get_query("person-posts"), {"person": "Nicolas Paris"})  # doctest: +SKIP
+    {'person': rdflib.term.URIRef('https://w3id.org/ecokg/id/nicolas-paris')}
+    """
+    try:
+        return _bind(kg, query, values)
+    except EcokgError:
+        raise
+    except Exception as exc:  # anything odd in the input is the caller's error, said plainly
+        raise QueryError(f"bad parameter value: {type(exc).__name__}") from None
+
+
+def _bind(kg: KnowledgeGraph, query: NamedQuery, values: Mapping[str, str]) -> dict[str, Identifier]:
+    if not isinstance(values, Mapping):
+        raise QueryError("parameters must be given as name=value pairs")
+    bindings: dict[str, Identifier] = {}
+    for key in values:
+        if not isinstance(key, str) or key not in {p.name for p in query.parameters}:
+            raise QueryError(query._unknown(str(key)))
+    for parameter in query.parameters:
+        raw = values.get(parameter.name, parameter.default)
+        if raw is None:
+            continue
+        bindings[parameter.name] = bind_value(kg, parameter, raw)
+    return bindings
+
+
+def bind_value(kg: KnowledgeGraph, parameter: Parameter, raw: object) -> Identifier:
+    """One value as an RDF term of the parameter's kind."""
+    name = parameter.name
+    if not isinstance(raw, str):
+        raise QueryError(f"parameter {name!r}: expected text, got {type(raw).__name__}")
+    if len(raw) > MAX_VALUE_LENGTH:
+        raise QueryError(f"parameter {name!r}: value longer than {MAX_VALUE_LENGTH} characters")
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        raise QueryError(f"parameter {name!r}: the value is not valid text") from None
+    if "\x00" in raw:
+        raise QueryError(f"parameter {name!r}: the value contains a NUL character")
+    value = raw.strip()
+    if parameter.kind == "entity":
+        return resolve_entity(kg, value)
+    if parameter.kind == "date":
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            raise QueryError(f"parameter {name!r}: expected a date as YYYY-MM-DD, got {raw!r}") from None
+        return Literal(day.isoformat(), datatype=XSD.date)
+    if parameter.kind == "number":
+        if not _NUMBER.match(value):
+            raise QueryError(f"parameter {name!r}: expected a number, got {raw!r}")
+        try:
+            if "." in value:
+                return Literal(Decimal(value), datatype=XSD.decimal)
+            return Literal(int(value), datatype=XSD.integer)
+        except (InvalidOperation, ValueError):
+            raise QueryError(f"parameter {name!r}: expected a number, got {raw!r}") from None
+    return Literal(raw)
+
+
+def lang_literal(lang: object) -> Literal:
+    """``lang`` as the literal bound to ``?lang`` (a language tag such as ``en`` or ``fr``)."""
+    if not isinstance(lang, str) or not _LANG.match(lang):
+        raise QueryError(f"bad label language {lang!r} (expected a tag such as en or fr)")
+    return Literal(lang.lower())
+
+
+def resolve_entity(kg: KnowledgeGraph, text: str) -> URIRef:
+    """An IRI, CURIE, id, label or alias → the entity; sectors and roles by label too.
+
+    Entities (``ekr:``) resolve through ``kg.resolve``; concepts (sectors, roles)
+    by their labels and ids; any other IRI or CURIE is accepted when the graph
+    mentions it. Ambiguous or unknown names raise ``EntityNotFound`` with candidates.
+    """
+    if not text:
+        raise EntityNotFound("an empty name names no entity")
+    iri = _as_iri(text)
+    if iri is not None:
+        if _mentioned(kg, iri):
+            return iri
+        raise EntityNotFound(f"no entity {text} in the graph")
+    from ecokg.resolve import fold
+
+    concepts = _concepts(kg).get(fold(text), set())
+    try:
+        entity = kg.resolve(text)
+    except EntityNotFound as exc:
+        if len(concepts) == 1:
+            return next(iter(concepts))
+        if concepts:
+            names = sorted(str(c) for c in concepts)
+            raise EntityNotFound(f"{text!r} is ambiguous; it could be:\n  " + "\n  ".join(names), names) from None
+        raise exc from None
+    if concepts - {entity}:
+        names = sorted({str(entity), *(str(c) for c in concepts)})
+        raise EntityNotFound(f"{text!r} is ambiguous; it could be:\n  " + "\n  ".join(names), names)
+    return entity
+
+
+def _as_iri(text: str) -> URIRef | None:
+    if text.startswith(("http://", "https://", "urn:")):
+        if any(c in text for c in ' <>"{}|\\^`') or any(ord(c) < 0x21 for c in text):
+            raise EntityNotFound(f"{text!r} is not a valid IRI")
+        return URIRef(text)
+    prefix, sep, local = text.partition(":")
+    if sep and prefix in PREFIXES and " " not in text:
+        if any(c in local for c in '<>"{}|\\^`') or any(ord(c) < 0x21 for c in local):
+            raise EntityNotFound(f"{text!r} is not a valid CURIE")
+        return URIRef(str(PREFIXES[prefix]) + local)
+    return None
+
+
+def _mentioned(kg: KnowledgeGraph, iri: URIRef) -> bool:
+    if iri in kg.names().types:
+        return True
+    result = kg.backend.query(EXISTS_QUERY, {"iri": iri})
+    return bool(result.askAnswer)
+
+
+def _concepts(kg: KnowledgeGraph) -> dict[str, set[URIRef]]:
+    # Cached on the name index, which the KnowledgeGraph resets after every write.
+    index = kg.names()
+    cached: dict[str, set[URIRef]] | None = getattr(index, "_ecokg_concepts", None)
+    if cached is None:
+        from ecokg.resolve import fold
+
+        cached = {}
+        for concept, name in kg.select(CONCEPTS_QUERY):
+            if isinstance(concept, URIRef):
+                cached.setdefault(fold(str(name)), set()).add(concept)
+        index._ecokg_concepts = cached
+    return cached
+
+
+# --- running ------------------------------------------------------------------------
+
+
+def run_named(
+    kg: KnowledgeGraph,
+    name: str,
+    params: Mapping[str, Any],
+    *,
+    lang: str = "en",
+    include_inferred: bool = True,
+    timeout: float = 30.0,
+) -> QueryResult:
+    """Run the named query ``name`` with ``params`` (strings, as a person types them)."""
+    return run_query(
+        kg, get_query(name), params, lang=lang, include_inferred=include_inferred, timeout=timeout
+    )
+
+
+def run_query(
+    kg: KnowledgeGraph,
+    query: NamedQuery,
+    params: Mapping[str, Any],
+    *,
+    lang: str = "en",
+    include_inferred: bool = True,
+    timeout: float = 30.0,
+) -> QueryResult:
+    """Run ``query`` (from the catalogue or a ``.rq`` file with a header) with ``params``."""
+    from ecokg.queries.result import run_sparql
+
+    bindings = bind_parameters(kg, query, params)
+    language = lang_literal(lang)
+    if uses_variable(query.text, LANG_VARIABLE):
+        bindings[LANG_VARIABLE] = language
+    result = run_sparql(kg, query.text, bindings, include_inferred=include_inferred, timeout=timeout)
+    return drop_parameter_columns(query, result)
+
+
+@lru_cache(maxsize=256)
+def uses_variable(text: str, name: str) -> bool:
+    """Whether the query ``text`` mentions ``?name`` (Oxigraph refuses to bind a variable it lacks)."""
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    return _has_variable(parseQuery(text), Variable(name))
+
+
+def _has_variable(node: Any, variable: Variable) -> bool:
+    if isinstance(node, Variable):
+        return node == variable
+    # ParseResults is registered as a Mapping whose values() are only the named results.
+    if isinstance(node, list | tuple) or type(node).__name__ == "ParseResults":
+        return any(_has_variable(v, variable) for v in node)
+    if isinstance(node, Mapping):
+        return any(_has_variable(v, variable) for v in node.values())
+    return False
+
+
+def drop_parameter_columns(query: NamedQuery, result: QueryResult) -> QueryResult:
+    """``result`` without the columns of the query's parameters and ``?lang``.
+
+    Oxigraph only substitutes variables a SELECT projects, so the catalogue's
+    queries project their parameters; people do not need them back.
+    """
+    hidden = {p.name for p in query.parameters} | {LANG_VARIABLE}
+    keep = [i for i, c in enumerate(result.columns) if c not in hidden]
+    if len(keep) == len(result.columns):
+        return result
+    result.columns = [result.columns[i] for i in keep]
+    result.rows = [tuple(row[i] for i in keep) for row in result.rows]
+    return result
+
+
+__all__ = [
+    "KINDS",
+    "NamedQuery",
+    "Parameter",
+    "bind_parameters",
+    "catalog",
+    "get_query",
+    "resolve_entity",
+    "run_named",
+    "run_query",
+]
+
+
+# --- helpers for the command line -----------------------------------------------------
+
+
+def describe_parameters(query: NamedQuery) -> str:
+    """``name (kind, default X)`` for each parameter, for listings."""
+    parts = []
+    for p in query.parameters:
+        default = f", default {p.default}" if p.default is not None else ", optional"
+        parts.append(f"{p.name} ({p.kind}{default})")
+    return "; ".join(parts)
+
+
+def parse_param_options(options: list[str]) -> dict[str, str]:
+    """``["key=value", ...]`` from ``-p`` options as a dictionary (values may contain ``=``)."""
+    params: dict[str, str] = {}
+    for option in options:
+        key, sep, value = option.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise QueryError(f"bad parameter {option!r}: write it as key=value")
+        if key in params:
+            raise QueryError(f"parameter {key!r} given twice")
+        params[key] = value
+    return params
+
+
+def run_cli_query(
+    open_kg: Callable[[], Any],
+    *,
+    name: str | None,
+    params: list[str],
+    file: Path | None,
+    expr: str | None,
+    fmt: str,
+    lang: str,
+    timeout: float,
+    include_inferred: bool,
+    console: Any,
+    err_console: Any,
+) -> None:
+    """What ``ecokg query`` does: run one query and print it as a table or in ``fmt``."""
+    from ecokg.queries.result import RESULT_FORMATS
+    from ecokg.render import print_rows
+
+    if fmt not in RESULT_FORMATS:
+        raise QueryError(f"unknown format {fmt!r} (choose from {', '.join(RESULT_FORMATS)})")
+    if lang not in ("fr", "en"):
+        raise QueryError(f"unknown label language {lang!r} (choose fr or en)")
+    if sum(x is not None for x in (name, file, expr)) != 1:
+        raise QueryError("give exactly one of NAME, --file FILE.rq or --expr 'SPARQL'")
+    values = parse_param_options(params)
+    named: NamedQuery | None = None
+    text = expr or ""
+    if name is not None:
+        named = get_query(name)
+    elif file is not None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"cannot read {file}: {exc}") from None
+        if values:
+            named = parse_rq(file.stem, text)
+    if values and named is None:
+        raise QueryError("parameters (-p) need a named query or a .rq file with a catalogue header")
+    with open_kg() as kg:
+        if named is not None:
+            result = run_query(kg, named, values, lang=lang, include_inferred=include_inferred, timeout=timeout)
+        else:
+            result = kg.sparql(text, include_inferred=include_inferred, timeout=timeout)
+    if fmt != "table":
+        console.file.write(result.serialize(fmt))
+        return
+    columns, rows = result.display_rows(compact=True)
+    print_rows(rows, columns, "table", title=named.title if named else None, console=console)
+    err_console.print(f"{len(rows)} row(s) in {result.seconds:.3f} s", highlight=False, style="dim")

@@ -1,0 +1,305 @@
+"""Every catalogue query, answered exactly on the seed graph, on Oxigraph and on rdflib's engine."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from ecokg import KnowledgeGraph
+from ecokg.queries import catalog, get_query
+from ecokg.queries.catalog import KINDS
+
+_CONCAT = re.compile(r"GROUP_CONCAT\(.*?AS \?(\w+)\)", re.S)
+
+EXPECTED: dict[str, list[tuple[str, ...]]] = {
+    'agent-events': [
+        # event, eventLabel, as, start, end
+        ('ekr:adoption-roadmap-2024', 'Regional council vote adopting the biotherapies and bioproduction roadmap', 'organiser', '2024-10-17', '2024-10-17'),
+        ('ekr:adoption-roadmap-2024', 'Regional council vote adopting the biotherapies and bioproduction roadmap', 'participant', '2024-10-17', '2024-10-17'),
+        ('ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'organiser', '2024-10-27', '2024-11-01'),
+    ],
+    'agreements': [
+        # agreement, agreementLabel, signatory, signatoryLabel, signing, signingLabel, date, during, duringLabel
+        ('ekr:agreement-bioforward-aer-bfc', 'Partnership agreement between BioForward and the Bourgogne-Franche-Comté Regional Economic Agency', 'ekr:bioforward', 'BioForward', 'ekr:signing-agreement-bioforward-aer-bfc', 'Signing of the partnership agreement between BioForward and AER Bourgogne-Franche-Comté', '', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States'),
+        ('ekr:agreement-bioforward-aer-bfc', 'Partnership agreement between BioForward and the Bourgogne-Franche-Comté Regional Economic Agency', 'ekr:aer-bfc', 'Bourgogne-Franche-Comté Regional Economic Agency', 'ekr:signing-agreement-bioforward-aer-bfc', 'Signing of the partnership agreement between BioForward and AER Bourgogne-Franche-Comté', '', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States'),
+    ],
+    'are-linked': [
+        # ask
+        ('true',),
+    ],
+    'class-counts': [
+        # class, classLabel, entities
+        ('ek:Excerpt', 'excerpt', '20'),
+        ('ek:Sector', 'sector', '10'),
+        ('ek:Measure', 'network measure', '8'),
+        ('ek:Role', 'role', '8'),
+        ('ek:Post', 'post', '5'),
+        ('ek:Person', 'person', '4'),
+        ('ek:AdministrativeArea', 'administrative area', '3'),
+        ('ek:City', 'city', '3'),
+        ('ek:Meeting', 'meeting', '3'),
+        ('ek:Country', 'country', '2'),
+        ('ek:EconomicDevelopmentAgency', 'economic development agency', '2'),
+        ('ek:Site', 'site', '2'),
+        ('ek:Visit', 'visit', '2'),
+        ('ek:Adoption', 'adoption', '1'),
+        ('ek:Agreement', 'agreement', '1'),
+        ('ek:Cluster', 'cluster', '1'),
+        ('ek:Collaboration', 'collaboration', '1'),
+        ('ek:Company', 'company', '1'),
+        ('ek:Dataset', 'dataset', '1'),
+        ('ek:Mission', 'mission', '1'),
+        ('ek:PressRelease', 'press release', '1'),
+        ('ek:PublicAuthority', 'public authority', '1'),
+        ('ek:RegionalAuthority', 'regional authority', '1'),
+        ('ek:Signing', 'signing', '1'),
+        ('ek:Strategy', 'strategy', '1'),
+        ('ek:TradePromotionAgency', 'trade promotion agency', '1'),
+    ],
+    'companies-in-territory': [
+        # company, companyLabel, site, siteLabel
+        ('ekr:gilson', 'Gilson', 'ekr:gilson.site.madison', 'Gilson (Madison)'),
+    ],
+    'delegation-members': [
+        # person, personLabel, leads, post, postLabel, organisation, organisationLabel
+        ('ekr:martine-abrahamse-pleux', 'Martine Abrahamse-Pleux', 'true', 'ekr:post.martine-abrahamse-pleux.aer-bfc.director-general', 'Directrice Générale de l’Agence Économique Régionale', 'ekr:aer-bfc', 'Bourgogne-Franche-Comté Regional Economic Agency'),
+        ('ekr:nicolas-paris', 'Nicolas Paris', 'true', 'ekr:post.nicolas-paris.bioforward.president', 'Président du cluster BioForward', 'ekr:bioforward', 'BioForward'),
+        ('ekr:nicolas-paris', 'Nicolas Paris', 'true', 'ekr:post.nicolas-paris.gilson.leader', 'dirigeant de l’entreprise Gilson', 'ekr:gilson', 'Gilson'),
+        ('ekr:nicolas-soret', 'Nicolas Soret', 'true', 'ekr:post.nicolas-soret.region-bfc.vice-president', 'Vice-Président en charge des finances, du développement économique, de l’économie sociale et solidaire et de l’emploi', 'ekr:region-bfc', 'Bourgogne-Franche-Comté Region'),
+    ],
+    'entity-card': [
+        # subject, predicate, object
+        ('ekr:gilson', 'rdf:type', 'ek:Company'),
+        ('ekr:gilson', 'rdfs:comment', 'company established in Madison and in Bourgogne-Franche-Comté'),
+        ('ekr:gilson', 'rdfs:comment', 'entreprise implantée à Madison et en Bourgogne-Franche-Comté'),
+        ('ekr:gilson', 'rdfs:label', 'Gilson'),
+        ('ekr:gilson', 'ek:hasSite', 'ekr:gilson.site.bourgogne-franche-comte'),
+        ('ekr:gilson', 'ek:hasSite', 'ekr:gilson.site.madison'),
+        ('ekr:gilson.site.bourgogne-franche-comte', 'rdfs:label', 'Gilson (Bourgogne-Franche-Comté)'),
+        ('ekr:gilson.site.madison', 'rdfs:label', 'Gilson (Madison)'),
+        ('ek:Company', 'rdfs:label', 'company'),
+        ('ek:Company', 'rdfs:label', 'entreprise'),
+    ],
+    'events-in-period': [
+        # start, end, event, eventLabel, typeLabel, places, participants
+        ('2024-10-17', '2024-10-17', 'ekr:adoption-roadmap-2024', 'Regional council vote adopting the biotherapies and bioproduction roadmap', 'adoption', '', 'Bourgogne-Franche-Comté Region'),
+        ('2024-10-27', '2024-11-01', 'ekr:meeting-business-france', 'Meeting with Business France', 'meeting', '', 'Business France'),
+        ('2024-10-27', '2024-11-01', 'ekr:meeting-chicago-illinois-authorities', 'Meeting with the economic authorities of Greater Chicago and Illinois', 'meeting', 'Chicago; Illinois', 'Economic authorities of Greater Chicago and Illinois'),
+        ('2024-10-27', '2024-11-01', 'ekr:meeting-wedc', 'Meetings with the Wisconsin Economic Development Corporation (WEDC)', 'meeting', 'Wisconsin', 'Wisconsin Economic Development Corporation'),
+        ('2024-10-27', '2024-11-01', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'mission', 'Illinois; United States; Wisconsin', 'Bourgogne-Franche-Comté Region; Martine Abrahamse-Pleux; Nicolas Paris; Nicolas Soret'),
+        ('2024-10-27', '2024-11-01', 'ekr:signing-agreement-bioforward-aer-bfc', 'Signing of the partnership agreement between BioForward and AER Bourgogne-Franche-Comté', 'signing', '', 'BioForward; Bourgogne-Franche-Comté Regional Economic Agency'),
+        ('2024-10-27', '2024-11-01', 'ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', 'visit', 'Madison', 'Gilson'),
+        ('2024-10-27', '2024-11-01', 'ekr:visit-prospects', 'Visits to prospects interested in setting up in Bourgogne-Franche-Comté', 'visit', 'United States', ''),
+    ],
+    'fact-sources': [
+        # property, propertyLabel, value, valueLabel, document, documentLabel, date, position, sentence
+        ('rdf:type', '', 'ek:Person', 'person', 'ekd:bfc-wisconsin-2024', 'Suite au vote de sa feuille de route sur les biothérapies et la bioproduction, la Région Bourgogne-Franche-Comté était présente dans le Wisconsin et l’Illinois', '2024-10', '2', 'Une délégation officielle de Bourgogne- Franche-Comté, menée par Nicolas Soret, Vice-Président en charge des finances, du développement économique, de l’économie sociale et solidaire et de l’emploi, Martine Abrahamse-Pleux, Directrice Générale de l’Agence Économique Régionale, et Nicolas Paris, Président du cluster BioForward et dirigeant de l’entreprise Gilson implantée dans la région, se sont rendus aux États-Unis du 27 octobre au 1er novembre.'),
+        ('rdfs:label', '', 'Nicolas Paris', '', 'ekd:bfc-wisconsin-2024', 'Suite au vote de sa feuille de route sur les biothérapies et la bioproduction, la Région Bourgogne-Franche-Comté était présente dans le Wisconsin et l’Illinois', '2024-10', '2', 'Une délégation officielle de Bourgogne- Franche-Comté, menée par Nicolas Soret, Vice-Président en charge des finances, du développement économique, de l’économie sociale et solidaire et de l’emploi, Martine Abrahamse-Pleux, Directrice Générale de l’Agence Économique Régionale, et Nicolas Paris, Président du cluster BioForward et dirigeant de l’entreprise Gilson implantée dans la région, se sont rendus aux États-Unis du 27 octobre au 1er novembre.'),
+        ('skos:altLabel', '', 'Nicolas PARIS', '', 'ekd:bfc-wisconsin-2024', 'Suite au vote de sa feuille de route sur les biothérapies et la bioproduction, la Région Bourgogne-Franche-Comté était présente dans le Wisconsin et l’Illinois', '2024-10', '2', 'Une délégation officielle de Bourgogne- Franche-Comté, menée par Nicolas Soret, Vice-Président en charge des finances, du développement économique, de l’économie sociale et solidaire et de l’emploi, Martine Abrahamse-Pleux, Directrice Générale de l’Agence Économique Régionale, et Nicolas Paris, Président du cluster BioForward et dirigeant de l’entreprise Gilson implantée dans la région, se sont rendus aux États-Unis du 27 octobre au 1er novembre.'),
+        ('ek:headOf', 'head of', 'ekr:bioforward', 'BioForward', 'ekd:bfc-wisconsin-2024', 'Suite au vote de sa feuille de route sur les biothérapies et la bioproduction, la Région Bourgogne-Franche-Comté était présente dans le Wisconsin et l’Illinois', '2024-10', '2', 'Une délégation officielle de Bourgogne- Franche-Comté, menée par Nicolas Soret, Vice-Président en charge des finances, du développement économique, de l’économie sociale et solidaire et de l’emploi, Martine Abrahamse-Pleux, Directrice Générale de l’Agence Économique Régionale, et Nicolas Paris, Président du cluster BioForward et dirigeant de l’entreprise Gilson implantée dans la région, se sont rendus aux États-Unis du 27 octobre au 1er novembre.'),
+        ('ek:headOf', 'head of', 'ekr:gilson', 'Gilson', 'ekd:bfc-wisconsin-2024', 'Suite au vote de sa feuille de route sur les biothérapies et la bioproduction, la Région Bourgogne-Franche-Comté était présente dans le Wisconsin et l’Illinois', '2024-10', '2', 'Une délégation officielle de Bourgogne- Franche-Comté, menée par Nicolas Soret, Vice-Président en charge des finances, du développement économique, de l’économie sociale et solidaire et de l’emploi, Martine Abrahamse-Pleux, Directrice Générale de l’Agence Économique Régionale, et Nicolas Paris, Président du cluster BioForward et dirigeant de l’entreprise Gilson implantée dans la région, se sont rendus aux États-Unis du 27 octobre au 1er novembre.'),
+        ('ek:contributedTo', 'contributed to', 'ekr:roadmap-biotherapies-bioproduction', 'Regional roadmap on biotherapies and bioproduction', 'ekd:bfc-wisconsin-2024', 'Suite au vote de sa feuille de route sur les biothérapies et la bioproduction, la Région Bourgogne-Franche-Comté était présente dans le Wisconsin et l’Illinois', '2024-10', '4', 'Fort de son expérience avec BioForward, cluster biotechnologique du Wisconsin, Nicolas PARIS a été sollicité par Marie-Guite DUFAY, Présidente de la Région Bourgogne-Franche-Comté, pour explorer et accompagner la définition d’une stratégie structurant la filière des biothérapies en Bourgogne-Franche- Comté.'),
+    ],
+    'missing-data': [
+        # problem, entity, entityLabel
+        ('event without a place', 'ekr:adoption-roadmap-2024', 'Regional council vote adopting the biotherapies and bioproduction roadmap'),
+        ('event without a place', 'ekr:meeting-business-france', 'Meeting with Business France'),
+        ('event without a place', 'ekr:signing-agreement-bioforward-aer-bfc', 'Signing of the partnership agreement between BioForward and AER Bourgogne-Franche-Comté'),
+        ('organisation without a territory (no seat, no site)', 'ekr:business-france', 'Business France'),
+    ],
+    'mission-programme': [
+        # event, eventLabel, typeLabel, places, with
+        ('ekr:meeting-business-france', 'Meeting with Business France', 'meeting', '', 'Business France'),
+        ('ekr:meeting-chicago-illinois-authorities', 'Meeting with the economic authorities of Greater Chicago and Illinois', 'meeting', 'Chicago; Illinois', 'Economic authorities of Greater Chicago and Illinois'),
+        ('ekr:meeting-wedc', 'Meetings with the Wisconsin Economic Development Corporation (WEDC)', 'meeting', 'Wisconsin', 'Wisconsin Economic Development Corporation'),
+        ('ekr:signing-agreement-bioforward-aer-bfc', 'Signing of the partnership agreement between BioForward and AER Bourgogne-Franche-Comté', 'signing', '', 'BioForward; Bourgogne-Franche-Comté Regional Economic Agency'),
+        ('ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', 'visit', 'Madison', 'Gilson'),
+        ('ekr:visit-prospects', 'Visits to prospects interested in setting up in Bourgogne-Franche-Comté', 'visit', 'United States', ''),
+    ],
+    'neighbourhood': [
+        # neighbour, neighbourLabel, distance
+        ('ekr:gilson.site.bourgogne-franche-comte', 'Gilson (Bourgogne-Franche-Comté)', '1'),
+        ('ekr:gilson.site.madison', 'Gilson (Madison)', '1'),
+        ('ekr:nicolas-paris', 'Nicolas Paris', '1'),
+        ('ekr:post.nicolas-paris.gilson.leader', 'dirigeant de l’entreprise Gilson', '1'),
+        ('ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', '1'),
+        ('ekr:bioforward', 'BioForward', '2'),
+        ('ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', '2'),
+        ('ekr:madison', 'Madison', '2'),
+        ('ekr:marie-guite-dufay', 'Marie-Guite Dufay', '2'),
+        ('ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', '2'),
+        ('ekr:post.nicolas-paris.bioforward.president', 'Président du cluster BioForward', '2'),
+        ('ekr:roadmap-biotherapies-bioproduction', 'Regional roadmap on biotherapies and bioproduction', '2'),
+    ],
+    'organisation-people': [
+        # person, personLabel, post, postLabel, role, roleLabel, start, end, head
+        ('ekr:marie-guite-dufay', 'Marie-Guite Dufay', 'ekr:post.marie-guite-dufay.region-bfc.president', 'Présidente de la Région Bourgogne-Franche-Comté', 'ek:President', 'president', '', '', 'true'),
+        ('ekr:nicolas-soret', 'Nicolas Soret', 'ekr:post.nicolas-soret.region-bfc.vice-president', 'Vice-Président en charge des finances, du développement économique, de l’économie sociale et solidaire et de l’emploi', 'ek:VicePresident', 'vice-president', '', '', 'false'),
+    ],
+    'person-posts': [
+        # post, postLabel, organisation, organisationLabel, role, roleLabel, start, end, head
+        ('ekr:post.nicolas-paris.bioforward.president', 'Président du cluster BioForward', 'ekr:bioforward', 'BioForward', 'ek:President', 'president', '', '', 'true'),
+        ('ekr:post.nicolas-paris.gilson.leader', 'dirigeant de l’entreprise Gilson', 'ekr:gilson', 'Gilson', 'ek:Leader', 'leader', '', '', 'true'),
+    ],
+    'sector-organisations': [
+        # organisation, organisationLabel, via, viaLabel, concerned, concernedLabel
+        ('ekr:bioforward', 'BioForward', 'ekr:bioforward', 'BioForward', 'eks:biotechnology', 'Biotechnology'),
+        ('ekr:region-bfc', 'Bourgogne-Franche-Comté Region', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'eks:biotherapies', 'Biotherapies'),
+        ('ekr:region-bfc', 'Bourgogne-Franche-Comté Region', 'ekr:roadmap-biotherapies-bioproduction', 'Regional roadmap on biotherapies and bioproduction', 'eks:bioproduction', 'Bioproduction'),
+        ('ekr:region-bfc', 'Bourgogne-Franche-Comté Region', 'ekr:roadmap-biotherapies-bioproduction', 'Regional roadmap on biotherapies and bioproduction', 'eks:biotherapies', 'Biotherapies'),
+    ],
+    'sectors': [
+        # sector, sectorLabel, broader, broaderLabel, concerned
+        ('eks:advanced-manufacturing', 'Advanced manufacturing', '', '', '0'),
+        ('eks:agrifood', 'Agri-food', '', '', '1'),
+        ('eks:bioproduction', 'Bioproduction', 'eks:biotechnology', 'Biotechnology', '1'),
+        ('eks:biotechnology', 'Biotechnology', 'eks:health', 'Health', '3'),
+        ('eks:biotherapies', 'Biotherapies', 'eks:biotechnology', 'Biotechnology', '2'),
+        ('eks:digital', 'Digital', '', '', '0'),
+        ('eks:energy', 'Energy', '', '', '1'),
+        ('eks:health', 'Health', '', '', '3'),
+        ('eks:medtech', 'Medical technology', 'eks:health', 'Health', '0'),
+        ('eks:mobility', 'Mobility', '', '', '1'),
+    ],
+    'strategies': [
+        # roadmap, roadmapLabel, adoptedBy, adoptedByLabel, adopted, sector, sectorLabel, model, modelLabel
+        ('ekr:roadmap-biotherapies-bioproduction', 'Regional roadmap on biotherapies and bioproduction', 'ekr:region-bfc', 'Bourgogne-Franche-Comté Region', '2024-10-17', 'eks:bioproduction', 'Bioproduction', 'ekr:collaboration-madison-milwaukee', 'Madison–Milwaukee collaboration'),
+        ('ekr:roadmap-biotherapies-bioproduction', 'Regional roadmap on biotherapies and bioproduction', 'ekr:region-bfc', 'Bourgogne-Franche-Comté Region', '2024-10-17', 'eks:biotherapies', 'Biotherapies', 'ekr:collaboration-madison-milwaukee', 'Madison–Milwaukee collaboration'),
+        ('ekr:roadmap-biotherapies-bioproduction', 'Regional roadmap on biotherapies and bioproduction', 'ekr:region-bfc', 'Bourgogne-Franche-Comté Region', '2024-10-17', 'eks:health', 'Health', 'ekr:collaboration-madison-milwaukee', 'Madison–Milwaukee collaboration'),
+    ],
+    'territory-links': [
+        # link, via, viaLabel, sideA, sideALabel, sideB, sideBLabel
+        ('agreement', 'ekr:agreement-bioforward-aer-bfc', 'Partnership agreement between BioForward and the Bourgogne-Franche-Comté Regional Economic Agency', 'ekr:aer-bfc', 'Bourgogne-Franche-Comté Regional Economic Agency', 'ekr:bioforward', 'BioForward'),
+        ('event', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekr:martine-abrahamse-pleux', 'Martine Abrahamse-Pleux', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekr:nicolas-paris', 'Nicolas Paris', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekr:nicolas-soret', 'Nicolas Soret', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekr:region-bfc', 'Bourgogne-Franche-Comté Region', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', 'ekr:gilson', 'Gilson', 'ekr:madison', 'Madison'),
+        ('post', 'ekr:nicolas-paris', 'Nicolas Paris', 'ekr:gilson', 'Gilson', 'ekr:bioforward', 'BioForward'),
+        ('site', 'ekr:gilson', 'Gilson', 'ekr:gilson.site.bourgogne-franche-comte', 'Gilson (Bourgogne-Franche-Comté)', 'ekr:gilson.site.madison', 'Gilson (Madison)'),
+    ],
+}
+
+
+def answer(kg: KnowledgeGraph, name: str, **params: str) -> list[tuple[str, ...]]:
+    """Rows as short text (CURIEs), concatenated lists sorted (their order is the engine's)."""
+    result = kg.query(name, **params)
+    columns, rows = result.display_rows()
+    concatenated = {columns.index(c) for c in _CONCAT.findall(get_query(name).text) if c in columns}
+    return [
+        tuple("; ".join(sorted(v.split("; "))) if i in concatenated and v else v for i, v in enumerate(row))
+        for row in rows
+    ]
+
+
+def test_every_rq_file_has_an_exact_answer_test() -> None:
+    files = {e.name.removesuffix(".rq") for e in resources.files("ecokg.queries").iterdir() if e.name.endswith(".rq")}
+    assert files == set(EXPECTED), f"no exact-answer test for {sorted(files - set(EXPECTED))}"
+
+
+def test_the_catalogue_is_complete_and_well_declared() -> None:
+    queries = catalog()
+    assert len(queries) >= 15
+    for query in queries:
+        assert query.title and query.description
+        assert query.form in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
+        assert all(p.kind in KINDS and p.description for p in query.parameters)
+        # the .rq runs in any SPARQL client: it declares its own prefixes
+        used = set(re.findall(r"\b([a-z]+):[A-Za-z]", query.text.split("\n\n", 1)[1]))
+        declared = set(re.findall(r"^PREFIX (\w+):", query.text, re.M))
+        assert used - {"http", "https"} <= declared, query.name
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_exact_answer_on_oxigraph(seed_kg: KnowledgeGraph, name: str) -> None:
+    assert answer(seed_kg, name) == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_same_answer_on_a_remote_endpoint(remote_kg: KnowledgeGraph, name: str) -> None:
+    assert answer(remote_kg, name) == EXPECTED[name]
+
+
+def test_parameters_on_a_remote_endpoint(remote_kg: KnowledgeGraph) -> None:
+    assert [r[2] for r in answer(remote_kg, "events-in-period", to="2024-10-20")] == ["ekr:adoption-roadmap-2024"]
+    assert [r[2] for r in answer(remote_kg, "agreements", party="BioForward")] == ["ekr:bioforward", "ekr:aer-bfc"]
+    assert answer(remote_kg, "agreements", party="Gilson") == []
+    assert answer(remote_kg, "territory-links", a="BFC", b="Wisconsin", lang="en") == EXPECTED["territory-links"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_same_answer_on_rdflib_engine(rdflib_kg: KnowledgeGraph, name: str) -> None:
+    assert answer(rdflib_kg, name) == EXPECTED[name]
+
+
+def test_french_labels(seed_kg: KnowledgeGraph) -> None:
+    rows = seed_kg.query("agreements", lang="fr").to_records()
+    assert {r["signatoryLabel"] for r in rows} == {"BioForward", "Agence Économique Régionale de Bourgogne-Franche-Comté"}
+    # a label missing in the language falls back to another one
+    rows = seed_kg.query("delegation-members", lang="en").to_records()
+    assert "Président du cluster BioForward" in {r["postLabel"] for r in rows}
+
+
+def test_parameters_by_label_and_curie(seed_kg: KnowledgeGraph) -> None:
+    by_label = answer(seed_kg, "territory-links", a="Bourgogne-Franche-Comte", b="wisconsin")
+    by_curie = answer(seed_kg, "territory-links", a="ekr:bourgogne-franche-comte", b="https://w3id.org/ecokg/id/wisconsin")
+    assert by_label == by_curie == EXPECTED["territory-links"]
+
+
+def test_territory_links_the_other_way(seed_kg: KnowledgeGraph) -> None:
+    rows = answer(seed_kg, "territory-links", a="Wisconsin", b="BFC")
+    assert [(r[0], r[1], r[3], r[5]) for r in rows] == [
+        ("agreement", "ekr:agreement-bioforward-aer-bfc", "ekr:bioforward", "ekr:aer-bfc"),
+        ("post", "ekr:nicolas-paris", "ekr:bioforward", "ekr:gilson"),
+        ("site", "ekr:gilson", "ekr:gilson.site.madison", "ekr:gilson.site.bourgogne-franche-comte"),
+    ]
+
+
+def test_companies_containment_is_followed(seed_kg: KnowledgeGraph) -> None:
+    assert [r[2] for r in answer(seed_kg, "companies-in-territory", territory="Wisconsin")] == ["ekr:gilson.site.madison"]
+    assert [r[2] for r in answer(seed_kg, "companies-in-territory", territory="France")] == ["ekr:gilson.site.bourgogne-franche-comte"]
+    assert answer(seed_kg, "companies-in-territory", territory="Illinois") == []
+
+
+def test_events_of_a_period(seed_kg: KnowledgeGraph, rdflib_kg: KnowledgeGraph) -> None:
+    for kg in (seed_kg, rdflib_kg):
+        assert [r[2] for r in answer(kg, "events-in-period", to="2024-10-20")] == ["ekr:adoption-roadmap-2024"]
+        later = answer(kg, "events-in-period", **{"from": "2024-10-20"})
+        assert "ekr:adoption-roadmap-2024" not in [r[2] for r in later] and len(later) == 7
+        assert answer(kg, "events-in-period", **{"from": "2025-01-01"}) == []
+
+
+def test_posts_as_of_a_date_and_optional_filters(seed_kg: KnowledgeGraph, rdflib_kg: KnowledgeGraph) -> None:
+    for kg in (seed_kg, rdflib_kg):
+        # the seed's posts have no dates: held on any day
+        assert answer(kg, "organisation-people", date="2024-10-27") == EXPECTED["organisation-people"]
+        assert [r[0] for r in answer(kg, "organisation-people", organisation="WEDC")] == []
+        assert [r[2] for r in answer(kg, "agreements", party="BioForward")] == ["ekr:bioforward", "ekr:aer-bfc"]
+        assert answer(kg, "agreements", party="Gilson") == []
+        assert answer(kg, "strategies", strategy="roadmap-biotherapies-bioproduction") == EXPECTED["strategies"]
+
+
+def test_sector_by_label_follows_the_hierarchy(seed_kg: KnowledgeGraph) -> None:
+    rows = answer(seed_kg, "sector-organisations", sector="Health")
+    assert {(r[0], r[4]) for r in rows} == {
+        ("ekr:bioforward", "eks:biotechnology"),
+        ("ekr:region-bfc", "eks:biotherapies"),
+        ("ekr:region-bfc", "eks:bioproduction"),
+        ("ekr:region-bfc", "eks:health"),
+    }
+    assert [r[0] for r in answer(seed_kg, "sector-organisations", sector="Énergie")] == ["ekr:region-bfc"]
+
+
+def test_neighbourhood_hops(seed_kg: KnowledgeGraph) -> None:
+    one = answer(seed_kg, "neighbourhood", hops="1")
+    assert one == [r for r in EXPECTED["neighbourhood"] if r[2] == "1"]
+    three = answer(seed_kg, "neighbourhood", hops="3")
+    assert three[: len(EXPECTED["neighbourhood"])] == EXPECTED["neighbourhood"]
+    assert {r[2] for r in three} == {"1", "2", "3"}
+
+
+def test_are_linked(seed_kg: KnowledgeGraph) -> None:
+    assert seed_kg.query("are-linked").ask is True
+    assert seed_kg.query("are-linked", a="WEDC", b="Gilson").ask is False
