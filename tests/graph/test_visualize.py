@@ -18,33 +18,7 @@ from ecokg.cli import app
 from ecokg.errors import EcokgError
 from ecokg.graph.visualize import build_map, demo_maps, ego_graph, render_map
 
-EVIL = "<img src=x onerror=alert(1)>"
-EVIL_YAML = """\
-ecokg: 1
-document:
-  id: evil-doc
-  type: PressRelease
-  title: "Test <b>document</b> & co"
-  publisher: evil-co
-  date: 2024-10
-  language: en
-quotes:
-  q1: "The company <img src=x onerror=alert(1)> works with </script><script>alert(2)</script> Gilson \u2028 & friends."
-entities:
-  - id: evil-co
-    type: Company
-    label: "<img src=x onerror=alert(1)>"
-    description: "<script>alert(3)</script>"
-    quote: q1
-  - id: evil-person
-    type: Person
-    label: "Eve <script>alert(4)</script>"
-    quote: q1
-    posts:
-      - organization: evil-co
-        role: president
-        title: "President of <img src=x>"
-"""
+from .hostile import EVIL, EVIL_YAML
 
 
 def evil_kg(tmp_path: Path) -> KnowledgeGraph:

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from ecokg.errors import InputError
+from ecokg.resolve import fold
 
 HEADER = "# status: candidates — review before building\n"
 
@@ -181,16 +182,6 @@ _NOT_NAMES = {
     # First words of place names, not of people's names.
     "grand", "grande", "nouvelle", "haute", "haut", "basse", "bas", "saint", "sainte", "new", "north", "south",
 }
-
-
-def fold(text: str) -> str:
-    """Accent- and case-insensitive form (as ``ecokg.resolve.fold``)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    for dash in "‐‑‒–—":
-        stripped = stripped.replace(dash, "-")
-    stripped = stripped.replace("’", "'")
-    return " ".join(stripped.replace("- ", "-").split())
 
 
 def slug(text: str) -> str:
