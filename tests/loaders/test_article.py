@@ -171,3 +171,14 @@ def test_seed_article_links_to_the_seed_store(seed_kg: KnowledgeGraph, tmp_path:
     report = kg.load([out])
     assert report.validation.conforms, report.validation.text()
     kg.close()
+
+
+def test_an_oversized_article_is_refused_before_reading(tmp_path: Path) -> None:
+    from ecokg.errors import InputError
+    from ecokg.loaders.article import MAX_ARTICLE_BYTES, extract_file
+
+    big = tmp_path / "big.txt"
+    big.write_text("Une phrase. " * (MAX_ARTICLE_BYTES // 10), encoding="utf-8")
+    with pytest.raises(InputError, match=r"big\.txt: the article is .* MB; articles are limited to 1 MB"):
+        extract_file(big, tmp_path / "out.yaml")
+    assert not (tmp_path / "out.yaml").exists()

@@ -850,6 +850,10 @@ def _quote_refs(result: Extraction) -> set[int]:
     return refs
 
 
+#: Largest article ``extract_file`` accepts.
+MAX_ARTICLE_BYTES = 1_000_000
+
+
 def extract_file(
     article: Path,
     output: Path,
@@ -859,6 +863,17 @@ def extract_file(
     date: str | None = None,
 ) -> Extraction:
     """Extract candidates from ``article`` into ``output`` (curated YAML, to review)."""
+    try:
+        size = article.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read the article: {exc.strerror}", source=article) from exc
+    if size > MAX_ARTICLE_BYTES:
+        # A press article is a few pages; the pipeline takes about a minute per MB.
+        raise InputError(
+            f"the article is {size / 1e6:.1f} MB; articles are limited to "
+            f"{MAX_ARTICLE_BYTES // 1_000_000} MB (split it into its articles)",
+            source=article,
+        )
     try:
         text = article.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
