@@ -1,5 +1,11 @@
 """A hostile document shared by the map tests: script-bearing labels, quotes and titles."""
 
+from __future__ import annotations
+
+from pathlib import Path
+
+from ecokg import KnowledgeGraph
+
 EVIL = "<img src=x onerror=alert(1)>"
 EVIL_YAML = """\
 ecokg: 1
@@ -27,3 +33,13 @@ entities:
         role: president
         title: "President of <img src=x>"
 """
+
+
+def evil_kg(tmp_path: Path) -> KnowledgeGraph:
+    """The seed plus a source whose names, properties and quote are HTML."""
+    source = tmp_path / "evil.yaml"
+    source.write_text(EVIL_YAML, encoding="utf-8")
+    kg = KnowledgeGraph.open(memory=True)
+    kg.build()
+    kg.load([source])
+    return kg

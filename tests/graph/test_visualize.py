@@ -18,17 +18,7 @@ from ecokg.cli import app
 from ecokg.errors import EcokgError
 from ecokg.graph.visualize import build_map, demo_maps, ego_graph, render_map
 
-from .hostile import EVIL, EVIL_YAML
-
-
-def evil_kg(tmp_path: Path) -> KnowledgeGraph:
-    """The seed plus a source whose names, properties and quote are HTML."""
-    source = tmp_path / "evil.yaml"
-    source.write_text(EVIL_YAML, encoding="utf-8")
-    kg = KnowledgeGraph.open(memory=True)
-    kg.build()
-    kg.load([source])
-    return kg
+from .hostile import EVIL, evil_kg
 
 
 def page_json(html: str, element_id: str) -> dict:

@@ -13,19 +13,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from ecokg import KnowledgeGraph
 from ecokg.graph.visualize import demo_maps, render_map, write_map
 
-from .hostile import EVIL, EVIL_YAML
-
-# The same hostile source as in test_visualize.py (test modules are not importable packages).
-
-
-def evil_kg(tmp_path: Path) -> KnowledgeGraph:
-    """The seed plus a source whose names, properties and quote are HTML."""
-    source = tmp_path / "evil.yaml"
-    source.write_text(EVIL_YAML, encoding="utf-8")
-    kg = KnowledgeGraph.open(memory=True)
-    kg.build()
-    kg.load([source])
-    return kg
+from .hostile import EVIL, evil_kg
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

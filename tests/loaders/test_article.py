@@ -179,6 +179,6 @@ def test_an_oversized_article_is_refused_before_reading(tmp_path: Path) -> None:
 
     big = tmp_path / "big.txt"
     big.write_text("Une phrase. " * (MAX_ARTICLE_BYTES // 10), encoding="utf-8")
-    with pytest.raises(InputError, match=r"big\.txt: the article is .* MB; articles are limited to 1 MB"):
+    with pytest.raises(InputError, match=r"big\.txt: file is 1\.\d+ MiB, more than the 1 MiB an article may be; split it"):
         extract_file(big, tmp_path / "out.yaml")
     assert not (tmp_path / "out.yaml").exists()

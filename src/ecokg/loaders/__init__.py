@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from ecokg.errors import InputError
-from ecokg.loaders.base import FactWriter, LoadContext, StagedGraph
+from ecokg.loaders.base import FactWriter, LoadContext, StagedGraph, refuse_if_larger
 from ecokg.loaders.curated import load_curated
 from ecokg.loaders.rdf import FORMATS as RDF_FORMATS
 from ecokg.loaders.rdf import load_rdf
@@ -73,13 +73,10 @@ def load_file(path: Path, context: LoadContext | None = None) -> list[StagedGrap
     if path.is_dir():
         raise InputError("is a directory; name the files to load", source=path)
     kind = kind_of(path)
-    size, limit = path.stat().st_size, max_input_bytes()
-    if size > limit:
-        raise InputError(
-            f"file is {size / 2**20:.0f} MiB, more than the {limit / 2**20:.0f} MiB an input may be "
-            f"(it is staged in memory); split it, or set {MAX_INPUT_ENV} to raise the limit",
-            source=path,
-        )
+    refuse_if_larger(
+        path, max_input_bytes(), "an input",
+        f"it is staged in memory: split it, or set {MAX_INPUT_ENV} to raise the limit",
+    )
     return LOADERS[kind](path, context or LoadContext())
 
 

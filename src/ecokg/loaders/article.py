@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from ecokg.errors import InputError
+from ecokg.loaders.base import refuse_if_larger
 from ecokg.resolve import fold
 
 HEADER = "# status: candidates — review before building\n"
@@ -851,7 +852,7 @@ def _quote_refs(result: Extraction) -> set[int]:
 
 
 #: Largest article ``extract_file`` accepts.
-MAX_ARTICLE_BYTES = 1_000_000
+MAX_ARTICLE_BYTES = 2**20
 
 
 def extract_file(
@@ -863,17 +864,8 @@ def extract_file(
     date: str | None = None,
 ) -> Extraction:
     """Extract candidates from ``article`` into ``output`` (curated YAML, to review)."""
-    try:
-        size = article.stat().st_size
-    except OSError as exc:
-        raise InputError(f"cannot read the article: {exc.strerror}", source=article) from exc
-    if size > MAX_ARTICLE_BYTES:
-        # A press article is a few pages; the pipeline takes about a minute per MB.
-        raise InputError(
-            f"the article is {size / 1e6:.1f} MB; articles are limited to "
-            f"{MAX_ARTICLE_BYTES // 1_000_000} MB (split it into its articles)",
-            source=article,
-        )
+    # A press article is a few pages; the pipeline takes about a minute per MB.
+    refuse_if_larger(article, MAX_ARTICLE_BYTES, "an article", "split it into its articles")
     try:
         text = article.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

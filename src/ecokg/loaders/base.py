@@ -60,6 +60,29 @@ def doc_id_for(path: Path) -> str:
     return "-".join(part for part in cleaned.split("-") if part) or "document"
 
 
+def _mib(n: int) -> str:
+    value = n / 2**20
+    return f"{value:.0f} MiB" if value >= 100 else f"{value:.3g} MiB"
+
+
+def refuse_if_larger(path: Path, limit: int, what: str, advice: str) -> int:
+    """Refuse ``path`` before reading a byte of it when it is over ``limit`` bytes; its size.
+
+    Every loader stages a whole file in memory, so each kind of input has a ceiling;
+    one message form says which and what to do instead.
+    """
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", source=path) from exc
+    if size > limit:
+        raise InputError(
+            f"file is {_mib(size)}, more than the {_mib(limit)} {what} may be; {advice}",
+            source=path,
+        )
+    return size
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:

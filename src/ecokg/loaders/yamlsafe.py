@@ -19,6 +19,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ecokg.errors import InputError
+from ecokg.loaders.base import refuse_if_larger
 
 #: Curated files are small; a larger one is a mistake (or an attack), not data.
 MAX_YAML_BYTES = 20 * 1024 * 1024
@@ -97,16 +98,9 @@ def read_yaml(path: Path, *, text: str | None = None) -> Y:
     """Parse ``path`` (or ``text``) into a :class:`Y` tree, or raise :class:`InputError`."""
     source = str(path)
     if text is None:
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            raise InputError(f"cannot read file: {exc.strerror}", source=source) from exc
-        if size > MAX_YAML_BYTES:
-            raise InputError(
-                f"file is {size / 1e6:.0f} MB; curated YAML files are limited to "
-                f"{MAX_YAML_BYTES // 2**20} MiB (load large tables as CSV with a mapping)",
-                source=source,
-            )
+        refuse_if_larger(
+            path, MAX_YAML_BYTES, "a curated YAML file", "load large tables as CSV with a mapping"
+        )
         raw = path.read_bytes()
         if b"\x00" in raw[:8192]:
             raise InputError("this is a binary file, not YAML text", source=source)
