@@ -32,10 +32,21 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def large_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A generated N-Quads source of ~4,000 quads (~11,000 triples once staged with provenance)."""
+    """A generated ecokg dataset of ~4,000 quads (restored as it is, on a writer thread)."""
     from bench.generate import write
 
     return write(4000, tmp_path_factory.mktemp("large-source"))
+
+
+@pytest.fixture(scope="session")
+def plain_source(tmp_path_factory: pytest.TempPathFactory, large_source: Path) -> Path:
+    """The same triples as N-Triples: plain RDF, staged in rdflib with the loader's provenance."""
+    import pyoxigraph as ox
+
+    target = tmp_path_factory.mktemp("plain-source") / "plain.nt"
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(large_source), format=ox.RdfFormat.N_QUADS))
+    ox.serialize(triples, str(target), ox.RdfFormat.N_TRIPLES)
+    return target
 
 
 @pytest.fixture(scope="session")

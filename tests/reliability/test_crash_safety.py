@@ -46,13 +46,16 @@ def _assert_unlocked(path: Path) -> None:
         pass
 
 
+@pytest.mark.parametrize("kind", ["dataset", "plain"])
 @pytest.mark.parametrize("point", BEFORE_SWAP)
 def test_build_killed_before_swap_leaves_exactly_the_previous_graph(
-    tmp_path: Path, seed_store: Path, large_source: Path, point: str
+    tmp_path: Path, seed_store: Path, large_source: Path, plain_source: Path, point: str, kind: str
 ) -> None:
+    # Both build paths: an ecokg dataset (restored while a thread writes it) and plain RDF.
+    source = large_source if kind == "dataset" else plain_source
     store = _copy_store(seed_store, tmp_path / "store")
     before = store_quads(store)
-    killed = ecokg("build", "--store", str(store), str(large_source), env={"ECOKG_TEST_CRASH_AT": point})
+    killed = ecokg("build", "--store", str(store), str(source), env={"ECOKG_TEST_CRASH_AT": point})
     assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
     assert store_quads(store) == before
     _assert_opens_and_validates(store)

@@ -211,21 +211,42 @@ def validation_graph(staged: Sequence[StagedGraph], extra: Graph | None = None) 
     data = Graph()
     bind_prefixes(data.namespace_manager)
     for item in staged:
-        if item.name != ONTOLOGY_GRAPH:
+        if item.name == ONTOLOGY_GRAPH:
+            continue
+        if item.store is not None:
+            from ecokg.graph.store import from_ox, to_ox
+
+            for quad in item.store.quads_for_pattern(None, None, None, to_ox(item.name)):
+                data.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+        else:
             data += item.graph
     if extra is not None:
         data += extra
     return data
 
 
+# Subjects with a type, and entity IRIs used as objects, in a staging store (restored datasets).
+_STAGED_TYPED = "SELECT DISTINCT ?s WHERE { ?s a ?t }"
+_STAGED_REFERENCED = "SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER(isIRI(?o) && STRSTARTS(STR(?o), STR(ekr:))) }"
+
+
 def referenced_types(staged: Sequence[StagedGraph], lookup: Callable[[list[URIRef]], Graph]) -> Graph:
     """Types (and labels) of the entities the staged data points at but does not describe."""
     described: set[Node] = set()
     referenced: set[URIRef] = set()
+    stores: dict[int, object] = {}
     for item in staged:
+        if item.store is not None:
+            stores[id(item.store)] = item.store
+            continue
         described.update(item.graph.subjects(RDF.type, None))
         for o in item.graph.objects():
             if isinstance(o, URIRef) and str(o).startswith(str(EKR)):
                 referenced.add(o)
+    for store in stores.values():
+        from ecokg.graph.store import oxigraph_query
+
+        described.update(row[0] for row in oxigraph_query(store, _STAGED_TYPED))  # type: ignore[index]
+        referenced.update(row[0] for row in oxigraph_query(store, _STAGED_REFERENCED))  # type: ignore[index, misc]
     missing = sorted(referenced - described)
     return lookup(missing) if missing else Graph()

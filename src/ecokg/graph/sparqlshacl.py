@@ -334,10 +334,17 @@ def validate_staged(staged: Iterable[Any], extra: Graph | None = None) -> tuple[
     staged = list(staged)
     if os.environ.get("ECOKG_SHACL_ENGINE", "sparql") != "sparql":
         return shacl_validate(validation_graph(staged, extra)), None
-    store = ox.Store()
+    # A restored dataset is staged in a store already: validate there, adding the rest.
+    store = next((item.store for item in staged if item.store is not None), None) or ox.Store()
+    merged = {id(store)}
     for item in staged:
-        if item.name != ONTOLOGY_GRAPH:
+        if item.name == ONTOLOGY_GRAPH:
+            continue
+        if item.store is None:
             store.extend(graph_quads(item.graph, item.name))
+        elif id(item.store) not in merged:
+            merged.add(id(item.store))
+            store.extend(item.store.quads_for_pattern(None, None, None, None))
     if extra is not None:
         store.extend(graph_quads(extra, CONTEXT_GRAPH))
     names = staged[0].graph.namespace_manager if staged else None

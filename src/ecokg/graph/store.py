@@ -194,6 +194,13 @@ class Change:
     update: str | None = None
 
 
+@dataclass
+class Generation:
+    """The store being written by a commit; ``store`` is None once it is published."""
+
+    store: Any
+
+
 # --- backends ---------------------------------------------------------------
 
 
@@ -211,6 +218,12 @@ class Backend:
 
     def commit(self, change: Change) -> None:
         raise NotImplementedError
+
+    def next_generation(self, *, clear: bool) -> contextlib.AbstractContextManager[Generation] | None:
+        """A context manager giving a :class:`Generation` whose writable store becomes
+        the graph when the block ends normally (and is discarded if it raises); None
+        when the backend has no such store (a remote endpoint)."""
+        return None
 
     def close(self) -> None:
         """Release files and locks."""
@@ -280,6 +293,17 @@ class MemoryBackend(Backend):
     def commit(self, change: Change) -> None:
         # Validation happened before; extend() itself is transactional.
         _apply(self._store, change)
+
+    @contextlib.contextmanager
+    def next_generation(self, *, clear: bool) -> Iterator[Generation]:
+        """A fresh store to fill (``clear``), swapped in if the block ends normally."""
+        if not clear:
+            yield Generation(self._store)
+            return
+        generation = Generation(ox.Store())
+        yield generation
+        self._store, generation.store = generation.store, None
+        self._dataset = oxigraph_dataset(self._store)
 
 
 class DiskBackend(Backend):
@@ -379,23 +403,40 @@ class DiskBackend(Backend):
             handle.close()
 
     def commit(self, change: Change) -> None:
+        with self.next_generation(clear=change.clear) as generation:
+            _apply(generation.store, change)
+
+    @contextlib.contextmanager
+    def next_generation(self, *, clear: bool) -> Iterator[Generation]:
+        """The next generation, writable and invisible to readers until the block ends.
+
+        It starts as a copy of the current one (hard links), or empty if ``clear``.
+        If the block ends normally the generation is flushed and made current in one
+        atomic rename; if it raises, the generation is deleted and the store is
+        exactly as it was. The write lock is held throughout.
+        """
         with self.write_lock():
             current = self.current_generation()
             numbers = [int(_GEN.match(g).group(1)) for g in self._generations()]  # type: ignore[union-attr]
             name = f"gen-{max(numbers, default=0) + 1:06d}"
             target = self.root / name
-            if current is not None and not change.clear:
+            if current is not None and not clear:
                 source = ox.Store.read_only(str(self.root / current))
                 source.backup(str(target))
                 del source
             crash_point("copied")
-            store = ox.Store(str(target))
+            generation = Generation(ox.Store(str(target)))
             try:
-                _apply(store, change)
+                yield generation
                 crash_point("applied")
-                store.flush()
-            finally:
-                del store
+                generation.store.flush()
+            except BaseException:
+                generation.store = None
+                shutil.rmtree(target, ignore_errors=True)
+                raise
+            # RocksDB closes when its last reference goes, before readers open it: callers
+            # reach the store through ``generation.store`` and keep no reference of their own.
+            generation.store = None
             tmp = self.root / "CURRENT.tmp"
             with tmp.open("w") as handle:
                 handle.write(name + "\n")

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -35,6 +36,16 @@ class StagedGraph:
     source: str
     #: Rows or records skipped under ``keep_going``; empty otherwise.
     rejects: list[InputError] = field(default_factory=list)
+    #: A pyoxigraph store holding this graph's quads (under ``name``) when the loader
+    #: staged them there instead of in ``graph``: a restored ecokg dataset of a million
+    #: triples is never turned into rdflib terms (issue 10).
+    store: Any = None
+    #: How many triples ``store`` holds for this graph (``graph`` is then empty).
+    size: int = 0
+
+    def triples(self) -> int:
+        """How many triples this graph stages."""
+        return self.size if self.store is not None else len(self.graph)
 
 
 @dataclass

@@ -11,19 +11,41 @@ source). External RDF has no sentences, so its provenance is the file: one excer
 ``#file`` per file, and one ``rdf:Statement`` per fact that the ecokg shapes trace
 (rdf:type, labels, comments and ``ek:`` properties of anything but ontology terms),
 each derived from that excerpt.
+
+An *ecokg dataset* is the exception: an N-Quads or TriG file whose named graphs are
+all ecokg source graphs (``ekg:*``, each saying in itself which document it was
+derived from), with nothing in the default graph — what ``ecokg export --format nq``
+writes. Its provenance is already there, graph by graph, so it is restored as it is:
+parsed by Oxigraph straight into a staging store (no rdflib terms: a million triples
+in about 3 s), its graphs kept, and checked by the same shapes. The ontology and the
+derived graphs of an export (``inferred``, ``analysis``) are not restored: the
+ontology is the installed one, and derived graphs are recomputed from the data.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.errors import InputError
 from ecokg.loaders.base import FactWriter, LoadContext, StagedGraph, doc_id_for, file_sha256
-from ecokg.namespaces import EK, EKS, RDF, RDFS, SKOS, XSD
+from ecokg.namespaces import (
+    ANALYSIS_GRAPH,
+    EK,
+    EKG,
+    EKS,
+    INFERRED_GRAPH,
+    ONTOLOGY_GRAPH,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    XSD,
+)
 
 #: File suffix -> pyoxigraph format name.
 FORMATS: dict[str, str] = {
@@ -44,6 +66,10 @@ _TRACED = (RDF.type, RDFS.label, SKOS.altLabel, RDFS.comment)
 _UNTRACED_EK = {EK.text, EK.position, EK.sourceFile, EK.sha256, EK.loader}
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ONTOLOGY = str(EK).rstrip("#")
+#: Graphs of an ecokg export that a restore leaves out (see the module docstring).
+NOT_RESTORED = frozenset(str(g) for g in (ONTOLOGY_GRAPH, INFERRED_GRAPH, ANALYSIS_GRAPH))
+#: Formats that name graphs, so a file in them can be an ecokg dataset.
+_DATASET_FORMATS = ("N_QUADS", "TRIG")
 
 
 def refuse_xml_entities(path: Path, raw: bytes) -> None:
@@ -93,6 +119,10 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph
     context = context or LoadContext()
     suffix = path.suffix.lower()
     fmt = getattr(pyoxigraph.RdfFormat, FORMATS[suffix])
+    if FORMATS[suffix] in _DATASET_FORMATS and dataset_candidate(path):
+        restored = load_dataset(path, context)
+        if restored is not None:
+            return restored
     raw = path.read_bytes()
     if fmt == pyoxigraph.RdfFormat.RDF_XML:
         refuse_xml_entities(path, raw)
@@ -105,18 +135,7 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph
         for quad in pyoxigraph.parse(raw, fmt, base_iri=base):
             quads.append((_term(quad.subject, doc_id), _term(quad.predicate, doc_id), _term(quad.object, doc_id)))
     except SyntaxError as exc:
-        message = exc.msg or str(exc)
-        # pyoxigraph's message repeats the position; keep the reason only.
-        message = re.sub(r"^Parser error (at|between) .*?: ", "", message)
-        if "LoadDocumentCallback" in message:
-            # Issue 7: say plainly that ecokg never fetches a JSON-LD context from the web.
-            message = "a remote context (@context URL) is not fetched: ecokg never downloads; put the context in the file"
-        raise InputError(
-            f"not valid {FORMATS[suffix].replace('_', '-').title()}: {message}",
-            source=path,
-            line=exc.lineno,
-            column=exc.offset,
-        ) from None
+        raise syntax_error(path, exc) from None
     except ValueError as exc:
         raise InputError(f"cannot parse: {exc}", source=path) from None
     count = len(quads)
@@ -149,6 +168,99 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph
         s for s, p, _ in quads if p == RDF.type and isinstance(s, URIRef)
     )
     return [writer.staged()]
+
+
+def syntax_error(path: Path, exc: SyntaxError) -> InputError:
+    """pyoxigraph's parse error as an ``InputError`` with the file, line and column."""
+    message = exc.msg or str(exc)
+    # pyoxigraph's message repeats the position; keep the reason only.
+    message = re.sub(r"^Parser error (at|between) .*?: ", "", message)
+    if "LoadDocumentCallback" in message:
+        # Issue 7: say plainly that ecokg never fetches a JSON-LD context from the web.
+        message = "a remote context (@context URL) is not fetched: ecokg never downloads; put the context in the file"
+    return InputError(
+        f"not valid {FORMATS[path.suffix.lower()].replace('_', '-').title()}: {message}",
+        source=path,
+        line=exc.lineno,
+        column=exc.offset,
+    )
+
+
+def dataset_candidate(path: Path) -> bool:
+    """Whether ``path`` looks like an ecokg dataset: its first quad is in an ``ekg:`` graph.
+
+    Cheap (reads the start of the file only); :func:`load_dataset` checks the whole.
+    """
+    import pyoxigraph
+
+    if FORMATS.get(path.suffix.lower()) not in _DATASET_FORMATS:
+        return False
+    fmt = getattr(pyoxigraph.RdfFormat, FORMATS[path.suffix.lower()])
+    try:
+        for quad in pyoxigraph.parse(path=str(path), format=fmt, base_iri=f"file:///{path.name}"):
+            graph = quad.graph_name
+            return isinstance(graph, pyoxigraph.NamedNode) and graph.value.startswith(str(EKG))
+    except (SyntaxError, OSError, ValueError):
+        return False  # the full load reports it, with its line
+    return False
+
+
+#: The source graphs of a staging store, each with the document it says it was derived from.
+_DESCRIBED = f"SELECT ?g ?doc WHERE {{ GRAPH ?g {{ ?g <{PROV.wasDerivedFrom}> ?doc }} }}"
+_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+_TYPED = f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s <{RDF.type}> ?t }} FILTER(isIRI(?s)) }}"
+
+
+def _rows(store: Any, text: str) -> Any:
+    import pyoxigraph
+
+    solutions = store.query(text)
+    assert isinstance(solutions, pyoxigraph.QuerySolutions)
+    return solutions
+
+
+def load_dataset(path: Path, context: LoadContext | None = None) -> list[StagedGraph] | None:
+    """Stage an ecokg dataset (see the module docstring) in a pyoxigraph store, graphs kept.
+
+    None if the file is not one (a triple in the default graph, or a graph that is
+    not an ``ekg:`` source graph describing its own origin): it is then loaded as
+    plain RDF, into a graph of its own.
+    """
+    import pyoxigraph
+
+    context = context or LoadContext()
+    fmt = getattr(pyoxigraph.RdfFormat, FORMATS[path.suffix.lower()])
+    store = pyoxigraph.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt, base_iri=f"file:///{path.name}")
+    except SyntaxError as exc:
+        raise syntax_error(path, exc) from None
+    except ValueError as exc:
+        raise InputError(f"cannot parse: {exc}", source=path) from None
+    if next(iter(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None) is not None:
+        return None
+    described = {row[0].value: row[1].value for row in _rows(store, _DESCRIBED) if isinstance(row[1], pyoxigraph.NamedNode)}
+    names = [g for g in store.named_graphs()]
+    for graph in names:
+        if not isinstance(graph, pyoxigraph.NamedNode):
+            return None
+        if graph.value not in NOT_RESTORED and (not graph.value.startswith(str(EKG)) or graph.value not in described):
+            return None
+    for graph in names:
+        if graph.value in NOT_RESTORED:
+            store.remove_graph(graph)
+    sizes = {row[0].value: int(row[1].value) for row in _rows(store, _SIZES)}
+    if not sizes:
+        raise InputError("the file holds no RDF statements (is it empty or truncated?)", source=path, line=1)
+    if context.progress is not None:
+        total = sum(sizes.values())
+        context.progress(total, total)
+    context.known_entities.update(URIRef(row[0].value) for row in _rows(store, _TYPED))
+    return [
+        StagedGraph(URIRef(name), URIRef(described[name]), Graph(identifier=URIRef(name)), str(path),
+                    store=store, size=size)
+        for name, size in sorted(sizes.items())
+    ]
 
 
 def _is_traced(s: Node, p: Node) -> bool:
