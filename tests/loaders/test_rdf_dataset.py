@@ -124,15 +124,16 @@ def test_a_restore_that_does_not_conform_changes_nothing(disk_kg: KnowledgeGraph
     assert sorted(p.name for p in store_path.iterdir() if p.is_dir()) == [(store_path / "CURRENT").read_text().strip()]
 
 
-def test_a_truncated_dataset_names_its_line_and_changes_nothing(disk_kg: KnowledgeGraph, store_path: Path, exported: dict[str, Path], tmp_path: Path) -> None:
+def test_a_broken_line_in_a_dataset_is_named_and_changes_nothing(disk_kg: KnowledgeGraph, store_path: Path, exported: dict[str, Path], tmp_path: Path) -> None:
     lines = exported["nq"].read_text(encoding="utf-8").splitlines(keepends=True)
-    broken = tmp_path / "truncated.nq"
-    broken.write_text("".join(lines[:100]) + lines[100][:40] + "\n" + "".join(lines[101:]), encoding="utf-8")
+    broken = tmp_path / "cut.nq"
+    # Line 101 loses its end (a cut-off copy): the parser stops there, at the missing " ." .
+    broken.write_text("".join(lines[:100]) + lines[100].rsplit(" ", 1)[0] + " <x:y\n" + "".join(lines[101:]), encoding="utf-8")
     before = _state(disk_kg)
     with pytest.raises(InputError) as caught:
         disk_kg.build([broken])
     assert caught.value.line == 101
-    assert "truncated.nq:101" in str(caught.value)
+    assert "cut.nq:101" in str(caught.value)
     assert _state(disk_kg) == before
     assert sorted(p.name for p in store_path.iterdir() if p.is_dir()) == [(store_path / "CURRENT").read_text().strip()]
 
