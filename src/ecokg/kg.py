@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -252,13 +253,19 @@ class KnowledgeGraph:
                                                                on_source=on_source)
         if before_commit is not None:
             staged, staging = before_commit(staged), None
-        reuse = {item.name for item in staged if item.name != ONTOLOGY_GRAPH} if staging is not None else set()
+        if staging is not None:
+            reuse = {item.name for item in staged if item.name != ONTOLOGY_GRAPH}
+            quads: Iterable[Any] = staged_quads(staging, reuse)
+        else:
+            # Not validated (or changed by a hook): graphs staged in a store come from there.
+            reuse = {item.name for item in staged if item.store is not None}
+            quads = itertools.chain.from_iterable(item.quads() for item in staged if item.store is not None)
         change = Change(
-            # A reused graph is added empty (which replaces the old one) and filled from the staging quads.
+            # A reused graph is added empty (which replaces the old one) and filled from the quads.
             add=[(item.name, Graph() if item.name in reuse else item.graph) for item in staged],
             drop=[] if clear else list(DERIVED_GRAPHS),
             clear=clear,
-            quads=staged_quads(staging, reuse) if staging is not None else (),
+            quads=quads,
         )
         self.backend.commit(change)
         return self._report(paths, staged, report, list(change.drop), started)

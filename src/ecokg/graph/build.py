@@ -211,15 +211,8 @@ def validation_graph(staged: Sequence[StagedGraph], extra: Graph | None = None) 
     data = Graph()
     bind_prefixes(data.namespace_manager)
     for item in staged:
-        if item.name == ONTOLOGY_GRAPH:
-            continue
-        if item.store is not None:
-            from ecokg.graph.store import from_ox, to_ox
-
-            for quad in item.store.quads_for_pattern(None, None, None, to_ox(item.name)):
-                data.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
-        else:
-            data += item.graph
+        if item.name != ONTOLOGY_GRAPH:
+            data += item.rdflib_graph()
     if extra is not None:
         data += extra
     return data

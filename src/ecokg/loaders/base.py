@@ -47,6 +47,25 @@ class StagedGraph:
         """How many triples this graph stages."""
         return self.size if self.store is not None else len(self.graph)
 
+    def rdflib_graph(self) -> Graph:
+        """The staged triples as an rdflib graph (converted from ``store`` when they are there)."""
+        if self.store is None:
+            return self.graph
+        from ecokg.graph.store import from_ox, to_ox
+
+        graph = Graph(identifier=self.name)
+        for quad in self.store.quads_for_pattern(None, None, None, to_ox(self.name)):
+            graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+        return graph
+
+    def quads(self) -> Iterable[Any]:
+        """The staged triples as pyoxigraph quads in graph ``name``."""
+        from ecokg.graph.store import graph_quads, to_ox
+
+        if self.store is None:
+            return graph_quads(self.graph, self.name)
+        return self.store.quads_for_pattern(None, None, None, to_ox(self.name))
+
 
 @dataclass
 class LoadContext:

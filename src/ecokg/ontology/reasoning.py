@@ -378,7 +378,7 @@ def staged_data(staged: Iterable[StagedGraph]) -> Graph:
     data = Graph()
     for item in staged:
         if item.name not in (ONTOLOGY_GRAPH, INFERRED_GRAPH):
-            data += item.graph
+            data += item.rdflib_graph()
     return data
 
 
