@@ -42,6 +42,8 @@ class StagedGraph:
     store: Any = None
     #: How many triples ``store`` holds for this graph (``graph`` is then empty).
     size: int = 0
+    #: Restored from an ecokg dataset as it is (the whole file's quads are this build's).
+    restored: bool = False
 
     def triples(self) -> int:
         """How many triples this graph stages."""
@@ -164,7 +166,7 @@ class FactWriter:
         found = self._excerpts.get(key)
         if found is not None:
             return found
-        iri = URIRef(f"{self.document}#{key}")
+        iri = self.excerpt_iri(key)
         g = self.graph
         g.add((iri, RDF.type, EK.Excerpt))
         g.add((iri, EK.text, Literal(text, lang=lang)))
@@ -172,6 +174,10 @@ class FactWriter:
         g.add((iri, DCTERMS.isPartOf, self.document))
         self._excerpts[key] = iri
         return iri
+
+    def excerpt_iri(self, key: str) -> URIRef:
+        """The IRI of the excerpt ``key`` (whether or not it was created yet)."""
+        return URIRef(f"{self.document}#{key}")
 
     def add(self, s: URIRef, p: URIRef, o: Node, excerpt: URIRef) -> None:
         """Add the fact (s, p, o) and its statement node deriving it from ``excerpt``."""

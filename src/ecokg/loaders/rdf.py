@@ -28,8 +28,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
 
 from ecokg.errors import InputError
 from ecokg.loaders.base import FactWriter, LoadContext, StagedGraph, doc_id_for, file_sha256
@@ -37,6 +37,7 @@ from ecokg.namespaces import (
     ANALYSIS_GRAPH,
     EK,
     EKG,
+    EKR,
     EKS,
     INFERRED_GRAPH,
     ONTOLOGY_GRAPH,
@@ -44,7 +45,6 @@ from ecokg.namespaces import (
     RDF,
     RDFS,
     SKOS,
-    XSD,
 )
 
 #: File suffix -> pyoxigraph format name.
@@ -62,12 +62,30 @@ FORMATS: dict[str, str] = {
 }
 
 #: Predicates whose facts the shapes trace to a source (see shapes.ttl, TracedShape).
-_TRACED = (RDF.type, RDFS.label, SKOS.altLabel, RDFS.comment)
-_UNTRACED_EK = {EK.text, EK.position, EK.sourceFile, EK.sha256, EK.loader}
+_TRACED = frozenset(str(p) for p in (RDF.type, RDFS.label, SKOS.altLabel, RDFS.comment))
+_UNTRACED_EK = frozenset(str(p) for p in (EK.text, EK.position, EK.sourceFile, EK.sha256, EK.loader))
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ONTOLOGY = str(EK).rstrip("#")
 #: Graphs of an ecokg export that a restore leaves out (see the module docstring).
 NOT_RESTORED = frozenset(str(g) for g in (ONTOLOGY_GRAPH, INFERRED_GRAPH, ANALYSIS_GRAPH))
+_OX_TYPE, _OX_STATEMENT = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(RDF.Statement))
+_OX_SUBJECT, _OX_PREDICATE, _OX_OBJECT = (ox.NamedNode(str(t)) for t in (RDF.subject, RDF.predicate, RDF.object))
+_OX_DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
+_TRIPLE_TERMS = "ASK { GRAPH ?g { ?s ?p ?o FILTER(isTRIPLE(?s) || isTRIPLE(?o)) } }"
+#: The facts of a plain RDF file that the shapes trace (see shapes.ttl, TracedShape), each
+#: with its statement's node: an IRI from a digest of the triple (stable across rebuilds),
+#: or a blank node when the fact involves one (blank nodes have no stable name to digest).
+_TRACED_FACTS = f"""
+SELECT ?s ?p ?o ?statement ?facts WHERE {{
+  GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(?p IN ({", ".join(f"<{t}>" for t in sorted(_TRACED))})
+         || (STRSTARTS(STR(?p), "{EK}") && ?p NOT IN ({", ".join(f"<{t}>" for t in sorted(_UNTRACED_EK))})))
+  FILTER(isBlank(?s) || !(STRSTARTS(STR(?s), "{_ONTOLOGY}") || STRSTARTS(STR(?s), "{EKS}")))
+  BIND(IF(isBlank(?s) || isBlank(?o), BNODE(),
+          IRI(CONCAT(?facts, SUBSTR(SHA1(CONCAT(STR(?s), " ", STR(?p), " ",
+              IF(isLiteral(?o), CONCAT(STR(?o), "@", LANG(?o), "^^", STR(DATATYPE(?o))), STR(?o)))), 1, 20))))
+       AS ?statement)
+}}"""
 #: Formats that name graphs, so a file in them can be an ecokg dataset.
 _DATASET_FORMATS = ("N_QUADS", "TRIG")
 
@@ -123,51 +141,72 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph
         restored = load_dataset(path, context)
         if restored is not None:
             return restored
-    raw = path.read_bytes()
+    raw = None
     if fmt == pyoxigraph.RdfFormat.RDF_XML:
+        raw = path.read_bytes()
         refuse_xml_entities(path, raw)
         check_well_formed(path, raw)
     doc_id = doc_id_for(path)
     writer = FactWriter(doc_id, path, "rdf")
-    base = f"file:///{path.name}"
-    quads: list[tuple[Node, Node, Node]] = []
+    # Staged in a pyoxigraph store, never as rdflib terms: Oxigraph parses the file and
+    # finds the facts to trace; a million triples and their statements in seconds, where
+    # rdflib took minutes and gigabytes (bench, issue 10).
+    store = pyoxigraph.Store()
+    name = pyoxigraph.NamedNode(str(writer.name))
     try:
-        for quad in pyoxigraph.parse(raw, fmt, base_iri=base):
-            quads.append((_term(quad.subject, doc_id), _term(quad.predicate, doc_id), _term(quad.object, doc_id)))
+        if raw is not None:  # RDF/XML, read already for the checks above
+            store.bulk_load(raw, fmt, base_iri=f"file:///{path.name}", to_graph=name)
+        else:
+            store.bulk_load(path=str(path), format=fmt, base_iri=f"file:///{path.name}", to_graph=name)
     except SyntaxError as exc:
         raise syntax_error(path, exc) from None
     except ValueError as exc:
         raise InputError(f"cannot parse: {exc}", source=path) from None
-    count = len(quads)
+    # One file, one source: the file's own graph names (TriG, N-Quads, JSON-LD) are not kept.
+    for graph in list(store.named_graphs()):
+        if graph != name:
+            store.bulk_extend([pyoxigraph.Quad(q.subject, q.predicate, q.object, name)
+                               for q in store.quads_for_pattern(None, None, None, graph)])
+            store.remove_graph(graph)
+    if bool(store.query(_TRIPLE_TERMS)):
+        raise InputError("RDF-star triple terms are not loaded", source=path)
+    count = len(store)
     if count == 0:
         # An empty (or prefixes-only) file is almost always a failed export: say so (issue 7).
         raise InputError("the file holds no RDF statements (is it empty or truncated?)", source=path, line=1)
+    excerpt = pyoxigraph.NamedNode(str(writer.excerpt_iri("file")))
+    facts = pyoxigraph.Literal(f"{writer.document}/fact/")
+    statements: list[Any] = []
+    for s, p, o, statement, _ in _rows(store, _TRACED_FACTS, substitutions={pyoxigraph.Variable("facts"): facts}):
+        statements += [
+            pyoxigraph.Quad(statement, _OX_TYPE, _OX_STATEMENT, name),
+            pyoxigraph.Quad(statement, _OX_SUBJECT, s, name),
+            pyoxigraph.Quad(statement, _OX_PREDICATE, p, name),
+            pyoxigraph.Quad(statement, _OX_OBJECT, o, name),
+            pyoxigraph.Quad(statement, _OX_DERIVED, excerpt, name),
+        ]
+    store.bulk_extend(statements)
+    del statements
     writer.describe_document(
         path.name,
         type=EK.Dataset,
         title=Literal(path.name, lang="en"),
         label=Literal(path.name, lang="en"),
     )
-    excerpt = writer.excerpt(
+    writer.excerpt(
         "file",
         f"{path.name}: {count} RDF statement(s), sha256 {file_sha256(path)}",
         1,
         None,
     )
-    graph = writer.graph
-    traced = 0
-    for s, p, o in quads:
-        if _is_traced(s, p):
-            writer.add(s, p, o, excerpt)  # type: ignore[arg-type]
-            traced += 1
-        else:
-            graph.add((s, p, o))
+    from ecokg.graph.store import graph_quads
+
+    store.extend(graph_quads(writer.graph, writer.name))
     if context.progress is not None:
         context.progress(count, count)
-    context.known_entities.update(
-        s for s, p, _ in quads if p == RDF.type and isinstance(s, URIRef)
-    )
-    return [writer.staged()]
+    context.known_entities.update(URIRef(row[0].value) for row in _rows(store, _TYPED))
+    return [StagedGraph(writer.name, writer.document, Graph(identifier=writer.name), str(path),
+                        store=store, size=len(store))]
 
 
 def syntax_error(path: Path, exc: SyntaxError) -> InputError:
@@ -208,13 +247,14 @@ def dataset_candidate(path: Path) -> bool:
 #: The source graphs of a staging store, each with the document it says it was derived from.
 _DESCRIBED = f"SELECT ?g ?doc WHERE {{ GRAPH ?g {{ ?g <{PROV.wasDerivedFrom}> ?doc }} }}"
 _SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-_TYPED = f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s <{RDF.type}> ?t }} FILTER(isIRI(?s)) }}"
+# Entities only (not excerpts or statements): what later sources of a build may point at.
+_TYPED = f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s <{RDF.type}> ?t }} FILTER(STRSTARTS(STR(?s), \"{EKR}\")) }}"
 
 
-def _rows(store: Any, text: str) -> Any:
+def _rows(store: Any, text: str, **options: Any) -> Any:
     import pyoxigraph
 
-    solutions = store.query(text)
+    solutions = store.query(text, **options)
     assert isinstance(solutions, pyoxigraph.QuerySolutions)
     return solutions
 
@@ -258,33 +298,6 @@ def load_dataset(path: Path, context: LoadContext | None = None) -> list[StagedG
     context.known_entities.update(URIRef(row[0].value) for row in _rows(store, _TYPED))
     return [
         StagedGraph(URIRef(name), URIRef(described[name]), Graph(identifier=URIRef(name)), str(path),
-                    store=store, size=size)
+                    store=store, size=size, restored=True)
         for name, size in sorted(sizes.items())
     ]
-
-
-def _is_traced(s: Node, p: Node) -> bool:
-    if p in _UNTRACED_EK:
-        return False
-    if p not in _TRACED and not str(p).startswith(str(EK)):
-        return False
-    subject = str(s)
-    return not (subject.startswith(_ONTOLOGY) or subject.startswith(str(EKS)))
-
-
-def _term(term: object, doc_id: str) -> Node:
-    import pyoxigraph
-
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        # Prefixed by the document, so two files' _:b0 stay two nodes.
-        return BNode(f"{doc_id}-{term.value}")
-    if isinstance(term, pyoxigraph.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == str(XSD.string):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    raise InputError(f"unsupported RDF term {term!r} (RDF-star triple terms are not loaded)")
