@@ -267,7 +267,7 @@ def analyze(
     _check_format(fmt, TABLE_FORMATS)
     names = [m.strip() for item in measure or [] for m in item.split(",") if m.strip()] or list(MEASURES)
     with open_kg(store, memory, endpoint, update_endpoint) as kg:
-        G = actor_graph(kg.to_networkx())
+        G = actor_graph(kg.to_networkx(sources=False))  # measures need no sources
         results = run_measures(G, names, k=sample)
         for message in dict.fromkeys(r.message for r in results if r.message):
             err_console.print(f"note: {message}", highlight=False, markup=False)
@@ -372,7 +372,7 @@ def suggest(
 
     _check_format(fmt, TABLE_FORMATS)
     with open_kg(store, memory, endpoint) as kg:
-        G = actor_graph(kg.to_networkx())
+        G = actor_graph(kg.to_networkx(sources=False))  # measures need no sources
         node = resolve_node(kg, G, for_entity) if for_entity else None
         found = suggest_introductions(G, for_node=node, top=top)
     rows = [

@@ -343,7 +343,7 @@ class KnowledgeGraph:
                 )
             finally:
                 writer.join()
-            restored = {item.source for item in staged if item.store is not None}
+            restored = {item.source for item in staged if item.restored}
             if any(str(path) not in restored for path in restore):
                 raise _NotRestorable(staged, report, staging)
             if failures:
@@ -354,7 +354,7 @@ class KnowledgeGraph:
             # The rest (ontology, other sources) comes from the staging store, already validated.
             extra: list[Any] = []
             for item in staged:
-                if item.store is None:
+                if not item.restored:
                     extra.extend(graph_quads(item.graph, item.name) if item.name == ONTOLOGY_GRAPH
                                  else staged_quads(staging, [item.name]))
             store.extend(extra)
@@ -437,11 +437,16 @@ class KnowledgeGraph:
             destination.write(payload)
 
     # --- network analysis -------------------------------------------------
-    def to_networkx(self, collapse: bool = True, lang: str = "en", include_inferred: bool = False) -> Any:
-        """The graph as a NetworkX ``MultiDiGraph`` (see :func:`ecokg.graph.network.project`)."""
+    def to_networkx(
+        self, collapse: bool = True, lang: str = "en", include_inferred: bool = False, sources: bool = True
+    ) -> Any:
+        """The graph as a NetworkX ``MultiDiGraph`` (see :func:`ecokg.graph.network.project`).
+
+        ``sources=False`` leaves out each node's and link's sources (cheaper; measures do not need them).
+        """
         from ecokg.graph.network import project
 
-        return project(self, collapse=collapse, lang=lang, include_inferred=include_inferred)
+        return project(self, collapse=collapse, lang=lang, include_inferred=include_inferred, sources=sources)
 
     # --- reasoning --------------------------------------------------------
     def reason(self, engine: str = "auto") -> Any:

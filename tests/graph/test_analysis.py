@@ -67,7 +67,7 @@ def test_sampled_betweenness_says_so(actors: nx.Graph) -> None:
     exact = analysis.betweenness(actors)
     assert exact.message is None and exact.parameters["k"] is None
     sampled = analysis.betweenness(actors, k=4)
-    assert sampled.message is not None and "4 sampled sources" in sampled.message
+    assert sampled.message is not None and "sampled, k=4" in sampled.message
     assert sampled.parameters == {"k": 4, "seed": analysis.SEED, "normalized": True}
     assert analysis.betweenness(actors, k=4).values == sampled.values  # the seed makes it repeat
 
@@ -260,7 +260,7 @@ def test_large_graphs_sample_betweenness_and_say_so() -> None:
     # The work budget (nodes × (nodes + edges)) decides; a small one stands in for a big graph.
     result = analysis.betweenness(H, budget=30_000)
     assert result.parameters["k"] == 30_000 // (300 + H.number_of_edges())
-    assert result.message == f"betweenness estimated from {result.parameters['k']} sampled sources of 300 nodes (seed 42)"
+    assert result.message == f"betweenness sampled, k={result.parameters['k']} sources of 300 nodes (seed 42): an estimate"
     assert result.values == analysis.betweenness(H, budget=30_000).values
 
 
@@ -289,3 +289,87 @@ def test_demo_tour_prints_brokers_and_introductions(seed_kg: KnowledgeGraph) -> 
     assert "Nicolas Paris" in first_row
     assert "both are tied to" in text
     assert DUFAY_TO_WEDC in text
+
+
+# --- the faster engine (igraph) gives NetworkX's results ---------------------------------
+
+
+def small_graphs() -> list[nx.Graph]:
+    """Scale-free, social, in two pieces, with isolated nodes; weighted; string nodes like ours."""
+    graphs = [
+        nx.barabasi_albert_graph(300, 2, seed=1),
+        nx.karate_club_graph(),
+        nx.disjoint_union(nx.barabasi_albert_graph(60, 2, seed=2), nx.path_graph(5)),
+        nx.disjoint_union(nx.cycle_graph(7), nx.empty_graph(2)),
+    ]
+    out = []
+    for graph in graphs:
+        H = nx.Graph()
+        H.add_nodes_from(f"n{v:03d}" for v in graph)
+        H.add_edges_from((f"n{u:03d}", f"n{v:03d}", {"weight": 1 + (u + v) % 3}) for u, v in graph.edges())
+        out.append(H)
+    return out
+
+
+@pytest.mark.parametrize("H", small_graphs(), ids=["scale-free", "karate", "two-pieces", "isolated"])
+def test_measures_equal_networkx(H: nx.Graph) -> None:
+    exact = analysis.betweenness(H)
+    assert exact.message is None
+    assert exact.values == pytest.approx(nx.betweenness_centrality(H), abs=1e-12)
+    if len(H) > 20:  # the same sampled sources as NetworkX, so the same estimate
+        sampled = analysis.betweenness(H, k=20)
+        assert sampled.values == pytest.approx(nx.betweenness_centrality(H, k=20, seed=analysis.SEED), abs=1e-12)
+    assert analysis.closeness(H).values == pytest.approx(nx.closeness_centrality(H, wf_improved=True), abs=1e-12)
+    reference = nx.constraint(H, weight="weight")
+    assert analysis.constraint(H).values == pytest.approx({n: v for n, v in reference.items() if v == v}, abs=1e-12)
+    assert analysis.pagerank(H).values == pytest.approx(_pagerank_python(H, weight="weight"), abs=1e-5)
+    reference = nx.eigenvector_centrality(H, max_iter=1000, weight="weight")
+    assert analysis.eigenvector(H).values == pytest.approx(reference, abs=1e-12)
+    # Louvain is greedy and seeded: another implementation finds another partition of about
+    # the same quality, never the same one node for node.
+    ours = nx.community.modularity(H, analysis.communities(H), weight="weight")
+    theirs = nx.community.modularity(H, nx.community.louvain_communities(H, weight="weight", seed=analysis.SEED), weight="weight")
+    assert ours == pytest.approx(theirs, abs=0.02)
+    assert sorted(n for c in analysis.communities(H) for n in c) == sorted(H)
+
+
+def test_sampled_closeness_is_close_and_says_so() -> None:
+    (H, *_) = small_graphs()
+    result = analysis.closeness(H, k=30)
+    assert result.message == "closeness sampled, k=30 sources of 300 nodes (seed 42): an estimate"
+    assert result.parameters["k"] == 30 and result.values == analysis.closeness(H, k=30).values
+    reference = nx.closeness_centrality(H, wf_improved=True)
+    # Mean distance from 30 of 300 sources: within 15 % of the exact value for every node here.
+    for node, value in reference.items():
+        assert result.values[node] == pytest.approx(value, rel=0.15), node
+    # Above the budget the sample is taken without being asked, and said.
+    assert "sampled, k=" in (analysis.closeness(H, budget=30_000).message or "")
+
+
+def test_without_igraph_networkx_computes_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    (H, *_) = small_graphs()
+    monkeypatch.setitem(sys.modules, "igraph", None)  # an import of igraph now fails
+    result = analysis.betweenness(H, budget=30_000)
+    assert result.message is not None and analysis.NO_IGRAPH in result.message
+    assert "sampled, k=" in result.message
+    assert result.values == nx.betweenness_centrality(H, k=result.parameters["k"], seed=analysis.SEED)
+    closeness = analysis.closeness(H)
+    assert closeness.message == analysis.NO_IGRAPH
+    assert closeness.values == pytest.approx(nx.closeness_centrality(H, wf_improved=True))
+    # Sampled without igraph: the same sources, so the same estimate as with it.
+    sampled = analysis.closeness(H, k=30)
+    assert sampled.message is not None and "sampled, k=30" in sampled.message and analysis.NO_IGRAPH in sampled.message
+    assert analysis.communities(H) == sorted(
+        (sorted(c) for c in nx.community.louvain_communities(H, weight="weight", seed=analysis.SEED)),
+        key=lambda c: (-len(c), c[0]),
+    )
+    monkeypatch.undo()  # igraph back
+    assert sampled.values == pytest.approx(analysis.closeness(H, k=30).values, abs=1e-12)
+
+
+def test_degree_of_a_projection_counts_distinct_neighbours(G: nx.MultiDiGraph) -> None:
+    # Straight from the directed multigraph, the same as on its simple undirected copy.
+    assert analysis.degree(G).values == nx.degree_centrality(analysis.simple_graph(G))
+    assert G.is_multigraph() and G.is_directed()

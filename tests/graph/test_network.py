@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
 
 from ecokg import KnowledgeGraph
 from ecokg.graph.network import project
-from ecokg.namespaces import EK, EKR, INFERRED_GRAPH
+from ecokg.namespaces import EK, EKR, INFERRED_GRAPH, RDF, RDFS
 
 PARIS = str(EKR["nicolas-paris"])
 DUFAY = str(EKR["marie-guite-dufay"])
@@ -130,4 +130,41 @@ def test_inferred_facts_only_on_request() -> None:
     assert not plain.has_edge(madison, usa)
     assert with_inferred.has_edge(madison, usa)
     assert with_inferred.number_of_edges() == plain.number_of_edges() + 1
+    kg.close()
+
+
+def test_without_sources_the_same_graph_minus_provenance(seed_kg: KnowledgeGraph, G: nx.MultiDiGraph) -> None:
+    bare = project(seed_kg, sources=False)
+    assert sorted(bare.nodes) == sorted(G.nodes)
+    assert sorted((u, v, d["label"]) for u, v, d in bare.edges(data=True)) == sorted(
+        (u, v, d["label"]) for u, v, d in G.edges(data=True)
+    )
+    assert all(d["sources"] == [] for _, d in bare.nodes(data=True))
+    assert all(d["sources"] == [] for _, _, d in bare.edges(data=True))
+    for n in G:  # everything else as in the full projection
+        assert {k: v for k, v in bare.nodes[n].items() if k != "sources"} == {
+            k: v for k, v in G.nodes[n].items() if k != "sources"
+        }
+
+
+def test_sources_come_in_a_fixed_order(G: nx.MultiDiGraph) -> None:
+    for _, data in G.nodes(data=True):
+        keys = [(s["iri"], s["quote"]) for s in data["sources"]]
+        assert keys == sorted(keys)
+
+
+def test_literals_with_escapes_survive_the_projection() -> None:
+    # The embedded store's rows are read as SPARQL TSV: escapes in literals must come back whole.
+    kg = KnowledgeGraph.open(memory=True)
+    kg.build()
+    tricky = 'Tab\there, "quoted", back\\slash\nnew line, é ✓ 😀'
+    odd = EKR["odd-company"]
+    graph = Graph()
+    graph.add((odd, RDF.type, EK.Company))
+    graph.add((odd, RDFS.label, Literal(tricky, lang="en")))
+    graph.add((odd, EK.acronym, Literal("A\\u0042C")))  # a backslash then "u0042": not an escape
+    kg.replace_graph(URIRef("https://w3id.org/ecokg/graph/test-odd"), graph)
+    H = kg.to_networkx()
+    assert H.nodes[str(odd)]["label"] == tricky
+    assert H.nodes[str(odd)]["props"]["acronym"] == "A\\u0042C"
     kg.close()

@@ -36,8 +36,9 @@ and joined in Python, so the cost grows linearly with the graph.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from itertools import combinations
@@ -195,31 +196,54 @@ def _plain(term: Any) -> Term:
     return str(term)
 
 
-def _plain_ox(term: Any) -> Term:
-    """A pyoxigraph term as a plain value (blank nodes as ``_:id``)."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        return Lit(term.value, term.language or "")
-    if isinstance(term, ox.BlankNode):
-        return "_:" + term.value
-    return str(term.value)
-
-
-def _select(kg: KnowledgeGraph, name: str, include_inferred: bool) -> list[tuple[Any, ...]]:
+def _select(kg: KnowledgeGraph, name: str, include_inferred: bool) -> list[list[Any]]:
+    # Rows hold plain terms (str IRIs, Lit, None); typed Any so that callers can unpack them.
     """Rows of a packaged query, over the union of the graphs minus ``inferred`` unless asked."""
     text = query_text(name)
     store = kg.backend.oxigraph()
     if store is None:
         exclude = () if include_inferred else (INFERRED_GRAPH,)
-        return [tuple(_plain(t) for t in row) for row in kg.select(text, exclude_graphs=exclude)]
-    # Embedded store: read pyoxigraph's terms directly; building rdflib terms for every
-    # row costs more than the query itself on large graphs.
+        return [[_plain(t) for t in row] for row in kg.select(text, exclude_graphs=exclude)]
     options: dict[str, Any] = {"use_default_graph_as_union": True}
     if not include_inferred:
         inferred = str(INFERRED_GRAPH)
         options = {"default_graph": [g for g in store.named_graphs() if g.value != inferred]}
-    return [tuple(_plain_ox(v) for v in solution) for solution in store.query(text, **options)]
+    # Embedded store: Oxigraph writes the whole result as TSV in Rust, which we split; a
+    # Python object per term (pyoxigraph's, let alone rdflib's) costs more than the query.
+    data = store.query(text, **options).serialize(format=ox.QueryResultsFormat.TSV)
+    lines = data.decode("utf-8").split("\n")
+    return [[_tsv_term(cell) for cell in line.split("\t")] for line in lines[1:] if line]
+
+
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
+_ESCAPED = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f"}
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group(1) or match.group(2)
+    if code:
+        return chr(int(code, 16))
+    char = match.group(3)
+    return _ESCAPED.get(char, char)
+
+
+def _tsv_term(cell: str) -> Term:
+    """A term of a SPARQL TSV result (N-Triples syntax) as a plain value."""
+    if not cell:
+        return None
+    first = cell[0]
+    if first == "<":
+        return cell[1:-1]
+    if first == '"':
+        end = cell.rindex('"')
+        value = cell[1:end]
+        if "\\" in value:
+            value = _ESCAPE.sub(_unescape, value)
+        tail = cell[end + 1:]
+        return Lit(value, tail[1:] if tail.startswith("@") else "")
+    if cell.startswith("_:"):
+        return cell
+    return Lit(cell)  # a number or boolean written bare (Turtle shorthand)
 
 
 def project(
@@ -228,8 +252,12 @@ def project(
     collapse: bool = True,
     lang: str = "en",
     include_inferred: bool = False,
+    sources: bool = True,
 ) -> nx.MultiDiGraph:
     """The knowledge graph as a NetworkX ``MultiDiGraph`` (see the module docstring).
+
+    ``sources=False`` leaves every ``sources`` attribute empty and skips fetching the
+    provenance, about half the cost on large graphs: for measures, which never read it.
 
     >>> G = project(kg)                                  # doctest: +SKIP
     >>> G.nodes["https://w3id.org/ecokg/id/gilson"]["kind"]   # doctest: +SKIP
@@ -238,26 +266,29 @@ def project(
     vocab = _Vocabulary.of(_select(kg, "network-vocabulary", include_inferred), lang)
 
     types: dict[str, set[str]] = defaultdict(set)
+    ekr, ek = str(EKR), str(EK)
     for entity, cls in _select(kg, "network-types", include_inferred):
-        types[entity].add(cls)
+        if isinstance(entity, str) and entity.startswith(ekr) and isinstance(cls, str) and cls.startswith(ek):
+            types[entity].add(cls)
 
     labels = _Labels(lang)
     literals: dict[str, dict[str, list[Lit]]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in _select(kg, "network-literals", include_inferred):
-        if p == RDFS_LABEL:
-            labels.add(s, o)
-        else:
-            literals[s][p].append(o)
-
     links: dict[str, list[tuple[str, str]]] = defaultdict(list)  # subject -> [(p, o)]
     incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)  # object -> [(p, s)]
-    ekr = str(EKR)
-    for s, p, o in _select(kg, "network-links", include_inferred):
-        links[s].append((p, o))
-        if o.startswith(ekr):
-            incoming[o].append((p, s))
+    for s, p, o in _select(kg, "network-facts", include_inferred):
+        if not (isinstance(s, str) and s.startswith(ekr)):
+            continue
+        if isinstance(o, Lit):
+            if p == RDFS_LABEL:
+                labels.add(s, o)
+            else:
+                literals[s][p].append(o)
+        elif isinstance(o, str) and not o.startswith("_:"):
+            links[s].append((p, o))
+            if o.startswith(ekr):
+                incoming[o].append((p, s))
 
-    provenance = _Provenance.of(kg, include_inferred, lang)
+    provenance = _Provenance.of(kg, include_inferred, lang) if sources else _Provenance()
 
     entities = set(types)
     for subject, pairs in links.items():
@@ -284,7 +315,8 @@ def project(
             else:
                 props[vocab.label(p) or local_name(p)].append(vocab.label(o) or curie(o))
         for p, values in literals.get(entity, {}).items():
-            props[vocab.label(p) or local_name(p)].extend(_in_lang(values, lang))
+            # Sorted: the order of a query's rows is the engine's, not the data's.
+            props[vocab.label(p) or local_name(p)].extend(_in_lang(sorted(values), lang))
         G.add_node(
             entity,
             iri=entity,
@@ -355,7 +387,7 @@ class _Vocabulary:
         self._all_ancestors: dict[frozenset[str], frozenset[str]] = {}
 
     @classmethod
-    def of(cls, rows: Iterable[tuple[Any, ...]], lang: str) -> _Vocabulary:
+    def of(cls, rows: Iterable[Sequence[Any]], lang: str) -> _Vocabulary:
         vocab = cls(lang)
         for t, p, o in rows:
             if p in (RDFS_LABEL, SKOS_PREFLABEL) and isinstance(o, Lit):
@@ -419,33 +451,42 @@ class _Provenance:
     @classmethod
     def of(cls, kg: KnowledgeGraph, include_inferred: bool, lang: str) -> _Provenance:
         found = cls()
-        for s, p, o, x in _select(kg, "network-provenance", include_inferred):
-            found.by_subject[s].append(x)
-            if isinstance(o, str):  # facts with a literal object are never edges
-                found.by_fact[(s, p, o)].append(x)
+        ekr = str(EKR)
+        for s, x in _select(kg, "network-sources", include_inferred):
+            if isinstance(s, str) and s.startswith(ekr) and isinstance(x, str):
+                found.by_subject[s].append(x)
+        # Facts with a literal object are never edges: only those with an IRI are fetched.
+        for s, p, o, x in _select(kg, "network-fact-sources", include_inferred):
+            if isinstance(s, str) and s.startswith(ekr) and isinstance(o, str) and isinstance(x, str):
+                found.by_fact[(s, str(p), o)].append(x)
                 found.by_object[o].append(x)
         titles = _Labels(lang)
-        rows: dict[str, tuple[str, str, str | None]] = {}
-        for x, text, doc, title, date in _select(kg, "network-excerpts", include_inferred):
-            rows[x] = (text.value, doc, date.value if date is not None else None)
-            if title is not None:
+        dates: dict[str, str] = {}
+        for doc, title, date in _select(kg, "network-documents", include_inferred):
+            if not isinstance(doc, str):
+                continue
+            if isinstance(title, Lit):
                 titles.add(doc, title)
-        for x, (text, doc, date) in rows.items():
-            found.excerpts[x] = {
-                "document": titles.get(doc) or local_name(doc),
-                "date": date or "",
-                "quote": text,
-                "iri": doc,
-            }
+            if isinstance(date, Lit):
+                dates[doc] = date.value
+        for x, text, doc in _select(kg, "network-excerpts", include_inferred):
+            if isinstance(x, str) and isinstance(text, Lit) and isinstance(doc, str):
+                found.excerpts[x] = {
+                    "document": titles.get(doc) or local_name(doc),
+                    "date": dates.get(doc, ""),
+                    "quote": text.value,
+                    "iri": doc,
+                }
         return found
 
     def _sources(self, excerpts: Iterable[str]) -> list[Source]:
+        """The sources of these excerpts, one per (document, sentence), in that order."""
         seen: dict[tuple[str, str], Source] = {}
         for x in excerpts:
             source = self.excerpts.get(x)
             if source is not None:
                 seen.setdefault((source["iri"], source["quote"]), source)
-        return [dict(s) for s in seen.values()]
+        return [dict(seen[key]) for key in sorted(seen)]
 
     def of_entity(self, entity: str) -> list[Source]:
         return self._sources(self.by_subject.get(entity, ()))
