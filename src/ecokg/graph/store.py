@@ -332,6 +332,11 @@ class DiskBackend(Backend):
             if _GEN.match(entry.name) and entry.is_dir():
                 yield entry.name
 
+    @property
+    def generation(self) -> str | None:
+        """The generation this process reads (None before the first build)."""
+        return self._generation
+
     def current_generation(self) -> str | None:
         try:
             name = (self.root / "CURRENT").read_text().strip()
@@ -452,6 +457,9 @@ class DiskBackend(Backend):
 
     def _collect(self, keep: str) -> None:
         """Delete generations no process reads any more (and debris of crashed writes)."""
+        for entry in self.root.glob("gen-*.cache"):
+            if not (self.root / entry.name.removesuffix(".cache")).is_dir():
+                shutil.rmtree(entry, ignore_errors=True)  # its generation went before it
         for name in list(self._generations()):
             if name == keep:
                 continue
@@ -462,6 +470,8 @@ class DiskBackend(Backend):
                 continue  # still read by someone
             try:
                 shutil.rmtree(self.root / name, ignore_errors=True)
+                # What was derived from it (e.g. cached projections, ecokg.graph.network).
+                shutil.rmtree(self.root / f"{name}.cache", ignore_errors=True)
                 lock_path.unlink(missing_ok=True)
             finally:
                 handle.close()

@@ -1,0 +1,53 @@
+"""The projection of a disk store is cached per generation, read back equal, and collected with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from ecokg import KnowledgeGraph
+from ecokg.graph.network import project
+
+
+def _same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
+    assert a.graph == b.graph
+    assert sorted(a.nodes(data=True), key=repr) == sorted(b.nodes(data=True), key=repr)
+    assert sorted(a.edges(keys=True, data=True), key=repr) == sorted(b.edges(keys=True, data=True), key=repr)
+
+
+def test_the_cached_projection_is_the_projection(disk_kg: KnowledgeGraph, store_path: Path, seed_kg: KnowledgeGraph) -> None:
+    fresh = project(seed_kg)  # a memory store: never cached
+    first = project(disk_kg)
+    generation = (store_path / "CURRENT").read_text().strip()
+    files = list((store_path / f"{generation}.cache").glob("projection-*.json"))
+    assert len(files) == 1
+    second = project(disk_kg)
+    assert second is not first
+    _same(fresh, first)
+    _same(first, second)
+    # Other options are other files, each equal to its own fresh projection.
+    _same(project(seed_kg, sources=False, lang="fr"), project(disk_kg, sources=False, lang="fr"))
+    _same(project(seed_kg, sources=False, lang="fr"), project(disk_kg, sources=False, lang="fr"))
+    assert len(list((store_path / f"{generation}.cache").glob("projection-*.json"))) == 2
+
+
+def test_a_damaged_cache_is_recomputed(disk_kg: KnowledgeGraph, store_path: Path) -> None:
+    expected = project(disk_kg)
+    generation = (store_path / "CURRENT").read_text().strip()
+    (cached,) = (store_path / f"{generation}.cache").glob("projection-*.json")
+    cached.write_text('{"nodes": [', encoding="utf-8")
+    _same(expected, project(disk_kg))
+    _same(expected, project(disk_kg))  # and rewritten whole
+
+
+def test_the_cache_goes_with_its_generation(disk_kg: KnowledgeGraph, store_path: Path, data_dir: Path) -> None:
+    project(disk_kg)
+    old = (store_path / "CURRENT").read_text().strip()
+    assert (store_path / f"{old}.cache").is_dir()
+    disk_kg.load([data_dir / "acme-in-wisconsin.yaml"])
+    new = (store_path / "CURRENT").read_text().strip()
+    assert new != old
+    assert not (store_path / f"{old}.cache").exists()
+    # The new generation's projection sees the new data, not the old cache.
+    assert "https://w3id.org/ecokg/id/acme" in project(disk_kg)
