@@ -176,17 +176,15 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph
         raise InputError("the file holds no RDF statements (is it empty or truncated?)", source=path, line=1)
     excerpt = pyoxigraph.NamedNode(str(writer.excerpt_iri("file")))
     facts = pyoxigraph.Literal(f"{writer.document}/fact/")
-    statements: list[Any] = []
-    for s, p, o, statement, _ in _rows(store, _TRACED_FACTS, substitutions={pyoxigraph.Variable("facts"): facts}):
-        statements += [
-            pyoxigraph.Quad(statement, _OX_TYPE, _OX_STATEMENT, name),
-            pyoxigraph.Quad(statement, _OX_SUBJECT, s, name),
-            pyoxigraph.Quad(statement, _OX_PREDICATE, p, name),
-            pyoxigraph.Quad(statement, _OX_OBJECT, o, name),
-            pyoxigraph.Quad(statement, _OX_DERIVED, excerpt, name),
-        ]
-    store.bulk_extend(statements)
-    del statements
+    # The rows are read in full before the store is written to (a query result reads the store).
+    traced = list(_rows(store, _TRACED_FACTS, substitutions={pyoxigraph.Variable("facts"): facts}))
+    store.bulk_extend(
+        pyoxigraph.Quad(statement, p, o, name)
+        for s, fact_p, fact_o, statement, _ in traced
+        for p, o in ((_OX_TYPE, _OX_STATEMENT), (_OX_SUBJECT, s), (_OX_PREDICATE, fact_p),
+                     (_OX_OBJECT, fact_o), (_OX_DERIVED, excerpt))
+    )
+    del traced
     writer.describe_document(
         path.name,
         type=EK.Dataset,
