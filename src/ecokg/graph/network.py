@@ -273,11 +273,8 @@ def project(
     cached = _cache_file(kg, collapse=collapse, lang=lang, include_inferred=include_inferred, sources=sources)
     if cached is not None:
         try:
-            with cached.open("rb") as handle:
-                data = json.load(handle)
-            graph: nx.MultiDiGraph = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-            return graph
-        except (OSError, ValueError, KeyError, TypeError):
+            return _read_cache(cached)
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
             pass  # none yet (or damaged): project, and write it
     G = _project(kg, collapse=collapse, lang=lang, include_inferred=include_inferred, sources=sources)
     if cached is not None:
@@ -286,7 +283,25 @@ def project(
 
 
 #: Bump when the projection's shape changes: older cache files are then ignored.
-PROJECTION_FORMAT = 1
+PROJECTION_FORMAT = 2
+
+
+def _read_cache(path: Path) -> nx.MultiDiGraph:
+    """A projection from its cache file (see :func:`_write_cache`)."""
+    with path.open("rb") as handle:
+        data = json.load(handle)
+    table = data["sources"]
+
+    def attrs(raw: dict[str, Any]) -> dict[str, Any]:
+        if "sources" in raw:
+            # One dict per distinct source, shared by the nodes and edges that cite it (read-only).
+            raw["sources"] = [table[i] for i in raw["sources"]]
+        return raw
+
+    G = nx.MultiDiGraph(**data["graph"])
+    G.add_nodes_from((node, attrs(raw)) for node, raw in data["nodes"])
+    G.add_edges_from((u, v, key, attrs(raw)) for u, v, key, raw in data["edges"])
+    return G
 
 
 def _cache_file(kg: KnowledgeGraph, **options: Any) -> Path | None:
@@ -309,8 +324,24 @@ def _write_cache(path: Path, G: nx.MultiDiGraph) -> None:
     try:
         path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".projection-", suffix=".tmp")
+        # Sources repeat (a document line behind many links): each is written once, in a table
+        # the nodes and edges point into, which halves the file and the time to read it back.
+        table: dict[str, int] = {}
+
+        def attrs(data: dict[str, Any]) -> dict[str, Any]:
+            if "sources" not in data:
+                return data
+            refs = [table.setdefault(json.dumps(source, sort_keys=True), len(table)) for source in data["sources"]]
+            return {**data, "sources": refs}
+
+        payload = {
+            "graph": G.graph,
+            "nodes": [[node, attrs(data)] for node, data in G.nodes(data=True)],
+            "edges": [[u, v, key, attrs(data)] for u, v, key, data in G.edges(keys=True, data=True)],
+        }
+        payload["sources"] = [json.loads(source) for source in table]
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(nx.node_link_data(G, edges="edges"), handle, ensure_ascii=False, separators=(",", ":"))
+            json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
         os.replace(tmp, path)
     except OSError:
         return
