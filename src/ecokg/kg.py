@@ -384,6 +384,16 @@ class KnowledgeGraph:
 
     def validate(self) -> ValidationReport:
         """Validate the whole stored graph against the shapes."""
+        import os
+
+        store = self.backend.oxigraph()
+        if store is not None and os.environ.get("ECOKG_SHACL_ENGINE", "sparql") == "sparql":
+            # In place, on the data graphs (not the ontology): no copy into rdflib (1M triples: seconds).
+            from ecokg.graph.sparqlshacl import validation_report
+
+            data = [g for g in store.named_graphs() if g.value != str(ONTOLOGY_GRAPH)]
+            report: ValidationReport = validation_report(store, graphs=data)
+            return report
         return shacl_validate(self.data_graph())
 
     def count(self) -> int:

@@ -225,15 +225,18 @@ def _to_rdflib(term: Any) -> Node | None:
     return None if term is None else from_ox(term)
 
 
-def validate_store(store: Any, checks: Iterable[Check] | None = None, *, limit: int = 1000) -> list[Result]:
-    """Run the checks on a pyoxigraph store (default graph = union of its graphs).
+def validate_store(
+    store: Any, checks: Iterable[Check] | None = None, *, limit: int = 1000, graphs: list[Any] | None = None
+) -> list[Result]:
+    """Run the checks on a pyoxigraph store (default graph = union of its graphs, or of ``graphs``).
 
     At most ``limit`` results per check: a report of thousands of lines helps
     no one, and the count of distinct problems is what matters.
     """
     results: list[Result] = []
+    scope: dict[str, Any] = {"default_graph": graphs} if graphs is not None else {"use_default_graph_as_union": True}
     for check in checks if checks is not None else ecokg_checks():
-        solutions = store.query(check.query, use_default_graph_as_union=True)
+        solutions = store.query(check.query, **scope)
         for n, row in enumerate(solutions):
             if n >= limit:
                 break
@@ -281,8 +284,8 @@ def label_of(store: Any, node: Node) -> str | None:
 __all__ = ["Check", "Result", "compile_shapes", "ecokg_checks", "graph_store", "label_of", "validate_store"]
 
 
-def validation_report(store: Any, *, namespace_manager: Any = None) -> Any:
-    """Validate a pyoxigraph store; a :class:`ecokg.graph.build.ValidationReport` like pySHACL's."""
+def validation_report(store: Any, *, namespace_manager: Any = None, graphs: list[Any] | None = None) -> Any:
+    """Validate a pyoxigraph store (the union of ``graphs``, default all); a ValidationReport like pySHACL's."""
     import time
 
     from ecokg.graph.build import ValidationReport, Violation
@@ -306,7 +309,7 @@ def validation_report(store: Any, *, namespace_manager: Any = None) -> Any:
             severity=r.severity,
             value=r.value.n3(namespace_manager) if r.value is not None else None,
         )
-        for r in validate_store(store)
+        for r in validate_store(store, graphs=graphs)
     ]
     violations.sort(key=lambda v: (v.label, v.path, v.message))
     hard = [v for v in violations if v.severity == "Violation"]
