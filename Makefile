@@ -33,10 +33,10 @@ pytest: $(STAMP) sysdeps
 test: $(STAMP) sysdeps lint pytest
 
 bench: $(STAMP) sysdeps
-	$(PY) -m bench.run --sizes 10k,100k,1m --crunchbase
+	$(PY) -m bench.run --sizes 10k,100k,1m --crunchbase --network 100k $(BENCH_ARGS)
 
 bench-quick: $(STAMP)
-	$(PY) -m bench.run --sizes 10k --quick
+	$(PY) -m bench.run --sizes 10k --quick $(BENCH_ARGS)
 
 bench-server: $(STAMP)
 	$(PY) -m bench.server

@@ -357,27 +357,133 @@ def generate(target: int, out: TextIO, *, seed: int = SEED, doc_rows: int = 2_00
     return written
 
 
-def write(size: str | int, directory: Path, *, seed: int = SEED) -> Path:
-    """The generated file for ``size`` (reused when it already exists)."""
+#: Network profile: companies per region, and the share of them with a site elsewhere, signing a
+#: partnership, and of people belonging to a second company (the bridges that make brokers).
+_NET_COMPANIES_PER_REGION = 100
+_NET_CITIES_PER_REGION = 5
+_NET_SITE_SHARE = 0.25
+_NET_PARTNERSHIP_SHARE = 0.4
+_NET_SECOND_MEMBERSHIP = 0.2
+_NET_PARTNER_ELSEWHERE = 0.3
+#: Projected nodes per region: its companies, about 1.2 people each, its cities and itself.
+_NET_NODES_PER_REGION = _NET_COMPANIES_PER_REGION * 2.2 + _NET_CITIES_PER_REGION + 1
+
+
+def generate_network(nodes: int, out: TextIO, *, seed: int = SEED, doc_rows: int = 2_000) -> int:
+    """Write a network-heavy graph whose projection has about ``nodes`` nodes; returns the quads written.
+
+    The ecosystem profile spends most of its triples on provenance and attributes (1M
+    triples project to about 13k nodes). This one gives each node only what the shapes
+    require (type, label, a traced fact per link, provenance as the loaders write it):
+    companies based in cities, people members of one company (a fifth of them of a
+    second one, often in another region), partnerships (agreements with two signatories)
+    and sites in other cities. About 24 quads per node.
+    """
+    rng = random.Random(seed)
+    n_regions = max(2, round(nodes / _NET_NODES_PER_REGION))
+    typ, label = _t(RDF.type), _t(RDFS.label)
+    written = 0
+    gazetteer = _Doc("network-gazetteer", out)
+    cities: list[list[str]] = []
+    for cid, name in COUNTRIES:
+        gazetteer.row(name)
+        gazetteer.fact(_e(cid), typ, _t(EK.Country))
+        gazetteer.fact(_e(cid), label, _lit(name, "en"))
+    for r in range(n_regions):
+        rid = f"net-region-{r:05d}"
+        gazetteer.row(f"Region {r}")
+        gazetteer.fact(_e(rid), typ, _t(EK.AdministrativeArea))
+        gazetteer.fact(_e(rid), label, _lit(f"Region {r}", "en"))
+        gazetteer.fact(_e(rid), _t(EK.locatedIn), _e(COUNTRIES[r % len(COUNTRIES)][0]))
+        cities.append([])
+        for c in range(_NET_CITIES_PER_REGION):
+            cid = f"net-city-{r:05d}-{c}"
+            gazetteer.fact(_e(cid), typ, _t(EK.City))
+            gazetteer.fact(_e(cid), label, _lit(f"City {r}-{c}", "en"))
+            gazetteer.fact(_e(cid), _t(EK.locatedIn), _e(rid))
+            cities[r].append(cid)
+    written += gazetteer.lines
+    companies: list[list[str]] = [[] for _ in range(n_regions)]
+    doc_number, person, agreement = 0, 0, 0
+    doc = _Doc("network-0000", out)
+    # Region by region, so partners and second memberships can point back to companies already written.
+    for r in range(n_regions):
+        for k in range(_NET_COMPANIES_PER_REGION):
+            index = r * _NET_COMPANIES_PER_REGION + k
+            local = f"net-company-{index:07d}"
+            name = f"{rng.choice(STEMS)}{rng.choice(TAILS)} {index}"
+            co = _e(local)
+            doc.row(name)
+            doc.fact(co, typ, _t(EK.Company))
+            doc.fact(co, label, _lit(name, "en"))
+            doc.fact(co, _t(EK.basedIn), _e(rng.choice(cities[r])))
+            if rng.random() < _NET_SITE_SHARE:
+                site, site_city = _e(f"{local}.site"), rng.choice(cities[rng.randrange(n_regions)])
+                doc.fact(site, typ, _t(EK.Site))
+                doc.fact(site, label, _lit(f"{name} ({site_city})", "en"))
+                doc.fact(site, _t(EK.locatedIn), _e(site_city))
+                doc.fact(co, _t(EK.hasSite), site)
+            for _ in range(1 + (rng.random() < 0.2)):
+                pid = _e(f"net-person-{person:07d}")
+                person += 1
+                doc.fact(pid, typ, _t(EK.Person))
+                doc.fact(pid, label, _lit(f"{rng.choice(FIRST)} {rng.choice(LAST)}", "fr"))
+                doc.fact(pid, _t(EK.memberOf), co)
+                if rng.random() < _NET_SECOND_MEMBERSHIP:
+                    doc.fact(pid, _t(EK.memberOf), _other_company(rng, companies, r))
+            if companies[r] and rng.random() < _NET_PARTNERSHIP_SHARE:
+                partner = _other_company(rng, companies, r)
+                ag = _e(f"net-agreement-{agreement:07d}")
+                agreement += 1
+                doc.fact(ag, typ, _t(EK.Agreement))
+                doc.fact(ag, label, _lit(f"Partnership {agreement}", "en"))
+                doc.fact(ag, _t(EK.signatory), co)
+                doc.fact(ag, _t(EK.signatory), partner)
+            companies[r].append(co)
+            if doc.rows >= doc_rows:
+                written += doc.lines
+                doc_number += 1
+                doc = _Doc(f"network-{doc_number:04d}", out)
+    return written + doc.lines
+
+
+def _other_company(rng: random.Random, companies: list[list[str]], region: int) -> str:
+    """A company already written: usually of the same region, sometimes of an earlier one."""
+    if region and rng.random() < _NET_PARTNER_ELSEWHERE:
+        return rng.choice(companies[rng.randrange(region)])
+    return rng.choice(companies[region] or companies[region - 1])
+
+
+def write(size: str | int, directory: Path, *, seed: int = SEED, profile: str = "ecosystem") -> Path:
+    """The generated file for ``size`` (reused when it already exists).
+
+    ``profile`` "ecosystem": ``size`` is about how many triples; "network": about how
+    many nodes the projection has (:func:`generate_network`).
+    """
     target = parse_size(size) if isinstance(size, str) else size
     directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"synthetic-{target}-{seed}.nq"
+    if profile not in ("ecosystem", "network"):
+        raise ValueError(f"unknown profile {profile!r} (ecosystem or network)")
+    path = directory / f"{'synthetic' if profile == 'ecosystem' else 'network'}-{target}-{seed}.nq"
     if not path.exists():
         tmp = path.with_suffix(".tmp")
         with tmp.open("w", encoding="utf-8") as handle:
-            generate(target, handle, seed=seed)
+            (generate if profile == "ecosystem" else generate_network)(target, handle, seed=seed)
         tmp.replace(path)
     return path
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("size", help="about how many triples: 10k, 100k, 1m, 2500...")
+    parser.add_argument("size", help="about how many triples (or, --profile network, nodes): 10k, 100k, 1m...")
     parser.add_argument("-o", "--output", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--profile", choices=("ecosystem", "network"), default="ecosystem",
+                        help="ecosystem: the realistic mix; network: few attributes, many nodes and links")
     args = parser.parse_args()
     with args.output.open("w", encoding="utf-8") as handle:
-        n = generate(parse_size(args.size), handle, seed=args.seed)
+        n = (generate if args.profile == "ecosystem" else generate_network)(parse_size(args.size), handle,
+                                                                           seed=args.seed)
     print(f"{n} quads -> {args.output}")
 
 

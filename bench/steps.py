@@ -13,6 +13,7 @@ import functools
 import importlib.util
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -20,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -112,11 +114,16 @@ def build_files(args: dict[str, Any]) -> dict[str, Any]:
     store_.dump(args["export"], __import__("pyoxigraph").RdfFormat.N_QUADS)
     triples = kg.count()
     kg.close()
+    per_file: Counter[str] = Counter(Path(r.source or "?").name for r in report.rejects)
+    # The kinds of reason, the quoted values left out ("a round of 'x' names no company 'y'").
+    reasons: Counter[str] = Counter(re.sub(r"\d+", "N", re.sub(r"'[^']*'", "'…'", r.message)) for r in report.rejects)
     return {
         "seconds": seconds,
         "validation_seconds": report.validation.seconds,
         "conforms": report.validation.conforms,
         "rejected_rows": len(report.rejects),
+        "rejected_per_file": dict(sorted(per_file.items())),
+        "reject_reasons": dict(reasons.most_common(5)),
         "triples": triples,
         "peak_mib": peak_mib(),
     }
@@ -226,6 +233,9 @@ def reopen(args: dict[str, Any]) -> dict[str, Any]:
 
 # --- queries ------------------------------------------------------------------------
 
+#: Fewest timed runs of a query, whatever its budget (the p95 of so few runs is their maximum).
+MIN_RUNS = 3
+
 #: Entities of the synthetic graph for the catalogue's parameters, by parameter name.
 SYNTHETIC_PARAMS = {
     "entity": "ekr:company-000001",
@@ -241,95 +251,185 @@ SYNTHETIC_PARAMS = {
 }
 
 
-def _params(query: Any, synthetic: bool) -> dict[str, str]:
+def _params(query: Any, synthetic: bool, picked: dict[str, str] | None = None) -> dict[str, str]:
+    """The parameters of ``query``: the synthetic graph's entities, or ``picked`` from the data."""
     values = {}
+    table = picked if picked is not None else SYNTHETIC_PARAMS if synthetic else {}
+    pair = {p.name for p in query.parameters} == {"a", "b"} and "territor" in query.name
     for p in query.parameters:
-        if synthetic and p.name in SYNTHETIC_PARAMS:
-            values[p.name] = SYNTHETIC_PARAMS[p.name]
-        elif p.default not in (None, "-"):
+        if pair and f"territory_{p.name}" in table:
+            values[p.name] = table[f"territory_{p.name}"]
+        elif p.name in table:
+            values[p.name] = table[p.name]
+        elif picked is None and p.default not in (None, "-"):
             values[p.name] = p.default
     # Two territories of the synthetic graph for the territory-pair query.
-    if synthetic and {p.name for p in query.parameters} == {"a", "b"} and "territor" in query.name:
+    if synthetic and picked is None and pair:
         values = {"a": "ekr:region-0000", "b": "ekr:region-0001"}
     return values
 
 
+#: What each catalogue parameter takes from the data when it is picked there: (query, what it finds).
+PICKS = {
+    "entity": ("pick-busiest-organisation.rq", "organisation"),
+    "organisation": ("pick-busiest-organisation.rq", "organisation"),
+    "agent": ("pick-busiest-organisation.rq", "organisation"),
+    "a": ("pick-busiest-organisation.rq", "organisation"),
+    "b": ("pick-neighbour.rq", "entity linked to it"),
+    "person": ("pick-busiest-person.rq", "person"),
+    "mission": ("pick-busiest-mission.rq", "mission"),
+    "territory": ("pick-busiest-territories.rq", "place with organisations"),
+    "sector": ("pick-busiest-sector.rq", "sector in use"),
+}
+
+
+def pick_params(kg: Any) -> tuple[dict[str, str], dict[str, str]]:
+    """Parameters taken from the built store (bench/sparql/pick-*.rq): the busiest organisation, place...
+
+    Returns (values, missing): ``missing`` says, per parameter, that the data has none
+    (e.g. no person in a companies-and-rounds export), and the query is reported so.
+    """
+    from rdflib import URIRef
+
+    here = Path(__file__).resolve().parent / "sparql"
+    values: dict[str, str] = {"hops": "2"}
+    missing: dict[str, str] = {}
+    answers: dict[str, list[tuple[Any, ...]]] = {}
+    for name, (file, what) in PICKS.items():
+        if name == "b" and "a" not in values:
+            missing[name] = f"no {PICKS['a'][1]} in this data"
+            continue
+        bindings = {"entity": URIRef(values["a"])} if name == "b" else None
+        if file not in answers:  # several parameters share a pick
+            answers[file] = kg.select((here / file).read_text(encoding="utf-8"), bindings)
+        rows = answers[file]
+        if not rows:
+            missing[name] = f"no {what} in this data"
+            continue
+        values[name] = str(rows[0][0])
+        if name == "territory":  # the two busiest places for the territory-pair query
+            values["territory_a"] = str(rows[0][0])
+            if len(rows) > 1:
+                values["territory_b"] = str(rows[1][0])
+    return values, missing
+
+
+def _rows(result: Any) -> int:
+    """Rows of a SELECT, triples of a CONSTRUCT, 1 for an ASK."""
+    if getattr(result, "graph", None) is not None:
+        return len(result.graph)
+    if getattr(result, "ask", None) is not None:
+        return 1
+    return len(list(result.rows)) if hasattr(result, "rows") else len(list(result))
+
+
 @step
-def queries(args: dict[str, Any]) -> dict[str, Any]:
-    """Each catalogue query through ``run_named`` (median, p95), then rdflib's engine on the same text."""
+def pick(args: dict[str, Any]) -> dict[str, Any]:
+    """The query parameters picked from the built store (:func:`pick_params`)."""
+    from ecokg import KnowledgeGraph
+
+    kg = KnowledgeGraph.open(args["store"], create=False)
+    started = time.perf_counter()
+    values, missing = pick_params(kg)
+    seconds = time.perf_counter() - started
+    kg.close()
+    return {"values": values, "missing": missing, "seconds": seconds}
+
+
+@step
+def queries_ecokg(args: dict[str, Any]) -> dict[str, Any]:
+    """The catalogue queries ``names`` through ``run_named`` (median, p95), one ``BENCH-QUERY`` line each.
+
+    Each line is printed as soon as its query is measured, so the caller can stop a query
+    that runs past its bound (the product's time limit is checked between rows: a query
+    that sorts or groups everything before its first row is not stopped) and go on with
+    the next ones in a new process.
+    """
     if not available("ecokg.queries.catalog"):
         return {"status": "not available yet"}
+    from ecokg import KnowledgeGraph
+    from ecokg.queries.catalog import get_query, run_named
+
+    kg = KnowledgeGraph.open(args["store"], create=False)
+    picked: dict[str, str] | None = args.get("picked")
+    missing: dict[str, str] = args.get("missing", {})
+    budget = args.get("budget", float("inf"))  # seconds of repeated runs per query (at least MIN_RUNS)
+    for name in args["names"]:
+        query = get_query(name)
+        params = _params(query, args["synthetic"], picked)
+        entry: dict[str, Any] = {"params": params}
+        lacking = [missing[p.name] for p in query.parameters if p.name in missing and p.name not in params]
+        print("BENCH-START " + json.dumps({"name": name, "params": params}), flush=True)
+        if lacking:
+            entry["status"] = f"not run: {lacking[0]}"
+        else:
+            try:
+                run_named(kg, name, params)  # warm-up (and check it runs)
+                values: list[float] = []
+                rows = 0
+                # Up to ``repeat`` runs, fewer (never under MIN_RUNS) once a slow query has spent its budget.
+                while len(values) < args["repeat"] and (len(values) < MIN_RUNS or sum(values) < budget):
+                    started = time.perf_counter()
+                    rows = _rows(run_named(kg, name, params))
+                    values.append(time.perf_counter() - started)
+                    # Each run as it ends: a caller stopping the query at its bound keeps these.
+                    print("BENCH-RUN " + json.dumps({"seconds": values[-1], "rows": rows}), flush=True)
+                entry["ecokg"] = timings(values)
+                entry["rows"] = rows
+            except Exception as exc:  # a query the data cannot answer: say so
+                entry["status"] = f"error: {type(exc).__name__}: {exc}"[:300]
+        print("BENCH-QUERY " + json.dumps({"name": name, **entry}, default=str), flush=True)
+    kg.close()
+    return {"peak_mib": peak_mib()}
+
+
+@step
+def queries_rdflib(args: dict[str, Any]) -> dict[str, Any]:
+    """rdflib's engine on the store's exact contents: each query of ``params`` (name -> parameters), bounded."""
+    import pyoxigraph as ox
     from rdflib import Dataset
     from rdflib.plugins.sparql import prepareQuery
 
     from ecokg import KnowledgeGraph
-    from ecokg.queries.catalog import (
-        bind_parameters,
-        catalog,
-        lang_literal,
-        run_named,
-        uses_variable,
-    )
+    from ecokg.queries.catalog import bind_parameters, get_query, lang_literal, uses_variable
 
     kg = KnowledgeGraph.open(args["store"], create=False)
     out: dict[str, Any] = {}
-    rdflib_data = None
-    if args.get("rdflib", True):
-        import pyoxigraph as ox
+    # rdflib gets exactly what the store holds (ontology, sector scheme and all), so
+    # both engines answer the same question on the same data.
+    dump = Path(args["dump"])
+    store: Any = kg.backend.oxigraph()
+    store.dump(str(dump), ox.RdfFormat.N_QUADS)
+    started = time.perf_counter()
+    data = Dataset(default_union=True)
+    data.parse(str(dump), format="nquads")
+    out["_rdflib_parse_seconds"] = time.perf_counter() - started
+    dump.unlink()
+    for name, params in args["params"].items():
+        query = get_query(name)
+        bindings = bind_parameters(kg, query, params)
+        if uses_variable(query.text, "lang"):
+            bindings["lang"] = lang_literal("en")
+        # rdflib at its best: the query parsed and translated once, outside the timing.
+        prepared = prepareQuery(query.text)
 
-        # rdflib gets exactly what the store holds (ontology, sector scheme and all), so
-        # both engines answer the same question on the same data.
-        dump = Path(args["store"]).parent / f"{Path(args['store']).name}.dump.nq"
-        store: Any = kg.backend.oxigraph()
-        store.dump(str(dump), ox.RdfFormat.N_QUADS)
-        started = time.perf_counter()
-        rdflib_data = Dataset(default_union=True)
-        rdflib_data.parse(str(dump), format="nquads")
-        out["_rdflib_parse_seconds"] = time.perf_counter() - started
-        dump.unlink()
-    for query in catalog():
-        params = _params(query, args["synthetic"])
-        entry: dict[str, Any] = {"params": params}
-        try:
-            run_named(kg, query.name, params)  # warm-up (and check it runs)
-            values, rows = [], 0
-            for _ in range(args["repeat"]):
-                started = time.perf_counter()
-                result = run_named(kg, query.name, params)
-                rows = len(list(result.rows)) if hasattr(result, "rows") else len(list(result))
-                values.append(time.perf_counter() - started)
-            entry["ecokg"] = timings(values)
-            entry["rows"] = rows
-        except Exception as exc:  # a query the synthetic data cannot answer: say so
-            entry["status"] = f"error: {type(exc).__name__}: {exc}"[:300]
-            out[query.name] = entry
-            continue
-        if rdflib_data is not None:
-            bindings = bind_parameters(kg, query, params)
-            if uses_variable(query.text, "lang"):
-                bindings["lang"] = lang_literal("en")
+        def run(prepared: Any = prepared, bound: dict[str, Any] = bindings) -> int:
+            return len(list(data.query(prepared, initBindings=bound)))
 
-            # rdflib at its best: the query parsed and translated once, outside the timing.
-            prepared = prepareQuery(query.text)
-
-            def run(prepared: Any = prepared, bound: dict[str, Any] = bindings) -> int:
-                assert rdflib_data is not None
-                return len(list(rdflib_data.query(prepared, initBindings=bound)))
-
-            values = []
-            for _ in range(max(1, args["repeat"] // 3)):
-                found, seconds = bounded(args["bound"], run)
-                entry["rdflib_rows"] = found
-                if seconds is None:
-                    entry["rdflib"] = {"status": f"did not finish within {args['bound']:.0f} s"}
-                    break
-                values.append(seconds)
-                if sum(values) > 3:  # slow enough that one more run tells nothing new
-                    entry["rdflib"] = timings(values)
-                    break
-            else:
-                entry["rdflib"] = timings(values)
-        out[query.name] = entry
+        entry: dict[str, Any] = {}
+        values: list[float] = []
+        for _ in range(max(1, args["repeat"] // 3)):
+            found, seconds = bounded(args["bound"], run)
+            entry["rdflib_rows"] = found
+            if seconds is None:
+                entry["rdflib"] = {"status": f"did not finish within {args['bound']:.0f} s"}
+                break
+            values.append(seconds)
+            if sum(values) > 3:  # slow enough that one more run tells nothing new
+                break
+        if "rdflib" not in entry:
+            entry["rdflib"] = timings(values)
+        out[name] = entry
     kg.close()
     out["_peak_mib"] = peak_mib()
     return out
@@ -386,6 +486,10 @@ def reasoning_rdflib(args: dict[str, Any]) -> dict[str, Any]:
 # --- analysis -----------------------------------------------------------------------
 
 
+#: The order the analyze step runs the measures in (the last ones are the slow ones on big graphs).
+CHEAP_FIRST = ("degree", "pagerank", "eigenvector", "constraint", "community", "betweenness", "broker", "closeness")
+
+
 @step
 def analyze(args: dict[str, Any]) -> dict[str, Any]:
     """What ``ecokg analyze`` does: project, keep the actors, run every measure."""
@@ -400,12 +504,18 @@ def analyze(args: dict[str, Any]) -> dict[str, Any]:
     G = kg.to_networkx()
     projected = time.perf_counter()
     actors = actor_graph(G)
-    per_measure = {}
-    for name in MEASURES:
-        _, seconds = bounded(args["bound"], functools.partial(run_measures, actors, [name]))
-        per_measure[name] = seconds if seconds is not None else f"did not finish within {args['bound']:.0f} s"
-        if seconds is None:
-            break
+    per_measure: dict[str, float | str] = {}
+    total = args.get("total", args["bound"] * len(MEASURES))
+    # Cheap measures first, so a budget spent by a slow one costs only the slow ones' figures.
+    for name in sorted(MEASURES, key=lambda m: CHEAP_FIRST.index(m) if m in CHEAP_FIRST else len(CHEAP_FIRST)):
+        # Each measure its own bound, all of them within the step's total (a bound stops one measure, not the rest).
+        left = total - (time.perf_counter() - projected)
+        if left < 1:
+            per_measure[name] = f"not run: the {total:.0f} s budget of all measures was spent"
+            continue
+        bound = min(args["bound"], left)
+        _, seconds = bounded(bound, functools.partial(run_measures, actors, [name]))
+        per_measure[name] = seconds if seconds is not None else f"did not finish within {bound:.0f} s"
     done = time.perf_counter()
     kg.close()
     return {
@@ -519,10 +629,14 @@ def map_pyvis(args: dict[str, Any]) -> dict[str, Any]:
     from ecokg import KnowledgeGraph
     from ecokg.graph.visualize import write_map
 
-    kg = KnowledgeGraph.open(args["store"], create=False)
-    ours = write_map(kg, Path(args["output"]).with_suffix(".ours.html"), max_nodes=args["max_nodes"])
-    kg.close()
-    nodes, edges = _map_elements(ours.html)
+    page = Path(args.get("ours", ""))
+    if page.is_file():  # the page the map step wrote: the same nodes and edges, without projecting again
+        html = page.read_text(encoding="utf-8")
+    else:
+        kg = KnowledgeGraph.open(args["store"], create=False)
+        html = write_map(kg, Path(args["output"]).with_suffix(".ours.html"), max_nodes=args["max_nodes"]).html
+        kg.close()
+    nodes, edges = _map_elements(html)
     out = Path(args["output"])
     started = time.perf_counter()
     net = Network(height="900px", width="100%", cdn_resources="in_line")
@@ -534,12 +648,16 @@ def map_pyvis(args: dict[str, Any]) -> dict[str, Any]:
     out.write_text(net.generate_html(), encoding="utf-8")
     seconds = time.perf_counter() - started
     ready = "typeof network !== 'undefined' && network.physics && network.physics.stabilized === true"
-    drawn = draw_seconds(out, ready, args["bound"])
+    if "skip_draw" in args:
+        drawing: float | str = args["skip_draw"]
+    else:
+        drawn = draw_seconds(out, ready, args["bound"])
+        drawing = drawn if drawn is not None else f"not drawn within {args['bound']:.0f} s"
     return {
         "seconds": seconds,
         "bytes": out.stat().st_size,
         "nodes": len(nodes),
-        "draw_seconds": drawn if drawn is not None else f"not drawn within {args['bound']:.0f} s",
+        "draw_seconds": drawing,
         "peak_mib": peak_mib(),
     }
 

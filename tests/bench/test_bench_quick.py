@@ -45,13 +45,56 @@ def test_generated_graph_conforms_to_the_shapes(tmp_path: Path) -> None:
     assert report.conforms, report.text()
 
 
+def test_network_profile_conforms_and_projects_to_about_the_nodes_asked(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+    from bench.steps import build_bulk
+
+    from ecokg import KnowledgeGraph
+    from ecokg.graph.sparqlshacl import validation_report
+
+    path = write(1500, tmp_path, profile="network")
+    assert path.name == "network-1500-20241027.nq"
+    assert write(1500, tmp_path, profile="network").read_bytes() == path.read_bytes()
+    staging = ox.Store()
+    staging.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    report = validation_report(staging)
+    assert report.conforms, report.text()
+    built = build_bulk({"file": str(path), "store": str(tmp_path / "store")})
+    assert built["conforms"] and built["triples"] > 30_000
+    with KnowledgeGraph.open(tmp_path / "store", create=False) as kg:
+        G = kg.to_networkx()
+    assert 1300 <= G.number_of_nodes() <= 1700
+    kinds = {kind for _, kind in G.nodes(data="category")}
+    assert {"person", "organization"} <= kinds
+    assert G.number_of_edges() > G.number_of_nodes()  # a network, not a list
+
+
+def test_query_parameters_are_picked_from_the_store(tmp_path: Path) -> None:
+    from bench.steps import build_bulk, pick_params
+
+    from ecokg import KnowledgeGraph
+    from ecokg.namespaces import EKR
+    from ecokg.queries.catalog import resolve_entity, run_named
+
+    path = write(10_000, tmp_path)  # enough companies for a mission (one per 25)
+    build_bulk({"file": str(path), "store": str(tmp_path / "store")})
+    with KnowledgeGraph.open(tmp_path / "store", create=False) as kg:
+        values, missing = pick_params(kg)
+        assert missing == {}
+        for name in ("entity", "a", "b", "person", "mission", "territory_a", "territory_b", "sector"):
+            assert str(resolve_entity(kg, values[name])) == values[name]
+        assert values["entity"].startswith(str(EKR)) and values["territory_a"] != values["territory_b"]
+        # "b" is linked to "a", so are-linked answers yes.
+        assert run_named(kg, "are-linked", {"a": values["a"], "b": values["b"]}).ask is True
+
+
 def test_quick_benchmark_writes_every_section(tmp_path: Path) -> None:
     results_path = tmp_path / "results.json"
     settings = Settings(repeat=2, query_repeat=3, build_bound=120, pyshacl_bound=60, rdflib_query_bound=10,
                         reasoning_bound=120, analysis_bound=60, map_bound=60, pyvis_bound=60, max_nodes=200,
                         builds=1)
-    results = run(["2k"], out_dir=tmp_path / "out", results_path=results_path, settings=settings,
-                  log=lambda message: None)
+    results = run(["2k"], network_nodes=600, out_dir=tmp_path / "out", results_path=results_path,
+                  settings=settings, log=lambda message: None)
     assert json.loads(results_path.read_text()) == json.loads(json.dumps(results, default=str))
     r = results["sizes"]["2k"]
     for key in ("build_ecokg", "build_bulk", "parse_rdflib", "validate_pyshacl", "map", "map_pyvis"):
@@ -69,6 +112,11 @@ def test_quick_benchmark_writes_every_section(tmp_path: Path) -> None:
         assert _positive(r[key]["seconds"]), (key, r[key])
     assert r["analyze"]["nodes"] > 10
     assert _positive(r["map"]["bytes"]) and _positive(r["map"]["draw_seconds"])
+    network = results["sizes"]["network-600-nodes"]
+    assert network["build_bulk"]["conforms"] and 450 <= network["analyze"]["nodes"] <= 750
+    assert all(_positive(v) for v in network["analyze"]["measures"].values()), network["analyze"]
     table = markdown(results)
     assert table.startswith("| data | what | ecokg |")
-    assert "reopen + first query" in table and "query sectors" in table
+    assert "reopen + first query" in table and "query sectors (median / p95 of 3" in table
+    assert "| 2k | build, KnowledgeGraph.build (validated), 1 run |" in table
+    assert "| network-600-nodes | ecokg analyze (all measures)" in table
