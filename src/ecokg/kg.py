@@ -293,9 +293,11 @@ class KnowledgeGraph:
         clear: bool,
         validate: bool,
         on_source: Callable[[Path], None] | None,
+        staged: list[StagedGraph] | None = None,
     ) -> tuple[list[StagedGraph], ValidationReport, Any]:
-        """Stage the sources and validate them; (staged, report, staging store or None)."""
-        staged = stage(paths, context, on_source=on_source)
+        """Stage the sources (unless ``staged`` already) and validate them; (staged, report, staging store or None)."""
+        if staged is None:
+            staged = stage(paths, context, on_source=on_source)
         if clear:
             staged.insert(0, ontology_staged())
         report = ValidationReport(conforms=True)
@@ -333,13 +335,21 @@ class KnowledgeGraph:
         """
         import threading
 
+        from ecokg.graph.sparqlshacl import ecokg_checks
+
         with pending as generation:
             failures: list[BaseException] = []
             writer = threading.Thread(target=_bulk_load, args=(generation, restore, failures), daemon=True)
             writer.start()
+            # Parsing and compiling the shapes (about a second of Python) overlaps the parse of
+            # the file, which holds no lock on the interpreter.
+            shapes = threading.Thread(target=ecokg_checks, daemon=True)
+            shapes.start()
             try:
+                staged = stage(paths, context, on_source=on_source)
+                shapes.join()
                 staged, report, staging = self._stage_and_validate(
-                    paths, context, clear=True, validate=True, on_source=on_source
+                    paths, context, clear=True, validate=True, on_source=on_source, staged=staged
                 )
             finally:
                 writer.join()
