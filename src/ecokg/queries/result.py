@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -327,8 +328,8 @@ def run_sparql(
     started = time.perf_counter()
     exclude = [] if include_inferred else [INFERRED_GRAPH]
     try:
-        raw = kg.backend.query(text, dict(bindings or {}), exclude_graphs=exclude)
-        result = _collect(raw, started, timeout)
+        result = _bounded(lambda: _collect(kg.backend.query(text, dict(bindings or {}), exclude_graphs=exclude),
+                                           started, timeout), timeout)
         projected = [i for i, c in enumerate(result.columns) if c in keys]
         if projected and len(result.rows) == 1 and all(result.rows[0][i] is None for i in projected):
             # rdflib answers a GROUP BY over no solutions with one group of unbound keys; there are none.
@@ -345,6 +346,36 @@ def run_sparql(
         raise QueryError(f"the query failed: {_short(message)}") from None
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _bounded(work: Callable[[], QueryResult], timeout: float) -> QueryResult:
+    """``work()``, or ``QueryError`` once ``timeout`` seconds have passed.
+
+    Oxigraph evaluates a query (a sort, an aggregate) before yielding its first row, so
+    checking the clock between rows is not enough: the query runs on a thread, which
+    Oxigraph lets run without the interpreter lock, and the caller stops waiting at the
+    bound. The abandoned evaluation ends on its own (with the process, for the CLI); the
+    HTTP endpoint runs queries in worker processes, which it kills instead.
+    """
+    done: list[QueryResult] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            done.append(work())
+        except BaseException as exc:
+            failed.append(exc)
+
+    worker = threading.Thread(target=run, name="ecokg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryError(
+            f"the query was stopped after {timeout:g} s (its time limit); narrow it or raise the limit (--timeout)"
+        )
+    if failed:
+        raise failed[0]
+    return done[0]
 
 
 def _collect(raw: Any, started: float, timeout: float) -> QueryResult:
