@@ -103,20 +103,24 @@ def test_a_graph_without_its_origin_makes_the_file_plain_rdf(tmp_path: Path, exp
     kg.close()
 
 
+def _unsourced_gazetteer(export: Path, target: Path) -> Path:
+    """``export`` without the statements that source the gazetteer's facts (the shapes refuse it)."""
+    data = Dataset()
+    data.parse(export, format="nquads")
+    gazetteer = data.graph(EKG["gazetteer"])
+    for statement in list(gazetteer.subjects(PROV.wasDerivedFrom, None)):
+        if "/fact/" in str(statement):
+            gazetteer.remove((statement, None, None))
+    data.serialize(target, format="nquads")
+    return target
+
+
 def _state(kg: KnowledgeGraph) -> list[tuple[object, ...]]:
     return sorted(kg.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"), key=str)
 
 
 def test_a_restore_that_does_not_conform_changes_nothing(disk_kg: KnowledgeGraph, store_path: Path, exported: dict[str, Path], tmp_path: Path) -> None:
-    # Remove the statements that source the gazetteer's facts: the shapes refuse it.
-    data = Dataset()
-    data.parse(exported["nq"], format="nquads")
-    gazetteer = data.graph(EKG["gazetteer"])
-    for statement in list(gazetteer.subjects(PROV.wasDerivedFrom, None)):
-        if "/fact/" in str(statement):
-            gazetteer.remove((statement, None, None))
-    broken = tmp_path / "broken.nq"
-    data.serialize(broken, format="nquads")
+    broken = _unsourced_gazetteer(exported["nq"], tmp_path / "broken.nq")
     before = _state(disk_kg)
     with pytest.raises(ValidationError) as caught:
         disk_kg.build([broken])
@@ -180,14 +184,7 @@ def test_a_dataset_with_the_reasoner_or_without_validation_keeps_its_data(
 def test_validate_checks_the_stored_graph_in_place(tmp_path: Path, exported: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     # A graph stored without validation: `validate` finds what the shapes refuse, in place,
     # and says the same as the reference engine (pySHACL over an rdflib copy).
-    data = Dataset()
-    data.parse(exported["nq"], format="nquads")
-    gazetteer = data.graph(EKG["gazetteer"])
-    for statement in list(gazetteer.subjects(PROV.wasDerivedFrom, None)):
-        if "/fact/" in str(statement):
-            gazetteer.remove((statement, None, None))
-    broken = tmp_path / "broken.nq"
-    data.serialize(broken, format="nquads")
+    broken = _unsourced_gazetteer(exported["nq"], tmp_path / "broken.nq")
     kg = KnowledgeGraph.open(tmp_path / "store")
     kg.build([broken], validate=False)
     report = kg.validate()

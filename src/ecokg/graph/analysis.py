@@ -206,14 +206,7 @@ def betweenness(G: nx.Graph, *, k: int | None = None, seed: int = SEED, budget: 
     >>> betweenness(actor_graph(kg.to_networkx()), k=5).message   # doctest: +SKIP
     'betweenness sampled, k=5 sources of 12 nodes (seed 42): an estimate'
     """
-    H = _undirected(G)
-    n = H.number_of_nodes()
-    size = n + H.number_of_edges()
-    indexed = _indexed(H)
-    if budget is None:
-        budget = IGRAPH_WORK_BUDGET if indexed is not None else WORK_BUDGET
-    if k is None and n * size > budget:
-        k = max(MIN_SAMPLE, budget // size)
+    H, n, indexed, k = _sampling(G, k, budget)
     message = None
     if k is not None and k < n:
         message = f"betweenness sampled, k={k} sources of {n} nodes (seed {seed}): an estimate"
@@ -227,6 +220,20 @@ def betweenness(G: nx.Graph, *, k: int | None = None, seed: int = SEED, budget: 
     if key not in indexed.memo:  # broker scores need it again
         indexed.memo[key] = _betweenness_igraph(H, indexed, k, seed)
     return Scores("betweenness", dict(indexed.memo[key]), parameters, message)
+
+
+def _sampling(G: nx.Graph, k: int | None, budget: int | None) -> tuple[nx.Graph, int, _Indexed | None, int | None]:
+    """The undirected graph, its size, its igraph form, and ``k``: how many sources to sample
+    (None: exact) when nodes × (nodes + edges) is over ``budget``."""
+    H = _undirected(G)
+    n = H.number_of_nodes()
+    size = n + H.number_of_edges()
+    indexed = _indexed(H)
+    if budget is None:
+        budget = IGRAPH_WORK_BUDGET if indexed is not None else WORK_BUDGET
+    if k is None and n * size > budget:
+        k = max(MIN_SAMPLE, budget // size)
+    return H, n, indexed, k
 
 
 def _betweenness_igraph(H: nx.Graph, indexed: _Indexed, k: int | None, seed: int) -> dict[str, float]:
@@ -269,14 +276,7 @@ def closeness(G: nx.Graph, *, k: int | None = None, seed: int = SEED, budget: in
     >>> closeness(actor_graph(kg.to_networkx())).top(1)[0][1] > 0   # doctest: +SKIP
     True
     """
-    H = _undirected(G)
-    n = H.number_of_nodes()
-    size = n + H.number_of_edges()
-    indexed = _indexed(H)
-    if budget is None:
-        budget = IGRAPH_WORK_BUDGET if indexed is not None else WORK_BUDGET
-    if k is None and n * size > budget:
-        k = max(MIN_SAMPLE, budget // size)
+    H, n, indexed, k = _sampling(G, k, budget)
     if k is not None and k >= n:
         k = None
     parameters: dict[str, Any] = {"wf_improved": True, "k": k, "seed": seed if k else None}
