@@ -49,11 +49,11 @@ def test_encodings_and_line_endings(tmp_path: Path, encoding: str, newline: str)
     data = _write(tmp_path, encoding, newline)
     assert detect_encoding(data)[0] == encoding
     staged = load_file(data, LoadContext())[0]
-    labels = {str(o) for o in staged.graph.objects(EKR["m-a1"], RDFS.label)}
+    labels = {str(o) for o in staged.rdflib_graph().objects(EKR["m-a1"], RDFS.label)}
     assert labels == {"Société Générale de Biothérapies"}
-    assert {str(o) for o in staged.graph.objects(EKR["m-a2"], RDFS.label)} == {"Crème & Café “Bio”"}
+    assert {str(o) for o in staged.rdflib_graph().objects(EKR["m-a2"], RDFS.label)} == {"Crème & Café “Bio”"}
     # Each fact names its row: the excerpt #row-2 holds the raw row.
-    rows = [str(t) for t in staged.graph.objects(None, EK.text) if "code=a1" in str(t)]
+    rows = [str(t) for t in staged.rdflib_graph().objects(None, EK.text) if "code=a1" in str(t)]
     assert rows == ["code=a1; nom=Société Générale de Biothérapies; creation=2019-05-02"]
 
 
@@ -134,7 +134,7 @@ def test_xlsx(tmp_path: Path) -> None:
     book.save(data)
     (tmp_path / "members.mapping.yaml").write_text(MAPPING, encoding="utf-8")
     staged = load_file(data, LoadContext())[0]
-    assert {str(o) for o in staged.graph.objects(EKR["m-a1"], RDFS.label)} == {"Société Générale de Biothérapies"}
+    assert {str(o) for o in staged.rdflib_graph().objects(EKR["m-a1"], RDFS.label)} == {"Société Générale de Biothérapies"}
 
 
 def test_progress_is_reported_while_streaming(tmp_path: Path) -> None:

@@ -147,12 +147,11 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph
         refuse_xml_entities(path, raw)
         check_well_formed(path, raw)
     doc_id = doc_id_for(path)
-    writer = FactWriter(doc_id, path, "rdf")
     # Staged in a pyoxigraph store, never as rdflib terms: Oxigraph parses the file and
     # finds the facts to trace; a million triples and their statements in seconds, where
     # rdflib took minutes and gigabytes (bench, issue 10).
     store = pyoxigraph.Store()
-    name = pyoxigraph.NamedNode(str(writer.name))
+    name = pyoxigraph.NamedNode(str(EKG[doc_id]))
     try:
         if raw is not None:  # RDF/XML, read already for the checks above
             store.bulk_load(raw, fmt, base_iri=f"file:///{path.name}", to_graph=name)
@@ -174,6 +173,7 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph
     if count == 0:
         # An empty (or prefixes-only) file is almost always a failed export: say so (issue 7).
         raise InputError("the file holds no RDF statements (is it empty or truncated?)", source=path, line=1)
+    writer = FactWriter(doc_id, path, "rdf", store=store)
     excerpt = pyoxigraph.NamedNode(str(writer.excerpt_iri("file")))
     facts = pyoxigraph.Literal(f"{writer.document}/fact/")
     # The rows are read in full before the store is written to (a query result reads the store).
@@ -197,14 +197,11 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph
         1,
         None,
     )
-    from ecokg.graph.store import graph_quads
-
-    store.extend(graph_quads(writer.graph, writer.name))
+    staged = writer.staged()
     if context.progress is not None:
         context.progress(count, count)
     context.known_entities.update(URIRef(row[0].value) for row in _rows(store, _TYPED))
-    return [StagedGraph(writer.name, writer.document, Graph(identifier=writer.name), str(path),
-                        store=store, size=len(store))]
+    return [staged]
 
 
 def syntax_error(path: Path, exc: SyntaxError) -> InputError:
