@@ -51,7 +51,7 @@ def kind_of(path: Path) -> str:
     raise InputError(f"unknown kind of file (known: {known})", source=path)
 
 
-#: Loaders stage a whole file in memory (rdflib graphs), so memory grows with the input:
+#: Loaders stage a whole file in memory (an Oxigraph store), so memory grows with the input:
 #: larger files are refused up front rather than exhausting memory (reliability, issue 7).
 MAX_INPUT_ENV = "ECOKG_MAX_INPUT_MB"
 DEFAULT_MAX_INPUT_MB = 256
