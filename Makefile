@@ -33,7 +33,7 @@ pytest: $(STAMP) sysdeps
 test: $(STAMP) sysdeps lint pytest
 
 bench: $(STAMP) sysdeps
-	$(PY) -m bench.run --sizes 10k,100k,1m --crunchbase --network 100k $(BENCH_ARGS)
+	$(PY) -m bench.run --sizes 10k,100k,1m --crunchbase --network 100k --doc docs/performance.md $(BENCH_ARGS)
 
 bench-quick: $(STAMP)
 	$(PY) -m bench.run --sizes 10k --quick $(BENCH_ARGS)

@@ -608,6 +608,18 @@ def run(sizes: list[str], *, quick: bool = False, with_crunchbase: bool = False,
     return results
 
 
+#: The markers between which ``--doc`` writes the table.
+TABLE_START, TABLE_END = "<!-- bench-table -->", "<!-- /bench-table -->"
+
+
+def write_table(results: dict[str, Any], doc: Path) -> None:
+    """Replace the table between the markers of ``doc`` (docs/performance.md) with this run's."""
+    text = doc.read_text(encoding="utf-8")
+    head, rest = text.split(TABLE_START, 1)
+    _, tail = rest.split(TABLE_END, 1)
+    doc.write_text(f"{head}{TABLE_START}\n{markdown(results)}\n{TABLE_END}{tail}", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="ecokg benchmarks against plain rdflib")
     parser.add_argument("--sizes", default="10k", help="comma-separated: 10k,100k,1m")
@@ -617,11 +629,14 @@ def main(argv: list[str] | None = None) -> None:
                         help="also ecokg analyze on a network-heavy graph projecting to about this many nodes (100k)")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--doc", type=Path, default=None, help="also write the table into this file (docs/performance.md)")
     args = parser.parse_args(argv)
     results = run([s.strip() for s in args.sizes.split(",") if s.strip()], quick=args.quick,
                   with_crunchbase=args.crunchbase, network_nodes=parse_size(args.network) if args.network else None,
                   out_dir=args.out, results_path=args.results,
                   log=lambda m: print(m, file=sys.stderr, flush=True))
+    if args.doc is not None:
+        write_table(results, args.doc)
     print(markdown(results))
     print(f"\n{results['total_seconds']:.0f} s; results in {args.results}", file=sys.stderr)
 

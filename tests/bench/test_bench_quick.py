@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from bench.generate import generate, parse_size, write
-from bench.run import Settings, markdown, run
+from bench.run import Settings, markdown, run, write_table
 
 
 def _positive(value: object) -> bool:
@@ -120,3 +120,11 @@ def test_quick_benchmark_writes_every_section(tmp_path: Path) -> None:
     assert "reopen + first query" in table and "query sectors (median / p95 of 3" in table
     assert "| 2k | build, KnowledgeGraph.build (validated), 1 run |" in table
     assert "| network-600-nodes | ecokg analyze (all measures)" in table
+    assert "| 2k | build from plain RDF (N-Triples; the loader adds provenance), 1 run |" in table
+    # `make bench --doc`: the table replaces the one between the markers, the prose stays.
+    doc = tmp_path / "performance.md"
+    doc.write_text("# Performance\n\nBefore.\n\n<!-- bench-table -->\nold\n<!-- /bench-table -->\n\nAfter.\n", encoding="utf-8")
+    write_table(results, doc)
+    assert doc.read_text(encoding="utf-8") == (
+        f"# Performance\n\nBefore.\n\n<!-- bench-table -->\n{table}\n<!-- /bench-table -->\n\nAfter.\n"
+    )
