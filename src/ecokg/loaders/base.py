@@ -83,6 +83,18 @@ class LoadContext:
     mapping: Path | None = None
     #: Called with (done, total) while streaming long inputs.
     progress: Callable[[int, int | None], None] | None = None
+    #: The in-memory Oxigraph store the curated and spreadsheet loaders of one build stage
+    #: their graphs in, each under its own name: validation and commit then read them
+    #: where they are, without copying one source's quads into another's store.
+    staging: Any = None
+
+    def staging_store(self) -> Any:
+        """The build's shared staging store (made on first use)."""
+        if self.staging is None:
+            import pyoxigraph as ox
+
+            self.staging = ox.Store()
+        return self.staging
 
 
 def doc_id_for(path: Path) -> str:
@@ -126,17 +138,19 @@ def file_sha256(path: Path) -> str:
 class FactWriter:
     """Writes facts into a staged graph, each with the excerpt it comes from.
 
-    The graph is staged in a pyoxigraph store (``store``, holding this graph only), not
-    in rdflib: a spreadsheet of a million facts costs a few hundred bytes a triple there,
-    against about a kilobyte in an rdflib graph (bench, issue 10).
+    The graph is staged in a pyoxigraph store (``store``: the build's shared staging
+    store, or one of its own), not in rdflib: a spreadsheet of a million facts costs a few
+    hundred bytes a triple there, against about a kilobyte in an rdflib graph (issue 10).
     """
 
-    def __init__(self, doc_id: str, source: Path | str, loader: str, store: Any = None) -> None:
+    def __init__(self, doc_id: str, source: Path | str, loader: str, store: Any = None, *, alone: bool = False) -> None:
         import pyoxigraph as ox
 
         self.doc_id = doc_id
         self.document = EKD[doc_id]
         self.name = EKG[doc_id]
+        #: Whether ``store`` holds this graph only (then its size is the store's).
+        self._alone = alone or store is None
         self.store = store if store is not None else ox.Store()
         self._graph = ox.NamedNode(str(self.name))
         self._buffer: list[Any] = []
@@ -222,8 +236,8 @@ class FactWriter:
         self.flush()
         graph = Graph(identifier=self.name)
         bind_prefixes(graph.namespace_manager)
-        return StagedGraph(self.name, self.document, graph, self.source, rejects or [],
-                           store=self.store, size=len(self.store))
+        size = len(self.store) if self._alone else sum(1 for _ in self.store.quads_for_pattern(None, None, None, self._graph))
+        return StagedGraph(self.name, self.document, graph, self.source, rejects or [], store=self.store, size=size)
 
 
 #: Quads a writer buffers before writing them into its store.

@@ -171,7 +171,7 @@ def load_curated(path: Path, context: LoadContext | None = None) -> list[StagedG
         _declare(state, node)
     for entity in list(state.entities.values()):
         _convert_entity(state, entity)
-    writer = FactWriter(doc_id, path, "curated-yaml")
+    writer = FactWriter(doc_id, path, "curated-yaml", store=context.staging_store())
     _describe_document(state, writer, doc)
     if state.errors:
         raise InputErrors(state.errors, source=path) if len(state.errors) > 1 else state.errors[0]

@@ -173,7 +173,7 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph
     if count == 0:
         # An empty (or prefixes-only) file is almost always a failed export: say so (issue 7).
         raise InputError("the file holds no RDF statements (is it empty or truncated?)", source=path, line=1)
-    writer = FactWriter(doc_id, path, "rdf", store=store)
+    writer = FactWriter(doc_id, path, "rdf", store=store, alone=True)
     excerpt = pyoxigraph.NamedNode(str(writer.excerpt_iri("file")))
     facts = pyoxigraph.Literal(f"{writer.document}/fact/")
     # The rows are read in full before the store is written to (a query result reads the store).

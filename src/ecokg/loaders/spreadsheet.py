@@ -699,7 +699,7 @@ def load_spreadsheet(path: Path, context: LoadContext | None = None) -> list[Sta
         else:
             table = _open_csv(path, mapping, handles)
         compiled = _bind(mapping, table.header, path)
-        writer = FactWriter(_document_id(mapping, path), path, "spreadsheet")
+        writer = FactWriter(_document_id(mapping, path), path, "spreadsheet", store=context.staging_store())
         _describe(writer, mapping, path)
         rejects = _rows(path, table, compiled, writer, context)
     finally:
