@@ -20,6 +20,7 @@ from ecokg.graph.build import (
     referenced_types,
     shacl_validate,
     stage,
+    staged_triples,
 )
 from ecokg.graph.sparqlshacl import staged_quads
 from ecokg.graph.store import (
@@ -245,17 +246,21 @@ class KnowledgeGraph:
         pending = self.backend.next_generation(clear=True) if restore else None
         if pending is not None:
             try:
-                staged, report = self._restore(pending, paths, restore, context, on_source)
-                return self._report(paths, staged, report, [], started)
+                staged, report, triples = self._restore(pending, paths, restore, context, on_source)
+                return self._report(paths, staged, report, [], started, triples)
             except _NotRestorable as fallback:
                 # A file that began like an ecokg dataset was not one: its speculative copy is
                 # gone with the discarded generation; commit what was staged the general way.
-                staged, report, staging = fallback.staged, fallback.report, fallback.staging
+                staged, report, staging, triples = fallback.staged, fallback.report, fallback.staging, fallback.triples
         else:
-            staged, report, staging = self._stage_and_validate(paths, context, clear=clear, validate=validate,
-                                                               on_source=on_source)
+            staged, report, staging, triples = self._stage_and_validate(
+                paths, context, clear=clear, validate=validate, on_source=on_source
+            )
         if before_commit is not None:
-            staged, staging = before_commit(staged), None
+            hooked = before_commit(staged)
+            before = {id(item) for item in staged}
+            triples += sum(len(item.graph) for item in hooked if id(item) not in before)  # e.g. the inferences
+            staged, staging = hooked, None
         if staging is not None:
             reuse = {item.name for item in staged if item.name != ONTOLOGY_GRAPH}
             quads: Iterable[Any] = staged_quads(staging, reuse)
@@ -271,17 +276,17 @@ class KnowledgeGraph:
             quads=quads,
         )
         self.backend.commit(change)
-        return self._report(paths, staged, report, list(change.drop), started)
+        return self._report(paths, staged, report, list(change.drop), started, triples)
 
     def _report(
         self, paths: list[Path], staged: list[StagedGraph], report: ValidationReport, dropped: list[URIRef],
-        started: float,
+        started: float, triples: int,
     ) -> BuildReport:
         self._names = None
         return BuildReport(
             sources=[str(p) for p in paths],
             graphs=[item.name for item in staged],
-            triples=sum(item.triples() for item in staged),
+            triples=triples,
             rejects=[r for item in staged for r in item.rejects],
             validation=report,
             dropped=dropped,
@@ -297,14 +302,19 @@ class KnowledgeGraph:
         validate: bool,
         on_source: Callable[[Path], None] | None,
         staged: list[StagedGraph] | None = None,
-    ) -> tuple[list[StagedGraph], ValidationReport, Any]:
-        """Stage the sources (unless ``staged`` already) and validate them; (staged, report, staging store or None)."""
+    ) -> tuple[list[StagedGraph], ValidationReport, Any, int]:
+        """Stage the sources (unless ``staged`` already) and validate them.
+
+        (staged, report, staging store or None, triples staged): the triples are counted
+        before validation, which merges the staged stores into one.
+        """
         if staged is None:
             staged = stage(paths, context, on_source=on_source)
         if clear:
             staged.insert(0, ontology_staged())
         report = ValidationReport(conforms=True)
         staging = None
+        triples = staged_triples(staged)
         if validate:
             extra = None if clear else referenced_types(staged, self._types_of)
             # bench (issue 10): validate in an Oxigraph staging store and commit its quads:
@@ -318,7 +328,7 @@ class KnowledgeGraph:
                     [str(v) for v in report.violations],
                 )
         crash_point("validate")  # test hook (crash-safety tests); no-op unless $ECOKG_TEST_CRASH_AT is set
-        return staged, report, staging
+        return staged, report, staging, triples
 
     def _restore(
         self,
@@ -327,7 +337,7 @@ class KnowledgeGraph:
         restore: list[Path],
         context: LoadContext,
         on_source: Callable[[Path], None] | None,
-    ) -> tuple[list[StagedGraph], ValidationReport]:
+    ) -> tuple[list[StagedGraph], ValidationReport, int]:
         """A build with ecokg datasets among its sources, written while it is validated.
 
         Writing a million quads to disk costs Oxigraph about 9 s here and staging plus
@@ -351,14 +361,14 @@ class KnowledgeGraph:
             try:
                 staged = stage(paths, context, on_source=on_source)
                 shapes.join()
-                staged, report, staging = self._stage_and_validate(
+                staged, report, staging, triples = self._stage_and_validate(
                     paths, context, clear=True, validate=True, on_source=on_source, staged=staged
                 )
             finally:
                 writer.join()
             restored = {item.source for item in staged if item.restored}
             if any(str(path) not in restored for path in restore):
-                raise _NotRestorable(staged, report, staging)
+                raise _NotRestorable(staged, report, staging, triples)
             if failures:
                 raise StoreError(f"cannot write the store {self.backend.description}: {failures[0]}") from failures[0]
             store = generation.store
@@ -372,7 +382,7 @@ class KnowledgeGraph:
                                  else staged_quads(staging, [item.name]))
             store.extend(extra)
             del store
-        return staged, report
+        return staged, report, triples
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Replace one named graph (e.g. ``inferred`` or ``analysis``) atomically."""
         self.backend.commit(Change(add=[(name, graph)]))
@@ -557,9 +567,9 @@ def _types_in_store(store: Any, iris: list[URIRef]) -> Graph:
 class _NotRestorable(Exception):
     """A build's candidate dataset file turned out to be plain RDF (what was staged goes along)."""
 
-    def __init__(self, staged: list[StagedGraph], report: ValidationReport, staging: Any) -> None:
+    def __init__(self, staged: list[StagedGraph], report: ValidationReport, staging: Any, triples: int) -> None:
         super().__init__("not an ecokg dataset")
-        self.staged, self.report, self.staging = staged, report, staging
+        self.staged, self.report, self.staging, self.triples = staged, report, staging, triples
 
 
 def _bulk_load(generation: Any, paths: list[Path], failures: list[BaseException]) -> None:

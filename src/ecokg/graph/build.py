@@ -82,6 +82,12 @@ class BuildReport:
     seconds: float = 0.0
 
 
+def staged_triples(staged: Sequence[StagedGraph]) -> int:
+    """How many triples ``staged`` holds (a store shared by several graphs counted once, cheaply)."""
+    stores = {id(item.store): item.store for item in staged if item.store is not None}
+    return sum(len(store) for store in stores.values()) + sum(len(item.graph) for item in staged if item.store is None)
+
+
 def ontology_staged() -> StagedGraph:
     """The ontology and sector scheme, as the ``ontology`` named graph."""
     graph = Graph(identifier=ONTOLOGY_GRAPH)
@@ -105,7 +111,8 @@ def stage(
     staged: list[StagedGraph] = []
     errors: list[InputError] = []
     names: dict[URIRef, str] = {}
-    for path in sources:
+    for index, path in enumerate(sources):
+        context.followed = index < len(sources) - 1
         if on_source:
             on_source(path)
         try:

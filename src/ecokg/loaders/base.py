@@ -40,14 +40,20 @@ class StagedGraph:
     #: staged them there instead of in ``graph``: a restored ecokg dataset of a million
     #: triples is never turned into rdflib terms (issue 10).
     store: Any = None
-    #: How many triples ``store`` holds for this graph (``graph`` is then empty).
-    size: int = 0
+    #: How many triples ``store`` holds for this graph (``graph`` is then empty); None: count on demand.
+    size: int | None = 0
     #: Restored from an ecokg dataset as it is (the whole file's quads are this build's).
     restored: bool = False
 
     def triples(self) -> int:
         """How many triples this graph stages."""
-        return self.size if self.store is not None else len(self.graph)
+        if self.store is None:
+            return len(self.graph)
+        if self.size is None:
+            from ecokg.graph.store import to_ox
+
+            self.size = sum(1 for _ in self.store.quads_for_pattern(None, None, None, to_ox(self.name)))
+        return self.size
 
     def rdflib_graph(self) -> Graph:
         """The staged triples as an rdflib graph (converted from ``store`` when they are there)."""
@@ -83,6 +89,8 @@ class LoadContext:
     mapping: Path | None = None
     #: Called with (done, total) while streaming long inputs.
     progress: Callable[[int, int | None], None] | None = None
+    #: Whether other sources of the build come after this one (they may point at its entities).
+    followed: bool = True
     #: The in-memory Oxigraph store the curated and spreadsheet loaders of one build stage
     #: their graphs in, each under its own name: validation and commit then read them
     #: where they are, without copying one source's quads into another's store.

@@ -241,7 +241,6 @@ def dataset_candidate(path: Path) -> bool:
 
 #: The source graphs of a staging store, each with the document it says it was derived from.
 _DESCRIBED = f"SELECT ?g ?doc WHERE {{ GRAPH ?g {{ ?g <{PROV.wasDerivedFrom}> ?doc }} }}"
-_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 # Entities only (not excerpts or statements): what later sources of a build may point at.
 _TYPED = f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s <{RDF.type}> ?t }} FILTER(STRSTARTS(STR(?s), \"{EKR}\")) }}"
 
@@ -284,15 +283,16 @@ def load_dataset(path: Path, context: LoadContext | None = None) -> list[StagedG
     for graph in names:
         if graph.value in NOT_RESTORED:
             store.remove_graph(graph)
-    sizes = {row[0].value: int(row[1].value) for row in _rows(store, _SIZES)}
-    if not sizes:
+    total = len(store)
+    if not total:
         raise InputError("the file holds no RDF statements (is it empty or truncated?)", source=path, line=1)
     if context.progress is not None:
-        total = sum(sizes.values())
         context.progress(total, total)
-    context.known_entities.update(URIRef(row[0].value) for row in _rows(store, _TYPED))
+    if context.followed:  # a later source may point at these entities (half a second per million triples)
+        context.known_entities.update(URIRef(row[0].value) for row in _rows(store, _TYPED))
+    kept = sorted(g.value for g in store.named_graphs())
     return [
         StagedGraph(URIRef(name), URIRef(described[name]), Graph(identifier=URIRef(name)), str(path),
-                    store=store, size=size, restored=True)
-        for name, size in sorted(sizes.items())
+                    store=store, size=None, restored=True)
+        for name in kept
     ]
