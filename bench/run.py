@@ -557,6 +557,8 @@ def rows_for(label: str, r: dict[str, Any]) -> list[tuple[str, str, str, str, st
     m, mp = r.get("map", {}), r.get("map_pyvis", {})
     rows.append((label, f"map generated ({m.get('nodes', '?')} nodes, {m.get('bytes', 0) / 1e6:.1f} MB)",
                  _fmt_s(_seconds(m)), f"{_fmt_s(_seconds(mp))} (pyvis)", _ratio(_seconds(m), _seconds(mp))))
+    if "cached_seconds" in m:
+        rows.append((label, "  map generated again (projection cached)", _fmt_s(m["cached_seconds"]), "—", "—"))
     rows.append((label, "map drawn in headless Chromium", _fmt_s(m.get("draw_seconds", _status(m))),
                  f"{_fmt_s(mp.get('draw_seconds', _status(mp)))} (pyvis, physics)",
                  _ratio(m.get("draw_seconds"), mp.get("draw_seconds"))))

@@ -501,7 +501,7 @@ def analyze(args: dict[str, Any]) -> dict[str, Any]:
 
     kg = KnowledgeGraph.open(args["store"], create=False)
     started = time.perf_counter()
-    G = kg.to_networkx()
+    G = kg.to_networkx(sources=False)  # as `ecokg analyze` does: the measures read no sources
     projected = time.perf_counter()
     actors = actor_graph(G)
     per_measure: dict[str, float | str] = {}
@@ -609,10 +609,15 @@ def map_ecokg(args: dict[str, Any]) -> dict[str, Any]:
     started = time.perf_counter()
     result = write_map(kg, out, max_nodes=args["max_nodes"])
     seconds = time.perf_counter() - started
+    # Again: the projection is now cached beside the store's generation (ecokg.graph.network).
+    started = time.perf_counter()
+    write_map(kg, out, max_nodes=args["max_nodes"])
+    cached = time.perf_counter() - started
     kg.close()
     drawn = draw_seconds(out, 'selector:body[data-ready="true"]', args["bound"])
     return {
         "seconds": seconds,
+        "cached_seconds": cached,
         "bytes": out.stat().st_size,
         "nodes": result.nodes,
         "edges": result.edges,
