@@ -187,16 +187,11 @@ def parse_rdflib(args: dict[str, Any]) -> dict[str, Any]:
 @step
 def validate_pyshacl(args: dict[str, Any]) -> dict[str, Any]:
     """Plain rdflib + pySHACL: parse, then validate with the reference engine (bounded)."""
-    from rdflib import Dataset, Graph
 
     from ecokg.graph.build import shacl_validate
 
     started = time.perf_counter()
-    data = Dataset()
-    data.parse(args["file"], format="nquads")
-    graph = Graph()
-    for s, p, o, _ in data.quads():
-        graph.add((s, p, o))
+    graph = _rdflib_triples(args["file"])
     parsed = time.perf_counter()
     report, seconds = bounded(args["bound"], lambda: shacl_validate(graph, engine="pyshacl"))
     if seconds is None:
@@ -462,20 +457,27 @@ def reasoning(args: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _rdflib_triples(file: str) -> Any:
+    """Plain rdflib: the N-Quads file parsed into a Dataset, its triples merged into one Graph."""
+    from rdflib import Dataset, Graph
+
+    data = Dataset()
+    data.parse(file, format="nquads")
+    graph = Graph()
+    for s, p, o, _ in data.quads():
+        graph.add((s, p, o))
+    return graph
+
+
 @step
 def reasoning_rdflib(args: dict[str, Any]) -> dict[str, Any]:
     """Plain rdflib + owlrl: parse the data and the ontology, expand the OWL 2 RL closure."""
     import owlrl
-    from rdflib import Dataset, Graph
 
     from ecokg.ontology import ontology_graph
 
     started = time.perf_counter()
-    data = Dataset()
-    data.parse(args["file"], format="nquads")
-    graph = Graph()
-    for s, p, o, _ in data.quads():
-        graph.add((s, p, o))
+    graph = _rdflib_triples(args["file"])
     graph += ontology_graph()
     _, seconds = bounded(args["bound"], lambda: owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(graph))
     if seconds is None:
@@ -533,17 +535,13 @@ def analyze(args: dict[str, Any]) -> dict[str, Any]:
 def analyze_rdflib(args: dict[str, Any]) -> dict[str, Any]:
     """Plain rdflib + NetworkX: parse, rdflib's NetworkX conversion of the entity links, degree."""
     import networkx as nx
-    from rdflib import Dataset, Graph
+    from rdflib import Graph
     from rdflib.extras.external_graph_libs import rdflib_to_networkx_graph
 
     from ecokg.namespaces import EKR
 
     started = time.perf_counter()
-    data = Dataset()
-    data.parse(args["file"], format="nquads")
-    graph = Graph()
-    for s, p, o, _ in data.quads():
-        graph.add((s, p, o))
+    graph = _rdflib_triples(args["file"])
     # Entity-to-entity links only, like ecokg's projection (no literals, no provenance nodes).
     links = Graph()
     entity = str(EKR)
