@@ -5,7 +5,7 @@
 
 For each size: generate the synthetic graph (bench/generate.py), then, each in
 its own process (bench/steps.py) so peak memory is its own and a bound can
-stop it: build (through ``KnowledgeGraph.build`` and through the bulk path),
+stop it: build (``KnowledgeGraph.build`` of the dataset and of the same triples as plain RDF),
 reopen, every catalogue query, reasoning, analysis, and the map; and beside
 each, the same work with plain rdflib in memory. Then the real Crunchbase 2013
 export (its query parameters picked from the built store), and a network-heavy
@@ -78,8 +78,6 @@ class Settings:
     #: Runs of each build (median): ``builds`` below BIG_FILE, ``big_builds`` above.
     builds: int = 3
     big_builds: int = 1
-    #: Also time the bulk path (Oxigraph staging, compiled shapes, one commit) beside ``KnowledgeGraph.build``.
-    bulk_path: bool = False  # the product build restores ecokg datasets the same way, faster
 
     @classmethod
     def quick(cls) -> Settings:
@@ -184,10 +182,6 @@ def bench_store(label: str, file: Path, store: Path, settings: Settings, *, synt
             plain = plain_copy(file)
             log(f"[{label}] build from plain RDF x1")
             out["build_plain"] = median_of([run_step("build-ecokg", {**common, "file": str(plain)}, settings.build_bound)])
-        if settings.bulk_path:
-            log(f"[{label}] build (bulk path) x{runs}")
-            out["build_bulk"] = median_of([run_step("build-bulk", common, settings.build_bound)
-                                           for _ in range(runs)])
     if not big:  # a big file's rdflib parse is the one the query step times (one parse of that size is enough)
         log(f"[{label}] rdflib parse x{runs}")
         out["parse_rdflib"] = median_of([run_step("parse-rdflib", common, settings.build_bound)
@@ -499,8 +493,7 @@ def rows_for(label: str, r: dict[str, Any]) -> list[tuple[str, str, str, str, st
     pyshacl = r.get("validate_pyshacl", {})
     theirs_build = _seconds(pyshacl) if "seconds" in pyshacl else (pyshacl.get("status") if pyshacl else None)
     for key, what in (("build_ecokg", "build, KnowledgeGraph.build (validated)"),
-                      ("build_plain", "build from plain RDF (N-Triples; the loader adds provenance)"),
-                      ("build_bulk", "build, bulk path (validated)")):
+                      ("build_plain", "build from plain RDF (N-Triples; the loader adds provenance)")):
         if key in r:
             b = r[key]
             rows.append((label, what + _runs(b), _fmt_s(_seconds(b)), f"{_fmt_s(theirs_build)} (parse + pySHACL)",

@@ -130,49 +130,6 @@ def build_files(args: dict[str, Any]) -> dict[str, Any]:
 
 
 @step
-def build_bulk(args: dict[str, Any]) -> dict[str, Any]:
-    """The bulk path: Oxigraph staging, the shapes compiled to SPARQL, one atomic commit.
-
-    Uses the store's own commit (``DiskBackend.commit``) with the quads in
-    Oxigraph form, and the ontology graph, exactly as ``build`` stores it.
-    """
-    import pyoxigraph as ox
-
-    from ecokg import KnowledgeGraph
-    from ecokg.graph.build import ontology_staged
-    from ecokg.graph.sparqlshacl import validation_report
-    from ecokg.graph.store import Change
-
-    store = Path(args["store"])
-    shutil.rmtree(store, ignore_errors=True)
-    started = time.perf_counter()
-    staging = ox.Store()
-    staging.bulk_load(path=str(args["file"]), format=ox.RdfFormat.N_QUADS)
-    parsed = time.perf_counter()
-    report = validation_report(staging)
-    validated = time.perf_counter()
-    if not report.conforms:
-        raise SystemExit(report.text())
-    ontology = ontology_staged()
-    kg = KnowledgeGraph.open(store)
-    kg.backend.commit(
-        Change(add=[(ontology.name, ontology.graph)], clear=True, quads=staging.quads_for_pattern(None, None, None, None))
-    )
-    done = time.perf_counter()
-    triples = kg.count()
-    kg.close()
-    return {
-        "seconds": done - started,
-        "parse_seconds": parsed - started,
-        "validation_seconds": validated - parsed,
-        "commit_seconds": done - validated,
-        "conforms": report.conforms,
-        "triples": triples,
-        "peak_mib": peak_mib(),
-    }
-
-
-@step
 def parse_rdflib(args: dict[str, Any]) -> dict[str, Any]:
     """Plain rdflib: parse the file into an in-memory Dataset."""
     from rdflib import Dataset

@@ -47,7 +47,7 @@ def test_generated_graph_conforms_to_the_shapes(tmp_path: Path) -> None:
 
 def test_network_profile_conforms_and_projects_to_about_the_nodes_asked(tmp_path: Path) -> None:
     import pyoxigraph as ox
-    from bench.steps import build_bulk
+    from bench.steps import build_ecokg
 
     from ecokg import KnowledgeGraph
     from ecokg.graph.sparqlshacl import validation_report
@@ -59,7 +59,7 @@ def test_network_profile_conforms_and_projects_to_about_the_nodes_asked(tmp_path
     staging.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
     report = validation_report(staging)
     assert report.conforms, report.text()
-    built = build_bulk({"file": str(path), "store": str(tmp_path / "store")})
+    built = build_ecokg({"file": str(path), "store": str(tmp_path / "store")})
     assert built["conforms"] and built["triples"] > 30_000
     with KnowledgeGraph.open(tmp_path / "store", create=False) as kg:
         G = kg.to_networkx()
@@ -70,14 +70,14 @@ def test_network_profile_conforms_and_projects_to_about_the_nodes_asked(tmp_path
 
 
 def test_query_parameters_are_picked_from_the_store(tmp_path: Path) -> None:
-    from bench.steps import build_bulk, pick_params
+    from bench.steps import build_ecokg, pick_params
 
     from ecokg import KnowledgeGraph
     from ecokg.namespaces import EKR
     from ecokg.queries.catalog import resolve_entity, run_named
 
     path = write(10_000, tmp_path)  # enough companies for a mission (one per 25)
-    build_bulk({"file": str(path), "store": str(tmp_path / "store")})
+    build_ecokg({"file": str(path), "store": str(tmp_path / "store")})
     with KnowledgeGraph.open(tmp_path / "store", create=False) as kg:
         values, missing = pick_params(kg)
         assert missing == {}

@@ -19,10 +19,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.errors import InputError
+from ecokg.graph.store import from_ox, graph_quads, to_ox
 from ecokg.namespaces import DCTERMS, EK, EKD, EKG, PROV, RDF, RDFS, XSD, bind_prefixes
 
 
@@ -40,27 +42,13 @@ class StagedGraph:
     #: staged them there instead of in ``graph``: a restored ecokg dataset of a million
     #: triples is never turned into rdflib terms (issue 10).
     store: Any = None
-    #: How many triples ``store`` holds for this graph (``graph`` is then empty); None: count on demand.
-    size: int | None = 0
     #: Restored from an ecokg dataset as it is (the whole file's quads are this build's).
     restored: bool = False
-
-    def triples(self) -> int:
-        """How many triples this graph stages."""
-        if self.store is None:
-            return len(self.graph)
-        if self.size is None:
-            from ecokg.graph.store import to_ox
-
-            self.size = sum(1 for _ in self.store.quads_for_pattern(None, None, None, to_ox(self.name)))
-        return self.size
 
     def rdflib_graph(self) -> Graph:
         """The staged triples as an rdflib graph (converted from ``store`` when they are there)."""
         if self.store is None:
             return self.graph
-        from ecokg.graph.store import from_ox, to_ox
-
         graph = Graph(identifier=self.name)
         for quad in self.store.quads_for_pattern(None, None, None, to_ox(self.name)):
             graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
@@ -68,8 +56,6 @@ class StagedGraph:
 
     def quads(self) -> Iterable[Any]:
         """The staged triples as pyoxigraph quads in graph ``name``."""
-        from ecokg.graph.store import graph_quads, to_ox
-
         if self.store is None:
             return graph_quads(self.graph, self.name)
         return self.store.quads_for_pattern(None, None, None, to_ox(self.name))
@@ -151,14 +137,10 @@ class FactWriter:
     hundred bytes a triple there, against about a kilobyte in an rdflib graph (issue 10).
     """
 
-    def __init__(self, doc_id: str, source: Path | str, loader: str, store: Any = None, *, alone: bool = False) -> None:
-        import pyoxigraph as ox
-
+    def __init__(self, doc_id: str, source: Path | str, loader: str, store: Any = None) -> None:
         self.doc_id = doc_id
         self.document = EKD[doc_id]
         self.name = EKG[doc_id]
-        #: Whether ``store`` holds this graph only (then its size is the store's).
-        self._alone = alone or store is None
         self.store = store if store is not None else ox.Store()
         self._graph = ox.NamedNode(str(self.name))
         self._buffer: list[Any] = []
@@ -174,13 +156,9 @@ class FactWriter:
             self._put(self.name, EK.sha256, Literal(file_sha256(source)))
 
     def _put(self, s: Node, p: Node, o: Node) -> None:
-        from ecokg.graph.store import to_ox
-
         self._quad(to_ox(s), to_ox(p), to_ox(o))
 
     def _quad(self, s: Any, p: Any, o: Any) -> None:
-        import pyoxigraph as ox
-
         self._buffer.append(ox.Quad(s, p, o, self._graph))
         if len(self._buffer) >= _FLUSH_EVERY:
             self.flush()
@@ -224,16 +202,11 @@ class FactWriter:
 
     def add(self, s: URIRef, p: URIRef, o: Node, excerpt: URIRef) -> None:
         """Add the fact (s, p, o) and its statement node deriving it from ``excerpt``."""
-        from ecokg.graph.store import to_ox
-
         fact = to_ox(s), to_ox(p), to_ox(o)
         statement = to_ox(self.statement_iri(s, p, o))
         self._quad(*fact)
-        self._quad(statement, _OX["type"], _OX["Statement"])
-        self._quad(statement, _OX["subject"], fact[0])
-        self._quad(statement, _OX["predicate"], fact[1])
-        self._quad(statement, _OX["object"], fact[2])
-        self._quad(statement, _OX["wasDerivedFrom"], to_ox(excerpt))
+        for p, o in statement_pairs(*fact, to_ox(excerpt)):
+            self._quad(statement, p, o)
 
     def statement_iri(self, s: Node, p: Node, o: Node) -> URIRef:
         """Deterministic, so rebuilding the same source gives the same graph."""
@@ -244,28 +217,22 @@ class FactWriter:
         self.flush()
         graph = Graph(identifier=self.name)
         bind_prefixes(graph.namespace_manager)
-        size = len(self.store) if self._alone else sum(1 for _ in self.store.quads_for_pattern(None, None, None, self._graph))
-        return StagedGraph(self.name, self.document, graph, self.source, rejects or [], store=self.store, size=size)
+        return StagedGraph(self.name, self.document, graph, self.source, rejects or [], store=self.store)
 
 
 #: Quads a writer buffers before writing them into its store.
 _FLUSH_EVERY = 50_000
 
 
-def _ox_terms() -> dict[str, Any]:
-    import pyoxigraph as ox
-
-    return {
-        "type": ox.NamedNode(str(RDF.type)),
-        "Statement": ox.NamedNode(str(RDF.Statement)),
-        "subject": ox.NamedNode(str(RDF.subject)),
-        "predicate": ox.NamedNode(str(RDF.predicate)),
-        "object": ox.NamedNode(str(RDF.object)),
-        "wasDerivedFrom": ox.NamedNode(str(PROV.wasDerivedFrom)),
-    }
+_OX_TYPE, _OX_STATEMENT = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(RDF.Statement))
+_OX_SUBJECT, _OX_PREDICATE, _OX_OBJECT = (ox.NamedNode(str(t)) for t in (RDF.subject, RDF.predicate, RDF.object))
+_OX_DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
 
 
-_OX = _ox_terms()
+def statement_pairs(s: Any, p: Any, o: Any, excerpt: Any) -> tuple[tuple[Any, Any], ...]:
+    """(predicate, object) of the ``rdf:Statement`` naming the fact (s, p, o) and deriving it
+    from ``excerpt`` (pyoxigraph terms): the provenance every loader writes."""
+    return ((_OX_TYPE, _OX_STATEMENT), (_OX_SUBJECT, s), (_OX_PREDICATE, p), (_OX_OBJECT, o), (_OX_DERIVED, excerpt))
 
 
 _DOC_PROPERTIES: dict[str, URIRef] = {

@@ -28,11 +28,17 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from ecokg.errors import InputError
-from ecokg.loaders.base import FactWriter, LoadContext, StagedGraph, doc_id_for, file_sha256
+from ecokg.loaders.base import (
+    FactWriter,
+    LoadContext,
+    StagedGraph,
+    doc_id_for,
+    file_sha256,
+    statement_pairs,
+)
 from ecokg.namespaces import (
     ANALYSIS_GRAPH,
     EK,
@@ -68,9 +74,6 @@ _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ONTOLOGY = str(EK).rstrip("#")
 #: Graphs of an ecokg export that a restore leaves out (see the module docstring).
 NOT_RESTORED = frozenset(str(g) for g in (ONTOLOGY_GRAPH, INFERRED_GRAPH, ANALYSIS_GRAPH))
-_OX_TYPE, _OX_STATEMENT = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(RDF.Statement))
-_OX_SUBJECT, _OX_PREDICATE, _OX_OBJECT = (ox.NamedNode(str(t)) for t in (RDF.subject, RDF.predicate, RDF.object))
-_OX_DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
 _TRIPLE_TERMS = "ASK { GRAPH ?g { ?s ?p ?o FILTER(isTRIPLE(?s) || isTRIPLE(?o)) } }"
 #: The facts of a plain RDF file that the shapes trace (see shapes.ttl, TracedShape), each
 #: with its statement's node: an IRI from a digest of the triple (stable across rebuilds),
@@ -173,7 +176,7 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph
     if count == 0:
         # An empty (or prefixes-only) file is almost always a failed export: say so (issue 7).
         raise InputError("the file holds no RDF statements (is it empty or truncated?)", source=path, line=1)
-    writer = FactWriter(doc_id, path, "rdf", store=store, alone=True)
+    writer = FactWriter(doc_id, path, "rdf", store=store)
     excerpt = pyoxigraph.NamedNode(str(writer.excerpt_iri("file")))
     facts = pyoxigraph.Literal(f"{writer.document}/fact/")
     # The rows are read in full before the store is written to (a query result reads the store).
@@ -181,8 +184,7 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph
     store.bulk_extend(
         pyoxigraph.Quad(statement, p, o, name)
         for s, fact_p, fact_o, statement, _ in traced
-        for p, o in ((_OX_TYPE, _OX_STATEMENT), (_OX_SUBJECT, s), (_OX_PREDICATE, fact_p),
-                     (_OX_OBJECT, fact_o), (_OX_DERIVED, excerpt))
+        for p, o in statement_pairs(s, fact_p, fact_o, excerpt)
     )
     del traced
     writer.describe_document(
@@ -293,6 +295,6 @@ def load_dataset(path: Path, context: LoadContext | None = None) -> list[StagedG
     kept = sorted(g.value for g in store.named_graphs())
     return [
         StagedGraph(URIRef(name), URIRef(described[name]), Graph(identifier=URIRef(name)), str(path),
-                    store=store, size=None, restored=True)
+                    store=store, restored=True)
         for name in kept
     ]
