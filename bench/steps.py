@@ -145,7 +145,7 @@ def parse_rdflib(args: dict[str, Any]) -> dict[str, Any]:
 def validate_pyshacl(args: dict[str, Any]) -> dict[str, Any]:
     """Plain rdflib + pySHACL: parse, then validate with the reference engine (bounded)."""
 
-    from ecokg.graph.build import shacl_validate
+    from ecokg.graph.validation import shacl_validate
 
     started = time.perf_counter()
     graph = _rdflib_triples(args["file"])
@@ -316,13 +316,13 @@ def queries_ecokg(args: dict[str, Any]) -> dict[str, Any]:
             entry["status"] = f"not run: {lacking[0]}"
         else:
             try:
-                run_named(kg, name, params)  # warm-up (and check it runs)
+                run_named(kg.backend, name, params)  # warm-up (and check it runs)
                 values: list[float] = []
                 rows = 0
                 # Up to ``repeat`` runs, fewer (never under MIN_RUNS) once a slow query has spent its budget.
                 while len(values) < args["repeat"] and (len(values) < MIN_RUNS or sum(values) < budget):
                     started = time.perf_counter()
-                    rows = _rows(run_named(kg, name, params))
+                    rows = _rows(run_named(kg.backend, name, params))
                     values.append(time.perf_counter() - started)
                     # Each run as it ends: a caller stopping the query at its bound keeps these.
                     print("BENCH-RUN " + json.dumps({"seconds": values[-1], "rows": rows}), flush=True)
@@ -359,7 +359,7 @@ def queries_rdflib(args: dict[str, Any]) -> dict[str, Any]:
     dump.unlink()
     for name, params in args["params"].items():
         query = get_query(name)
-        bindings = bind_parameters(kg, query, params)
+        bindings = bind_parameters(kg.backend, query, params)
         if uses_variable(query.text, "lang"):
             bindings["lang"] = lang_literal("en")
         # rdflib at its best: the query parsed and translated once, outside the timing.
@@ -452,11 +452,11 @@ CHEAP_FIRST = ("degree", "pagerank", "eigenvector", "constraint", "community", "
 @step
 def analyze(args: dict[str, Any]) -> dict[str, Any]:
     """What ``ecokg analyze`` does: project, keep the actors, run every measure."""
-    if not (available("ecokg.graph.analysis") and available("ecokg.graph.network")):
+    if not (available("ecokg.network.analysis") and available("ecokg.network.projection")):
         return {"status": "not available yet"}
     from ecokg import KnowledgeGraph
-    from ecokg.graph.analysis import MEASURES, actor_graph
-    from ecokg.graph.analysis import analyze as run_measures
+    from ecokg.network.analysis import MEASURES, actor_graph
+    from ecokg.network.analysis import analyze as run_measures
 
     kg = KnowledgeGraph.open(args["store"], create=False)
     started = time.perf_counter()
@@ -554,19 +554,19 @@ def draw_seconds(html: Path, ready_js: str, bound: float) -> float | None:
 @step
 def map_ecokg(args: dict[str, Any]) -> dict[str, Any]:
     """``write_map`` of the whole graph (up to ``max_nodes``), then the time until Chromium has drawn it."""
-    if not available("ecokg.graph.visualize"):
+    if not available("ecokg.maps.visualize"):
         return {"status": "not available yet"}
     from ecokg import KnowledgeGraph
-    from ecokg.graph.visualize import write_map
+    from ecokg.maps.visualize import write_map
 
     kg = KnowledgeGraph.open(args["store"], create=False)
     out = Path(args["output"])
     started = time.perf_counter()
-    result = write_map(kg, out, max_nodes=args["max_nodes"])
+    result = write_map(kg.backend, out, max_nodes=args["max_nodes"])
     seconds = time.perf_counter() - started
-    # Again: the projection is now cached beside the store's generation (ecokg.graph.network).
+    # Again: the projection is now cached beside the store's generation (ecokg.network.projection).
     started = time.perf_counter()
-    write_map(kg, out, max_nodes=args["max_nodes"])
+    write_map(kg.backend, out, max_nodes=args["max_nodes"])
     cached = time.perf_counter() - started
     kg.close()
     drawn = draw_seconds(out, 'selector:body[data-ready="true"]', args["bound"])
@@ -587,14 +587,14 @@ def map_pyvis(args: dict[str, Any]) -> dict[str, Any]:
     from pyvis.network import Network
 
     from ecokg import KnowledgeGraph
-    from ecokg.graph.visualize import write_map
+    from ecokg.maps.visualize import write_map
 
     page = Path(args.get("ours", ""))
     if page.is_file():  # the page the map step wrote: the same nodes and edges, without projecting again
         html = page.read_text(encoding="utf-8")
     else:
         kg = KnowledgeGraph.open(args["store"], create=False)
-        html = write_map(kg, Path(args["output"]).with_suffix(".ours.html"), max_nodes=args["max_nodes"]).html
+        html = write_map(kg.backend, Path(args["output"]).with_suffix(".ours.html"), max_nodes=args["max_nodes"]).html
         kg.close()
     nodes, edges = _map_elements(html)
     out = Path(args["output"])

@@ -33,7 +33,8 @@ def test_stored_types_come_from_index_lookups_as_from_the_query(seed_kg: Knowled
     # their statements): Oxigraph's index lookups and the generic CONSTRUCT agree, entity by entity.
     from rdflib.compare import isomorphic
 
-    from ecokg.kg import TYPES_QUERY, _types_in_store
+    from ecokg.graph.commit import TYPES_QUERY
+    from ecokg.graph.commit import types_in_store as _types_in_store
 
     everything = seed_kg.construct(TYPES_QUERY)
     entities = sorted({s for s in everything.subjects() if str(s).startswith(str(EKR))})

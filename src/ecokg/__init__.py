@@ -17,8 +17,7 @@ from ecokg.errors import (
     ValidationError,
 )
 from ecokg.kg import KnowledgeGraph
-
-__version__ = "0.1.0"
+from ecokg.version import __version__
 
 __all__ = [
     "EcokgError",

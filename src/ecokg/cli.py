@@ -112,7 +112,7 @@ def build(
             "progress": bar.update, "on_source": bar.start_source,
         }
         if reason:
-            from ecokg.ontology.reasoning import before_commit
+            from ecokg.graph.reasoner import before_commit
 
             kwargs["before_commit"] = before_commit()
         report = kg.load(sources or [], **kwargs) if append else kg.build(sources, **kwargs)
@@ -180,9 +180,9 @@ def export(
     """Export the graph as RDF (trig and nq keep the named graphs), or as a GraphML/GEXF network."""
     with open_kg(store, memory, endpoint) as kg:
         if fmt in ("graphml", "gexf"):
-            from ecokg.graph.analysis import export_network
+            from ecokg.network.analysis import export_network
 
-            export_network(kg, sys.stdout.buffer if str(output) == "-" else output, fmt)
+            export_network(kg.backend, sys.stdout.buffer if str(output) == "-" else output, fmt)
             if str(output) != "-":
                 err_console.print(f"Wrote {output}", highlight=False)
         elif str(output) == "-":
@@ -260,8 +260,8 @@ def analyze(
     update_endpoint: UpdateEndpointOpt = None,
 ) -> None:
     """Rank the people and organisations by network measures (ranked by the first measure)."""
-    from ecokg.graph.analysis import MEASURES, actor_graph, score_rows, write_scores
-    from ecokg.graph.analysis import analyze as run_measures
+    from ecokg.network.analysis import MEASURES, actor_graph, score_rows, write_scores
+    from ecokg.network.analysis import analyze as run_measures
     from ecokg.render import TABLE_FORMATS, print_rows
 
     _check_format(fmt, TABLE_FORMATS)
@@ -276,7 +276,7 @@ def analyze(
             columns, rows = columns[:-1], [row[:-1] for row in rows]
         print_rows(rows, columns, fmt, title=f"Network measures of {G.number_of_nodes()} actors", console=console)
         if write:
-            count = write_scores(kg, results)
+            count = write_scores(kg.backend, results)
             err_console.print(f"Wrote {count} triples to the analysis graph", highlight=False)
 
 
@@ -291,12 +291,12 @@ def path(
     endpoint: EndpointOpt = None,
 ) -> None:
     """Explain how two entities are connected: the K shortest chains of facts between them."""
-    from ecokg.graph.analysis import paths_between
+    from ecokg.network.analysis import paths_between
     from ecokg.render import TABLE_FORMATS, print_rows
 
     _check_format(fmt, TABLE_FORMATS)
     with open_kg(store, memory, endpoint) as kg:
-        found = paths_between(kg, source, target, k)
+        found = paths_between(kg.backend, source, target, k)
     if fmt == "table":
         for i, explained in enumerate(found, start=1):
             console.print(f"{i}. ({len(explained.steps)} steps) {explained.sentence}", highlight=False, markup=False)
@@ -319,7 +319,7 @@ def brokers(
     endpoint: EndpointOpt = None,
 ) -> None:
     """Show the brokers: high betweenness and low Burt constraint, or the bridges between two territories."""
-    from ecokg.graph import analysis
+    from ecokg.network import analysis
     from ecokg.render import TABLE_FORMATS, print_rows
 
     _check_format(fmt, TABLE_FORMATS)
@@ -338,7 +338,7 @@ def brokers(
                 columns, rows = columns[:-1], [row[:-1] for row in rows]
             print_rows(rows, columns, fmt, title="Brokers", console=console)
             return
-        first, second = (analysis.territory_name(kg, G, t) for t in between)
+        first, second = (analysis.territory_name(kg.backend, G, t) for t in between)
         report = analysis.territory_brokers(actors, first, second, top=top)
     if report.message:
         err_console.print(f"note: {report.message}", highlight=False, markup=False)
@@ -367,13 +367,13 @@ def suggest(
     endpoint: EndpointOpt = None,
 ) -> None:
     """Suggest introductions between organisations not yet tied (link prediction), with the reason."""
-    from ecokg.graph.analysis import actor_graph, resolve_node, suggest_introductions
+    from ecokg.network.analysis import actor_graph, resolve_node, suggest_introductions
     from ecokg.render import TABLE_FORMATS, print_rows
 
     _check_format(fmt, TABLE_FORMATS)
     with open_kg(store, memory, endpoint) as kg:
         G = actor_graph(kg.to_networkx(sources=False))  # measures need no sources
-        node = resolve_node(kg, G, for_entity) if for_entity else None
+        node = resolve_node(kg.backend, G, for_entity) if for_entity else None
         found = suggest_introductions(G, for_node=node, top=top)
     rows = [
         (i, s.first_label, s.second_label, round(s.adamic_adar, 4), round(s.jaccard, 4), s.common, s.reason)
@@ -433,7 +433,7 @@ def viz(
     endpoint: EndpointOpt = None,
 ) -> None:
     """Write an interactive HTML map of the graph, a query's result or an entity's neighbourhood."""
-    from ecokg.graph.visualize import write_map
+    from ecokg.maps.visualize import write_map
 
     params: dict[str, str] = {}
     for item in param or []:
@@ -445,7 +445,7 @@ def viz(
         raise EcokgError("--param needs --query")
     with open_kg(store, memory, endpoint) as kg:
         result = write_map(
-            kg, output, query=query, params=params, focus=focus, depth=depth,
+            kg.backend, output, query=query, params=params, focus=focus, depth=depth,
             color_by=color_by, size_by=size_by, lang=lang, title=title,
         )
     console.print(
@@ -508,7 +508,7 @@ def extract(
     known: list[Any] = []
     if endpoint is not None or (resolve_store_path(store) / "CURRENT").exists():
         with open_kg(store, False, endpoint) as kg:
-            known = known_from_store(kg)
+            known = known_from_store(kg.backend)
     result = extract_file(article, output, lang, known, date=date)
     counts: dict[str, int] = {}
     for candidate in result.entities.values():

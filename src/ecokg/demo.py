@@ -29,16 +29,16 @@ def run_demo(store: Path | None, out: Path, console: Console) -> None:
 
 def print_maps(kg: KnowledgeGraph, out: Path, console: Console) -> None:
     """Write ``out/ecosystem.html`` and one map per headline query; print their paths."""
-    from ecokg.graph.visualize import demo_maps
+    from ecokg.maps.visualize import demo_maps
 
     console.rule("[bold]Maps (self-contained HTML, open them in any browser, offline)")
-    for result in demo_maps(kg, out):
+    for result in demo_maps(kg.backend, out):
         console.print(f"{result.path}: {result.nodes} nodes, {result.edges} links", highlight=False, markup=False)
 
 
 def print_network_tour(kg: KnowledgeGraph, console: Console, top: int = 5) -> None:
     """Network analysis: top brokers, who bridges BFC and Wisconsin, a path, suggested introductions."""
-    from ecokg.graph import analysis
+    from ecokg.network import analysis
 
     G = kg.to_networkx()
     actors = analysis.actor_graph(G)

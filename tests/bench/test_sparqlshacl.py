@@ -9,7 +9,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal
 
 from ecokg import KnowledgeGraph
-from ecokg.graph.build import ValidationReport, shacl_validate
+from ecokg.graph.validation import ValidationReport, shacl_validate
 from ecokg.namespaces import EK, EKR, RDF, RDFS
 
 

@@ -1,4 +1,4 @@
-"""Network analysis of the seed graph (ecokg.graph.analysis) and its commands."""
+"""Network analysis of the seed graph (ecokg.network.analysis) and its commands."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from ecokg import KnowledgeGraph
 from ecokg.cli import app
 from ecokg.errors import QueryError
-from ecokg.graph import analysis
+from ecokg.network import analysis
 from ecokg.namespaces import EKR
 
 PARIS = str(EKR["nicolas-paris"])
@@ -90,7 +90,7 @@ def test_nicolas_paris_is_the_top_broker(actors: nx.Graph) -> None:
 
 
 def test_nicolas_paris_bridges_bfc_and_wisconsin(seed_kg: KnowledgeGraph, G: nx.MultiDiGraph, actors: nx.Graph) -> None:
-    first = analysis.territory_name(seed_kg, G, "BFC")
+    first = analysis.territory_name(seed_kg.backend, G, "BFC")
     assert first == "Bourgogne-Franche-Comté"
     report = analysis.territory_brokers(actors, first, "wisconsin")
     assert report.territories == ("Bourgogne-Franche-Comté", "Wisconsin")
@@ -158,7 +158,7 @@ def test_scores_go_to_the_analysis_graph_with_provenance() -> None:
     kg = KnowledgeGraph.open(memory=True)
     kg.build()
     actors = analysis.actor_graph(kg.to_networkx())
-    triples = analysis.write_scores(kg, analysis.analyze(actors, ["betweenness", "community"]))
+    triples = analysis.write_scores(kg.backend, analysis.analyze(actors, ["betweenness", "community"]))
     assert triples > 0
     rows = kg.select(
         """SELECT ?e ?value ?params ?when WHERE {
@@ -174,7 +174,7 @@ def test_scores_go_to_the_analysis_graph_with_provenance() -> None:
     assert json.loads(str(params))["normalized"] is True
     assert when.datatype is not None
     # Writing again replaces the graph rather than adding to it.
-    analysis.write_scores(kg, analysis.analyze(actors, ["degree"]))
+    analysis.write_scores(kg.backend, analysis.analyze(actors, ["degree"]))
     assert not kg.select("SELECT ?s WHERE { ?s ek:measure ek:BetweennessCentrality }")
     assert kg.select("SELECT ?s WHERE { GRAPH ?g { ?s ek:measure ek:DegreeCentrality } }") == [
         (s,) for (s,) in kg.select("SELECT ?s WHERE { GRAPH ekg:analysis { ?s ek:measure ek:DegreeCentrality } }")
@@ -185,7 +185,7 @@ def test_scores_go_to_the_analysis_graph_with_provenance() -> None:
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_graphml_and_gexf_read_back(seed_kg: KnowledgeGraph, tmp_path: Path, fmt: str) -> None:
     target = tmp_path / f"ecokg.{fmt}"
-    written = analysis.export_network(seed_kg, target, fmt)
+    written = analysis.export_network(seed_kg.backend, target, fmt)
     if fmt == "graphml":
         back = nx.read_graphml(target, force_multigraph=True)
     else:
@@ -265,10 +265,10 @@ def test_large_graphs_sample_betweenness_and_say_so() -> None:
 
 
 def test_paths_between_names_and_relationships(seed_kg: KnowledgeGraph) -> None:
-    (path,) = analysis.paths_between(seed_kg, "Marie-Guite DUFAY", "ekr:wedc")
+    (path,) = analysis.paths_between(seed_kg.backend, "Marie-Guite DUFAY", "ekr:wedc")
     assert path.sentence == DUFAY_TO_WEDC
     # An end that is a relationship (here the mission) is reached in the uncollapsed graph.
-    (via_mission,) = analysis.paths_between(seed_kg, "mission-bfc-usa-2024", "WEDC")
+    (via_mission,) = analysis.paths_between(seed_kg.backend, "mission-bfc-usa-2024", "WEDC")
     assert via_mission.nodes[0] == str(EKR["mission-bfc-usa-2024"]) and via_mission.nodes[-1] == WEDC
     assert len(via_mission.steps) == 2
 

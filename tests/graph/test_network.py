@@ -1,4 +1,4 @@
-"""The NetworkX projection of the seed graph (ecokg.graph.network)."""
+"""The NetworkX projection of the seed graph (ecokg.network.projection)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from ecokg import KnowledgeGraph
-from ecokg.graph.network import project
+from ecokg.network.projection import project
 from ecokg.namespaces import EK, EKR, INFERRED_GRAPH, RDF, RDFS
 
 PARIS = str(EKR["nicolas-paris"])
@@ -99,7 +99,7 @@ def test_collapsed_relationships_become_labelled_edges(G: nx.MultiDiGraph) -> No
 
 
 def test_uncollapsed_projection_keeps_relationship_nodes(seed_kg: KnowledgeGraph) -> None:
-    H = project(seed_kg, collapse=False)
+    H = project(seed_kg.backend, collapse=False)
     post = str(EKR["post.nicolas-paris.bioforward.president"])
     assert H.nodes[post]["kind"] == "Post"
     assert H.nodes[post]["props"]["role"] == "president"
@@ -134,7 +134,7 @@ def test_inferred_facts_only_on_request() -> None:
 
 
 def test_without_sources_the_same_graph_minus_provenance(seed_kg: KnowledgeGraph, G: nx.MultiDiGraph) -> None:
-    bare = project(seed_kg, sources=False)
+    bare = project(seed_kg.backend, sources=False)
     assert sorted(bare.nodes) == sorted(G.nodes)
     assert sorted((u, v, d["label"]) for u, v, d in bare.edges(data=True)) == sorted(
         (u, v, d["label"]) for u, v, d in G.edges(data=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import networkx as nx
 
 from ecokg import KnowledgeGraph
-from ecokg.graph.network import project
+from ecokg.network.projection import project
 
 
 def _same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
@@ -17,32 +17,32 @@ def _same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
 
 
 def test_the_cached_projection_is_the_projection(disk_kg: KnowledgeGraph, store_path: Path, seed_kg: KnowledgeGraph) -> None:
-    fresh = project(seed_kg)  # a memory store: never cached
-    first = project(disk_kg)
+    fresh = project(seed_kg.backend)  # a memory store: never cached
+    first = project(disk_kg.backend)
     generation = (store_path / "CURRENT").read_text().strip()
     files = list((store_path / f"{generation}.cache").glob("projection-*.json"))
     assert len(files) == 1
-    second = project(disk_kg)
+    second = project(disk_kg.backend)
     assert second is not first
     _same(fresh, first)
     _same(first, second)
     # Other options are other files, each equal to its own fresh projection.
-    _same(project(seed_kg, sources=False, lang="fr"), project(disk_kg, sources=False, lang="fr"))
-    _same(project(seed_kg, sources=False, lang="fr"), project(disk_kg, sources=False, lang="fr"))
+    _same(project(seed_kg.backend, sources=False, lang="fr"), project(disk_kg.backend, sources=False, lang="fr"))
+    _same(project(seed_kg.backend, sources=False, lang="fr"), project(disk_kg.backend, sources=False, lang="fr"))
     assert len(list((store_path / f"{generation}.cache").glob("projection-*.json"))) == 2
 
 
 def test_a_damaged_cache_is_recomputed(disk_kg: KnowledgeGraph, store_path: Path) -> None:
-    expected = project(disk_kg)
+    expected = project(disk_kg.backend)
     generation = (store_path / "CURRENT").read_text().strip()
     (cached,) = (store_path / f"{generation}.cache").glob("projection-*.json")
     cached.write_text('{"nodes": [', encoding="utf-8")
-    _same(expected, project(disk_kg))
-    _same(expected, project(disk_kg))  # and rewritten whole
+    _same(expected, project(disk_kg.backend))
+    _same(expected, project(disk_kg.backend))  # and rewritten whole
 
 
 def test_the_cache_goes_with_its_generation(disk_kg: KnowledgeGraph, store_path: Path, data_dir: Path) -> None:
-    project(disk_kg)
+    project(disk_kg.backend)
     old = (store_path / "CURRENT").read_text().strip()
     assert (store_path / f"{old}.cache").is_dir()
     disk_kg.load([data_dir / "acme-in-wisconsin.yaml"])
@@ -50,4 +50,4 @@ def test_the_cache_goes_with_its_generation(disk_kg: KnowledgeGraph, store_path:
     assert new != old
     assert not (store_path / f"{old}.cache").exists()
     # The new generation's projection sees the new data, not the old cache.
-    assert "https://w3id.org/ecokg/id/acme" in project(disk_kg)
+    assert "https://w3id.org/ecokg/id/acme" in project(disk_kg.backend)

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from ecokg import KnowledgeGraph
 from ecokg.cli import app
 from ecokg.errors import EcokgError
-from ecokg.graph.visualize import build_map, demo_maps, ego_graph, render_map
+from ecokg.maps.visualize import build_map, demo_maps, ego_graph, render_map
 
 from .hostile import EVIL, evil_kg
 
@@ -37,7 +37,7 @@ def seed_graph(seed_kg: KnowledgeGraph) -> nx.MultiDiGraph:
 
 
 def test_seed_map_is_one_self_contained_file(seed_kg: KnowledgeGraph, seed_graph: nx.MultiDiGraph) -> None:
-    result = build_map(seed_kg, title="Seed")
+    result = build_map(seed_kg.backend, title="Seed")
     html = result.html
     assert (result.nodes, result.edges) == (seed_graph.number_of_nodes(), seed_graph.number_of_edges())
     assert not result.reduced and result.note is None
@@ -62,7 +62,7 @@ def test_seed_map_is_one_self_contained_file(seed_kg: KnowledgeGraph, seed_graph
 
 
 def test_tooltips_and_panel_data_carry_sources(seed_kg: KnowledgeGraph, seed_graph: nx.MultiDiGraph) -> None:
-    graph = page_json(build_map(seed_kg).html, "ecokg-graph")
+    graph = page_json(build_map(seed_kg.backend).html, "ecokg-graph")
     gilson = next(r for r in graph["records"] if r["label"] == "Gilson")
     quotes = [s["quote"] for s in gilson["sources"]]
     assert any("l’entreprise Gilson à Madison" in q for q in quotes)
@@ -77,7 +77,7 @@ def test_tooltips_and_panel_data_carry_sources(seed_kg: KnowledgeGraph, seed_gra
 
 def test_labels_properties_and_quotes_are_escaped(tmp_path: Path) -> None:
     kg = evil_kg(tmp_path)
-    html = build_map(kg, title="<b>title</b>").html
+    html = build_map(kg.backend, title="<b>title</b>").html
     # What the page carries besides the (fixed) library code and styles.
     data = re.sub(r"<script>.*?</script>|<style>.*?</style>", "", html, flags=re.S)
     for raw in (EVIL, "<script>alert(", "</script><script>", "<img src=x>", "<b>"):
@@ -144,23 +144,23 @@ def test_large_communities_are_laid_out_without_scipy() -> None:
 
 
 def test_options_color_size_lang(seed_kg: KnowledgeGraph, seed_graph: nx.MultiDiGraph) -> None:
-    by_territory = page_json(build_map(seed_kg, color_by="territory").html, "ecokg-meta")
+    by_territory = page_json(build_map(seed_kg.backend, color_by="territory").html, "ecokg-meta")
     assert {"Wisconsin", "Bourgogne-Franche-Comté"} <= {item["label"] for item in by_territory["legend"]}
-    by_community = page_json(build_map(seed_kg, color_by="community").html, "ecokg-meta")
+    by_community = page_json(build_map(seed_kg.backend, color_by="community").html, "ecokg-meta")
     assert sum(item["count"] for item in by_community["legend"]) == seed_graph.number_of_nodes()
-    sizes = {n["size"] for n in page_json(build_map(seed_kg, size_by="pagerank").html, "ecokg-graph")["nodes"]}
+    sizes = {n["size"] for n in page_json(build_map(seed_kg.backend, size_by="pagerank").html, "ecokg-graph")["nodes"]}
     assert len(sizes) > 3
-    french = build_map(seed_kg, lang="fr")
+    french = build_map(seed_kg.backend, lang="fr")
     meta = page_json(french.html, "ecokg-meta")
     assert meta["strings"]["search"] == "Chercher un acteur" and '<html lang="fr">' in french.html
     assert "Région Bourgogne-Franche-Comté" in {r["label"] for r in page_json(french.html, "ecokg-graph")["records"]}
     with pytest.raises(EcokgError, match="--size-by"):
-        build_map(seed_kg, size_by="closeness")
+        build_map(seed_kg.backend, size_by="closeness")
 
 
 def test_focus_maps_the_neighbourhood(seed_kg: KnowledgeGraph, seed_graph: nx.MultiDiGraph) -> None:
     gilson = str(seed_kg.resolve("Gilson"))
-    result = build_map(seed_kg, focus="Gilson", depth=1)
+    result = build_map(seed_kg.backend, focus="Gilson", depth=1)
     expected = {gilson} | set(seed_graph.successors(gilson)) | set(seed_graph.predecessors(gilson))
     assert {n["id"] for n in page_json(result.html, "ecokg-graph")["nodes"]} == expected
     assert ego_graph(seed_graph, gilson, 0).number_of_nodes() == 1
@@ -169,26 +169,26 @@ def test_focus_maps_the_neighbourhood(seed_kg: KnowledgeGraph, seed_graph: nx.Mu
 
 
 def test_query_maps(seed_kg: KnowledgeGraph) -> None:
-    result = build_map(seed_kg, query="delegation-members")
+    result = build_map(seed_kg.backend, query="delegation-members")
     labels = {r["label"] for r in page_json(result.html, "ecokg-graph")["records"]}
     assert {"Nicolas Soret", "Martine Abrahamse-Pleux", "Nicolas Paris", "Gilson", "BioForward"} <= labels
     assert "Wisconsin" not in labels
     # A CONSTRUCT maps the triples between entities (here Nicolas Paris's own statements).
-    card = build_map(seed_kg, query="entity-card", params={"entity": "Nicolas Paris"})
+    card = build_map(seed_kg.backend, query="entity-card", params={"entity": "Nicolas Paris"})
     card_labels = {r["label"] for r in page_json(card.html, "ecokg-graph")["records"]}
     assert {"Nicolas Paris", "BioForward", "Gilson", "Regional roadmap on biotherapies and bioproduction"} == card_labels
     # A SELECT join that the graph does not hold as a fact says it comes from the query.
-    links = page_json(build_map(seed_kg, query="territory-links").html, "ecokg-graph")["links"]
+    links = page_json(build_map(seed_kg.backend, query="territory-links").html, "ecokg-graph")["links"]
     joins = [f for link in links for f in link["facts"] if f["predicate"].count("→")]
     assert joins and all(f["sources"][0]["document"] == "ecokg query territory-links" for f in joins)
-    agreements = build_map(seed_kg, query="agreements")
+    agreements = build_map(seed_kg.backend, query="agreements")
     assert {r["label"] for r in page_json(agreements.html, "ecokg-graph")["records"]} == {
         "BioForward", "Bourgogne-Franche-Comté Regional Economic Agency",
     }
 
 
 def test_demo_maps_and_cli(seed_kg: KnowledgeGraph, tmp_path: Path) -> None:
-    written = demo_maps(seed_kg, tmp_path / "out")
+    written = demo_maps(seed_kg.backend, tmp_path / "out")
     assert [r.path.name for r in written if r.path] == [
         "ecosystem.html", "delegation-members.html", "territory-links.html", "agreements.html",
     ]

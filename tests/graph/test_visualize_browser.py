@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from ecokg import KnowledgeGraph
-from ecokg.graph.visualize import demo_maps, render_map, write_map
+from ecokg.maps.visualize import demo_maps, render_map, write_map
 
 from .hostile import EVIL, evil_kg
 
@@ -87,7 +87,7 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="module")
 def demo_map(seed_kg: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    demo_maps(seed_kg, out)
+    demo_maps(seed_kg.backend, out)
     return out / "ecosystem.html"
 
 
@@ -174,7 +174,7 @@ def test_filters_by_territory_and_kind(visit: Visit, seed_kg: KnowledgeGraph) ->
 def test_an_html_name_is_shown_as_text_and_runs_nothing(browser: Browser, tmp_path: Path) -> None:
     kg = evil_kg(tmp_path)
     page_path = tmp_path / "evil.html"
-    write_map(kg, page_path, focus=EVIL, depth=1)
+    write_map(kg.backend, page_path, focus=EVIL, depth=1)
     evil = Visit(browser, page_path)
     try:
         evil.page.fill("#search", EVIL)

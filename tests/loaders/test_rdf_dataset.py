@@ -10,7 +10,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from ecokg import KnowledgeGraph
 from ecokg.errors import InputError, ValidationError
-from ecokg.graph.build import Violation
+from ecokg.graph.validation import Violation
 from ecokg.loaders.rdf import dataset_candidate, load_dataset
 from ecokg.namespaces import EKD, EKG, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROV
 
@@ -157,7 +157,7 @@ def test_a_dataset_with_the_reasoner_or_without_validation_keeps_its_data(
     tmp_path: Path, exported: dict[str, Path], exporting: KnowledgeGraph
 ) -> None:
     # Both take the general commit path: the staged store's quads must still be what is stored.
-    from ecokg.ontology.reasoning import before_commit
+    from ecokg.graph.reasoner import before_commit
 
     reasoned = KnowledgeGraph.open(tmp_path / "reasoned")
     reasoned.build([exported["nq"]], before_commit=before_commit("owlrl"))

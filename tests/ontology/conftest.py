@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ecokg import KnowledgeGraph
-from ecokg.ontology.reasoning import before_commit
+from ecokg.graph.reasoner import before_commit
 
 REASONING = Path(__file__).parent.parent / "data" / "reasoning"
 

@@ -13,7 +13,8 @@ from ecokg.cli import app
 from ecokg.errors import ReasoningError
 from ecokg.loaders import seed_sources
 from ecokg.namespaces import EK, EKR, INFERRED_GRAPH, OWL, RDF
-from ecokg.ontology.reasoning import before_commit, choose_engine, hermit_version, reason
+from ecokg.graph.reasoner import before_commit
+from ecokg.ontology.reasoning import choose_engine, hermit_version, reason
 
 REASONING = Path(__file__).parent.parent / "data" / "reasoning"
 

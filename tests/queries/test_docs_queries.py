@@ -12,7 +12,7 @@ DOC = Path(__file__).parents[2] / "docs" / "queries.md"
 
 
 def test_docs_queries_md_is_up_to_date(seed_kg: KnowledgeGraph) -> None:
-    expected = render(seed_kg)
+    expected = render(seed_kg.backend)
     assert DOC.read_text(encoding="utf-8") == expected, "docs/queries.md is out of date: run `make docs`"
     for query in catalog():
         assert f"## {query.name}\n" in expected

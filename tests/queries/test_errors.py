@@ -53,10 +53,10 @@ def test_ambiguous_label_lists_the_candidates(seed_kg: KnowledgeGraph) -> None:
 def test_ambiguous_between_entities_and_sectors(seed_kg: KnowledgeGraph) -> None:
     # "president" is a role (a concept); "Bourgogne-Franche-Comte" an entity: both resolve alone
     query = get_query("sector-organisations")
-    assert bind_parameters(seed_kg, query, {"sector": "biotherapies"})["sector"] == EKS.biotherapies
-    assert bind_parameters(seed_kg, query, {"sector": "Biothérapies"})["sector"] == EKS.biotherapies
+    assert bind_parameters(seed_kg.backend, query, {"sector": "biotherapies"})["sector"] == EKS.biotherapies
+    assert bind_parameters(seed_kg.backend, query, {"sector": "Biothérapies"})["sector"] == EKS.biotherapies
     with pytest.raises(EntityNotFound):
-        bind_parameters(seed_kg, query, {"sector": "eks:no-such-sector"})
+        bind_parameters(seed_kg.backend, query, {"sector": "eks:no-such-sector"})
 
 
 def test_service_is_refused_without_any_request(seed_kg: KnowledgeGraph) -> None:
@@ -98,10 +98,10 @@ def test_bad_values_are_refused(seed_kg: KnowledgeGraph) -> None:
 
 def test_values_are_bound_not_spliced(seed_kg: KnowledgeGraph) -> None:
     query = get_query("events-in-period")
-    bindings = bind_parameters(seed_kg, query, {"from": "2024-10-20"})
+    bindings = bind_parameters(seed_kg.backend, query, {"from": "2024-10-20"})
     assert bindings == {"from": Literal("2024-10-20", datatype=XSD.date)}
     query = get_query("person-posts")
-    assert bind_parameters(seed_kg, query, {"person": "nicolas paris"}) == {"person": EKR["nicolas-paris"]}
+    assert bind_parameters(seed_kg.backend, query, {"person": "nicolas paris"}) == {"person": EKR["nicolas-paris"]}
 
 
 INJECTIONS = [
@@ -129,7 +129,7 @@ def test_an_injection_attempt_cannot_change_the_query(seed_kg: KnowledgeGraph, v
 def test_bind_parameters_only_raises_ecokg_errors(seed_kg: KnowledgeGraph, name: str, value: object) -> None:
     for query in (get_query("delegation-members"), get_query("events-in-period"), get_query("neighbourhood")):
         try:
-            bindings = bind_parameters(seed_kg, query, {name: value})  # type: ignore[dict-item]
+            bindings = bind_parameters(seed_kg.backend, query, {name: value})  # type: ignore[dict-item]
         except EcokgError:
             continue
         assert all(isinstance(v, URIRef | Literal) for v in bindings.values())

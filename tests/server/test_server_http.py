@@ -190,7 +190,7 @@ def test_named_queries_api(ecokg_server: Server, seed_kg: KnowledgeGraph) -> Non
     listing = httpx.get(f"{ecokg_server.url}/queries").json()
     assert [q["name"] for q in listing] == [q.name for q in catalog()]
     params = {"entity": "BioForward", "hops": "1"}
-    expected = run_named(seed_kg, "neighbourhood", params)
+    expected = run_named(seed_kg.backend, "neighbourhood", params)
     records = httpx.get(f"{ecokg_server.url}/queries/neighbourhood", params=params).json()
     assert records == json.loads(expected.serialize("json"))
     as_csv = httpx.get(f"{ecokg_server.url}/queries/neighbourhood", params={**params, "format": "csv"})

@@ -57,8 +57,8 @@ def test_the_whole_catalogue_answers_the_same_on_the_remote_server(
     assert len(queries) >= 10
     assert remote_kg.count() == seed_kg.count()
     for query in queries:
-        embedded = run_named(seed_kg, query.name, {})
-        served = run_named(remote_kg, query.name, {})
+        embedded = run_named(seed_kg.backend, query.name, {})
+        served = run_named(remote_kg.backend, query.name, {})
         assert embedded.table()[0] == served.table()[0], query.name
         assert canonical(embedded.table()[1]) == canonical(served.table()[1]), query.name
 
@@ -67,8 +67,8 @@ def test_parameters_bind_the_same_on_both_stores(remote_kg: KnowledgeGraph, seed
     # Non-default values: a number used in FILTERs inside UNION branches, and an entity.
     for name, params in [("neighbourhood", {"entity": "BioForward", "hops": "1"}),
                          ("neighbourhood", {"entity": "ekr:gilson", "hops": "3"})]:
-        embedded = run_named(seed_kg, name, params)
-        served = run_named(remote_kg, name, params)
+        embedded = run_named(seed_kg.backend, name, params)
+        served = run_named(remote_kg.backend, name, params)
         assert len(embedded) > 0
         assert canonical(embedded.table()[1]) == canonical(served.table()[1])
 

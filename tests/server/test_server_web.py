@@ -53,7 +53,7 @@ def test_the_page_runs_a_named_query_offline(
     form.locator("input[name=hops]").fill("1")
     form.locator("button[type=submit]").click()
     tab.wait_for_function("document.querySelector('#results-status').textContent.endsWith('row(s)')")
-    expected = run_named(seed_kg, "neighbourhood", {"entity": "BioForward", "hops": "1"})
+    expected = run_named(seed_kg.backend, "neighbourhood", {"entity": "BioForward", "hops": "1"})
     header = tab.locator("#results-table thead th").all_text_contents()
     assert header == expected.columns
     cells = tab.locator("#results-table tbody tr").first.locator("td").all_text_contents()

@@ -256,6 +256,7 @@ class RemoteBackend(Backend):
 
     def commit(self, change: Change) -> None:
         """Apply ``change`` with as few SPARQL Update requests as the size limit allows."""
+        self.forget()
         limit = int(os.environ.get(MAX_BYTES_ENV, str(64 * 1024 * 1024)))
         requests = list(update_requests(change, limit))
         for number, body in enumerate(requests, 1):

@@ -8,7 +8,7 @@ and each compiles to one set-based SPARQL query over the whole graph, which
 Oxigraph answers in seconds at a million triples.
 
 The results carry what pySHACL reports (focus node, path, value, the shape's
-English message, severity), so :func:`ecokg.graph.build.shacl_validate` turns
+English message, severity), so :func:`ecokg.graph.validation.shacl_validate` turns
 them into the same ``Violation`` objects. ``tests/bench/test_sparqlshacl.py``
 checks both engines agree on graphs that break every shape.
 
@@ -213,14 +213,14 @@ def _property_checks(
 @cache
 def ecokg_checks() -> tuple[Check, ...]:
     """The bundled shapes, compiled once."""
-    from ecokg.graph.build import class_hierarchy
+    from ecokg.graph.validation import class_hierarchy
     from ecokg.ontology import shapes_graph
 
     return tuple(compile_shapes(shapes_graph(), class_hierarchy()))
 
 
 def _to_rdflib(term: Any) -> Node | None:
-    from ecokg.graph.store import from_ox
+    from ecokg.terms import from_ox
 
     return None if term is None else from_ox(term)
 
@@ -256,7 +256,7 @@ def validate_store(
 
 def graph_store(graph: Graph) -> Any:
     """An in-memory pyoxigraph store holding ``graph`` (in one named graph)."""
-    from ecokg.graph.store import graph_quads
+    from ecokg.terms import graph_quads
 
     store = ox.Store()
     store.extend(graph_quads(graph, URIRef("urn:x-ecokg:validate")))
@@ -265,7 +265,7 @@ def graph_store(graph: Graph) -> Any:
 
 def label_of(store: Any, node: Node) -> str | None:
     """The English label of ``node``, else any label (as pySHACL reports read them)."""
-    from ecokg.graph.store import to_ox
+    from ecokg.terms import to_ox
 
     if not isinstance(node, URIRef | BNode):
         return None
@@ -288,7 +288,7 @@ def validation_report(store: Any, *, namespace_manager: Any = None, graphs: list
     """Validate a pyoxigraph store (the union of ``graphs``, default all); a ValidationReport like pySHACL's."""
     import time
 
-    from ecokg.graph.build import ValidationReport, Violation
+    from ecokg.graph.validation import ValidationReport, Violation
     from ecokg.namespaces import bind_prefixes
 
     started = time.perf_counter()
@@ -330,8 +330,8 @@ def validate_staged(staged: Iterable[Any], extra: Graph | None = None) -> tuple[
     """
     import os
 
-    from ecokg.graph.build import shacl_validate, validation_graph
-    from ecokg.graph.store import graph_quads
+    from ecokg.graph.validation import shacl_validate, validation_graph
+    from ecokg.terms import graph_quads
     from ecokg.namespaces import ONTOLOGY_GRAPH
 
     staged = list(staged)

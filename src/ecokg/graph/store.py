@@ -37,7 +37,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node, Variable
 
 from ecokg.errors import StoreError
-from ecokg.namespaces import bind_prefixes
+from ecokg.terms import graph_quads, oxigraph_dataset, oxigraph_query
 
 DEFAULT_STORE = ".ecokg"
 STORE_ENV = "ECOKG_STORE"
@@ -46,103 +46,6 @@ LOCK_TIMEOUT_ENV = "ECOKG_LOCK_TIMEOUT"
 #: a point name to SIGKILL a real build there; unset, crash_point() does nothing.
 CRASH_ENV = "ECOKG_TEST_CRASH_AT"
 _GEN = re.compile(r"^gen-(\d{6})$")
-
-
-# --- term conversion (rdflib <-> pyoxigraph) --------------------------------
-
-
-def to_ox(term: Node) -> Any:
-    """An rdflib term as a pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot store {term!r}")
-
-
-def from_ox(term: Any) -> Node:
-    """A pyoxigraph term as an rdflib term."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == "http://www.w3.org/2001/XMLSchema#string":
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    raise TypeError(f"unsupported term {term!r}")
-
-
-def graph_quads(graph: Graph, name: URIRef) -> Iterator[Any]:
-    """The triples of ``graph`` as pyoxigraph quads in graph ``name``."""
-    g = ox.NamedNode(str(name))
-    for s, p, o in graph:
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
-
-
-def oxigraph_query(
-    store: Any,
-    text: str,
-    bindings: dict[str, Identifier] | None = None,
-    *,
-    exclude_graphs: Sequence[URIRef] = (),
-) -> Result:
-    """Run ``text`` on a pyoxigraph store; results as an rdflib ``Result``.
-
-    The default graph is the union of all named graphs, or of all but
-    ``exclude_graphs`` (e.g. without inferences). Results stream lazily.
-    """
-    from ecokg.namespaces import PREFIXES
-
-    options: dict[str, Any] = {}
-    if exclude_graphs:
-        excluded = {str(g) for g in exclude_graphs}
-        options["default_graph"] = [g for g in store.named_graphs() if g.value not in excluded]
-    else:
-        options["use_default_graph_as_union"] = True
-    raw = store.query(
-        text,
-        prefixes={k: str(v) for k, v in PREFIXES.items()},
-        substitutions={ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()},
-        **options,
-    )
-    if isinstance(raw, ox.QueryBoolean):
-        out = Result("ASK")
-        out.askAnswer = bool(raw)
-    elif isinstance(raw, ox.QuerySolutions):
-        out = Result("SELECT")
-        out.vars = [Variable(v.value) for v in raw.variables]
-        names = out.vars
-        out.bindings = (
-            {v: from_ox(val) for v, val in zip(names, solution, strict=True) if val is not None}  # type: ignore[misc]
-            for solution in raw
-        )
-    else:
-        out = Result("CONSTRUCT")
-        graph = Graph()
-        bind_prefixes(graph.namespace_manager)
-        for triple in raw:
-            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
-        out.graph = graph
-    return out
-
-
-def oxigraph_dataset(store: Any) -> Dataset:
-    """An rdflib ``Dataset`` (union default graph) over a pyoxigraph store."""
-    from oxrdflib import OxigraphStore
-
-    dataset = Dataset(store=OxigraphStore(store=store), default_union=True)
-    bind_prefixes(dataset.namespace_manager)
-    return dataset
 
 
 def crash_point(name: str) -> None:
@@ -209,6 +112,23 @@ class Backend:
     """Where the triples live. Subclasses: disk, memory, remote endpoint."""
 
     description = "store"
+
+    @property
+    def memo(self) -> dict[str, Any]:
+        """What the layers above derive from the graph (the name index, ...), kept until
+        the graph changes: :meth:`forget` empties it after every commit and refresh."""
+        memo: dict[str, Any] | None = self.__dict__.get("_memo")
+        if memo is None:
+            memo = self.__dict__["_memo"] = {}
+        return memo
+
+    def forget(self) -> None:
+        """Drop what :attr:`memo` holds (the graph changed)."""
+        self.__dict__.pop("_memo", None)
+
+    def select(self, text: str, bindings: dict[str, Identifier] | None = None, **kw: Any) -> list[tuple[Any, ...]]:
+        """Rows of a SELECT over the whole graph (internal queries; values bound, not spliced)."""
+        return [tuple(row) for row in self.query(text, bindings, **kw)]  # type: ignore[arg-type]
 
     def dataset(self) -> Dataset:
         raise NotImplementedError
@@ -297,6 +217,7 @@ class MemoryBackend(Backend):
 
     def commit(self, change: Change) -> None:
         # Validation happened before; extend() itself is transactional.
+        self.forget()
         _apply(self._store, change)
 
     @contextlib.contextmanager
@@ -307,6 +228,7 @@ class MemoryBackend(Backend):
             return
         generation = Generation(ox.Store())
         yield generation
+        self.forget()
         self._store, generation.store = generation.store, None
         self._dataset = oxigraph_dataset(self._store)
 
@@ -392,6 +314,7 @@ class DiskBackend(Backend):
         # Long-lived readers (the HTTP server) call this to see new builds.
         if self.current_generation() == self._generation:
             return False
+        self.forget()
         self._release()
         self._open_current()
         return True
@@ -415,6 +338,7 @@ class DiskBackend(Backend):
     def commit(self, change: Change) -> None:
         with self.next_generation(clear=change.clear) as generation:
             _apply(generation.store, change)
+        self.forget()
 
     @contextlib.contextmanager
     def next_generation(self, *, clear: bool) -> Iterator[Generation]:
@@ -456,6 +380,7 @@ class DiskBackend(Backend):
             os.replace(tmp, self.root / "CURRENT")
             _fsync_dir(self.root)
             crash_point("after-swap")
+            self.forget()
             self._release()
             self._open_current()
             self._collect(keep=name)
@@ -475,7 +400,7 @@ class DiskBackend(Backend):
                 continue  # still read by someone
             try:
                 shutil.rmtree(self.root / name, ignore_errors=True)
-                # What was derived from it (e.g. cached projections, ecokg.graph.network).
+                # What was derived from it (e.g. cached projections, ecokg.network.projection).
                 shutil.rmtree(self.root / f"{name}.cache", ignore_errors=True)
                 lock_path.unlink(missing_ok=True)
             finally:

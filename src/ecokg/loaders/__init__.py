@@ -1,7 +1,7 @@
 """Loaders turn input files into staged named graphs; one registry picks by file kind.
 
 Each loader is ``(path, context) -> list[StagedGraph]``. Nothing here touches the
-store: :mod:`ecokg.graph.build` validates what loaders stage and commits it.
+store: :mod:`ecokg.graph.staging` runs the loaders, :mod:`ecokg.graph.commit` validates what they stage and commits it.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ import yaml
 
 from ecokg.errors import InputError
 from ecokg.loaders.base import refuse_if_larger
-from ecokg.resolve import fold
+from ecokg.text import fold
 
 HEADER = "# status: candidates — review before building\n"
 
@@ -909,7 +909,7 @@ def known_from_store(kg: Any) -> list[Known]:
 
 def _name_rows(kg: Any) -> list[tuple[Any, str]]:
     from ecokg.namespaces import EKR
-    from ecokg.resolve import NAMES_QUERY
+    from ecokg.queries.resolve import NAMES_QUERY
 
     return [
         (e, str(n)) for e, n, _, _ in kg.select(NAMES_QUERY) if str(e).startswith(str(EKR))

@@ -36,7 +36,6 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from ecokg.errors import ReasoningError
-from ecokg.loaders.base import StagedGraph
 from ecokg.namespaces import (
     DCTERMS,
     EK,
@@ -373,25 +372,6 @@ def reason(data: Graph, engine: str = "auto", *, bound: int = HERMIT_BOUND) -> R
     )
 
 
-def staged_data(staged: Iterable[StagedGraph]) -> Graph:
-    """The union of staged source graphs (the ontology and derived graphs left out)."""
-    data = Graph()
-    for item in staged:
-        if item.name not in (ONTOLOGY_GRAPH, INFERRED_GRAPH):
-            data += item.rdflib_graph()
-    return data
-
-
-def before_commit(engine: str = "auto") -> Callable[[list[StagedGraph]], list[StagedGraph]]:
-    """A ``KnowledgeGraph.build`` hook: reason over what is staged, refuse it if inconsistent."""
-
-    def hook(staged: list[StagedGraph]) -> list[StagedGraph]:
-        result = reason(staged_data(staged), engine)
-        return [*staged, StagedGraph(INFERRED_GRAPH, INFERRED_GRAPH, result.graph, "ecokg reasoner")]
-
-    return hook
-
-
 # --- explanations ----------------------------------------------------------------
 def _owlrl_details(facts: Graph) -> list[str]:
     """OWL 2 RL's own inconsistency messages, for clashes ecokg's checks do not name."""
@@ -577,12 +557,10 @@ __all__ = [
     "ENGINES",
     "HERMIT_BOUND",
     "ReasoningResult",
-    "before_commit",
     "choose_engine",
     "explain",
     "hermit_version",
     "inferred_graph",
     "reason",
     "reasoner_input",
-    "staged_data",
 ]

@@ -34,7 +34,7 @@ from ecokg.errors import EcokgError, EntityNotFound, QueryError
 from ecokg.namespaces import PREFIXES, XSD
 
 if TYPE_CHECKING:
-    from ecokg.kg import KnowledgeGraph
+    from ecokg.graph.store import Backend
     from ecokg.queries.result import QueryResult
 
 KINDS = ("entity", "date", "text", "number")
@@ -186,21 +186,21 @@ def get_query(name: str) -> NamedQuery:
 # --- binding ------------------------------------------------------------------------
 
 
-def bind_parameters(kg: KnowledgeGraph, query: NamedQuery, values: Mapping[str, str]) -> dict[str, Identifier]:
+def bind_parameters(backend: Backend, query: NamedQuery, values: Mapping[str, str]) -> dict[str, Identifier]:
     """The engine bindings for ``values`` (defaults filled in); only ecokg errors escape.
 
-    >>> bind_parameters(kg, get_query("person-posts"), {"person": "Nicolas Paris"})  # doctest: +SKIP
+    >>> bind_parameters(backend, get_query("person-posts"), {"person": "Nicolas Paris"})  # doctest: +SKIP
     {'person': rdflib.term.URIRef('https://w3id.org/ecokg/id/nicolas-paris')}
     """
     try:
-        return _bind(kg, query, values)
+        return _bind(backend, query, values)
     except EcokgError:
         raise
     except Exception as exc:  # anything odd in the input is the caller's error, said plainly
         raise QueryError(f"bad parameter value: {type(exc).__name__}") from None
 
 
-def _bind(kg: KnowledgeGraph, query: NamedQuery, values: Mapping[str, str]) -> dict[str, Identifier]:
+def _bind(backend: Backend, query: NamedQuery, values: Mapping[str, str]) -> dict[str, Identifier]:
     if not isinstance(values, Mapping):
         raise QueryError("parameters must be given as name=value pairs")
     bindings: dict[str, Identifier] = {}
@@ -211,11 +211,11 @@ def _bind(kg: KnowledgeGraph, query: NamedQuery, values: Mapping[str, str]) -> d
         raw = values.get(parameter.name, parameter.default)
         if raw is None:
             continue
-        bindings[parameter.name] = bind_value(kg, parameter, raw)
+        bindings[parameter.name] = bind_value(backend, parameter, raw)
     return bindings
 
 
-def bind_value(kg: KnowledgeGraph, parameter: Parameter, raw: object) -> Identifier:
+def bind_value(backend: Backend, parameter: Parameter, raw: object) -> Identifier:
     """One value as an RDF term of the parameter's kind."""
     name = parameter.name
     if not isinstance(raw, str):
@@ -230,7 +230,7 @@ def bind_value(kg: KnowledgeGraph, parameter: Parameter, raw: object) -> Identif
         raise QueryError(f"parameter {name!r}: the value contains a NUL character")
     value = raw.strip()
     if parameter.kind == "entity":
-        return resolve_entity(kg, value)
+        return resolve_entity(backend, value)
     if parameter.kind == "date":
         try:
             day = dt.date.fromisoformat(value)
@@ -256,10 +256,10 @@ def lang_literal(lang: object) -> Literal:
     return Literal(lang.lower())
 
 
-def resolve_entity(kg: KnowledgeGraph, text: str) -> URIRef:
+def resolve_entity(backend: Backend, text: str) -> URIRef:
     """An IRI, CURIE, id, label or alias → the entity; sectors and roles by label too.
 
-    Entities (``ekr:``) resolve through ``kg.resolve``; concepts (sectors, roles)
+    Entities (``ekr:``) resolve through the name index (:mod:`ecokg.queries.resolve`); concepts (sectors, roles)
     by their labels and ids; any other IRI or CURIE is accepted when the graph
     mentions it. Ambiguous or unknown names raise ``EntityNotFound`` with candidates.
     """
@@ -267,14 +267,15 @@ def resolve_entity(kg: KnowledgeGraph, text: str) -> URIRef:
         raise EntityNotFound("an empty name names no entity")
     iri = _as_iri(text)
     if iri is not None:
-        if _mentioned(kg, iri):
+        if _mentioned(backend, iri):
             return iri
         raise EntityNotFound(f"no entity {text} in the graph")
-    from ecokg.resolve import fold
+    from ecokg.queries.resolve import resolve
+    from ecokg.text import fold
 
-    concepts = _concepts(kg).get(fold(text), set())
+    concepts = _concepts(backend).get(fold(text), set())
     try:
-        entity = kg.resolve(text)
+        entity = resolve(backend, text)
     except EntityNotFound as exc:
         if len(concepts) == 1:
             return next(iter(concepts))
@@ -301,25 +302,26 @@ def _as_iri(text: str) -> URIRef | None:
     return None
 
 
-def _mentioned(kg: KnowledgeGraph, iri: URIRef) -> bool:
-    if iri in kg.names().types:
+def _mentioned(backend: Backend, iri: URIRef) -> bool:
+    from ecokg.queries.resolve import name_index
+
+    if iri in name_index(backend).types:
         return True
-    result = kg.backend.query(EXISTS_QUERY, {"iri": iri})
+    result = backend.query(EXISTS_QUERY, {"iri": iri})
     return bool(result.askAnswer)
 
 
-def _concepts(kg: KnowledgeGraph) -> dict[str, set[URIRef]]:
-    # Cached on the name index, which the KnowledgeGraph resets after every write.
-    index = kg.names()
-    cached: dict[str, set[URIRef]] | None = getattr(index, "_ecokg_concepts", None)
+def _concepts(backend: Backend) -> dict[str, set[URIRef]]:
+    # Kept with the backend until the graph changes.
+    cached: dict[str, set[URIRef]] | None = backend.memo.get("concepts")
     if cached is None:
-        from ecokg.resolve import fold
+        from ecokg.text import fold
 
         cached = {}
-        for concept, name in kg.select(CONCEPTS_QUERY):
+        for concept, name in backend.select(CONCEPTS_QUERY):
             if isinstance(concept, URIRef):
                 cached.setdefault(fold(str(name)), set()).add(concept)
-        index._ecokg_concepts = cached
+        backend.memo["concepts"] = cached
     return cached
 
 
@@ -327,7 +329,7 @@ def _concepts(kg: KnowledgeGraph) -> dict[str, set[URIRef]]:
 
 
 def run_named(
-    kg: KnowledgeGraph,
+    backend: Backend,
     name: str,
     params: Mapping[str, Any],
     *,
@@ -337,12 +339,12 @@ def run_named(
 ) -> QueryResult:
     """Run the named query ``name`` with ``params`` (strings, as a person types them)."""
     return run_query(
-        kg, get_query(name), params, lang=lang, include_inferred=include_inferred, timeout=timeout
+        backend, get_query(name), params, lang=lang, include_inferred=include_inferred, timeout=timeout
     )
 
 
 def run_query(
-    kg: KnowledgeGraph,
+    backend: Backend,
     query: NamedQuery,
     params: Mapping[str, Any],
     *,
@@ -353,12 +355,12 @@ def run_query(
     """Run ``query`` (from the catalogue or a ``.rq`` file with a header) with ``params``."""
     from ecokg.queries.result import run_sparql
 
-    bindings = bind_parameters(kg, query, params)
+    bindings = bind_parameters(backend, query, params)
     language = lang_literal(lang)
     if uses_variable(query.text, LANG_VARIABLE):
         bindings[LANG_VARIABLE] = language
     text = query.text_for(bindings)
-    result = run_sparql(kg, text, bindings, include_inferred=include_inferred, timeout=timeout)
+    result = run_sparql(backend, text, bindings, include_inferred=include_inferred, timeout=timeout)
     return drop_parameter_columns(query, result)
 
 
@@ -475,7 +477,7 @@ def run_cli_query(
         raise QueryError("parameters (-p) need a named query or a .rq file with a catalogue header")
     with open_kg() as kg:
         if named is not None:
-            result = run_query(kg, named, values, lang=lang, include_inferred=include_inferred, timeout=timeout)
+            result = run_query(kg.backend, named, values, lang=lang, include_inferred=include_inferred, timeout=timeout)
         else:
             result = kg.sparql(text, include_inferred=include_inferred, timeout=timeout)
     if fmt != "table":

@@ -27,7 +27,7 @@ from ecokg.namespaces import INFERRED_GRAPH, bind_prefixes
 if TYPE_CHECKING:
     import pandas
 
-    from ecokg.kg import KnowledgeGraph
+    from ecokg.graph.store import Backend
 
 #: Output formats of ``QueryResult.serialize`` (``table`` is the CLI's rich rendering).
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "sparql-json", "ttl")
@@ -313,14 +313,14 @@ def _form(tree: Any) -> str:
 
 
 def run_sparql(
-    kg: KnowledgeGraph,
+    backend: Backend,
     text: str,
     bindings: Mapping[str, Identifier] | None = None,
     *,
     include_inferred: bool = True,
     timeout: float = 30.0,
 ) -> QueryResult:
-    """Run ``text`` on ``kg``'s store with ``bindings`` bound by the engine."""
+    """Run ``text`` on ``backend`` with ``bindings`` bound by the engine."""
     checked = _check(text).split()
     keys = set(checked[2].split(",")) - set(bindings or {}) if len(checked) > 2 else set()
     if not timeout > 0:
@@ -328,7 +328,7 @@ def run_sparql(
     started = time.perf_counter()
     exclude = [] if include_inferred else [INFERRED_GRAPH]
     try:
-        result = _bounded(lambda: _collect(kg.backend.query(text, dict(bindings or {}), exclude_graphs=exclude),
+        result = _bounded(lambda: _collect(backend.query(text, dict(bindings or {}), exclude_graphs=exclude),
                                            started, timeout), timeout)
         projected = [i for i, c in enumerate(result.columns) if c in keys]
         if projected and len(result.rows) == 1 and all(result.rows[0][i] is None for i in projected):

@@ -43,7 +43,7 @@ def named_result(kg: Any, name: str, params: dict[str, str], fmt: str, lang: str
     """
     from ecokg.queries.catalog import run_named
 
-    result = run_named(kg, name, params, lang=lang, timeout=timeout)
+    result = run_named(kg.backend, name, params, lang=lang, timeout=timeout)
     if len(result) > max_rows:
         raise JobError(
             400, f"the result has {len(result)} rows, more than the server's --max-rows ({max_rows}); narrow the query"
@@ -56,16 +56,16 @@ def map_html(
     depth: int, color_by: str, size_by: str,
 ) -> bytes:
     """The HTML map of the graph, a named query's result or an entity's neighbourhood (in a worker)."""
-    visualize = importlib.import_module("ecokg.graph.visualize")
+    visualize = importlib.import_module("ecokg.maps.visualize")
     build: Callable[..., Any] = visualize.build_map
-    result = build(kg, query=query, params=params, focus=focus, depth=depth, color_by=color_by,
+    result = build(kg.backend, query=query, params=params, focus=focus, depth=depth, color_by=color_by,
                    size_by=size_by, lang=lang)
     return str(result.html).encode("utf-8")
 
 
 def maps_available() -> bool:
     """Whether the HTML map module is installed in this tree."""
-    return importlib.util.find_spec("ecokg.graph.visualize") is not None
+    return importlib.util.find_spec("ecokg.maps.visualize") is not None
 
 
 # --- routes ------------------------------------------------------------------------
@@ -172,7 +172,7 @@ def add_catalogue_routes(app: Any, settings: Any, run: Callable[[Job], bytes]) -
     ) -> Response:
         """A self-contained page (scripts embedded). Other parameters are the named query's own."""
         if not maps_available():
-            return client_error(501, "the HTML map module (ecokg.graph.visualize) is not installed")
+            return client_error(501, "the HTML map module (ecokg.maps.visualize) is not installed")
         own = ("query", "focus", "depth", "color_by", "size_by", "lang")
         params = {k: v for k, v in request.query_params.items() if k not in own and v != ""}
         if query is not None:

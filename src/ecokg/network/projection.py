@@ -61,7 +61,7 @@ from ecokg.namespaces import (
 )
 
 if TYPE_CHECKING:
-    from ecokg.kg import KnowledgeGraph
+    from ecokg.graph.store import Backend
 
 Source = dict[str, str]
 
@@ -147,7 +147,7 @@ _PHRASES: dict[str, dict[str, str]] = {
 @cache
 def query_text(name: str) -> str:
     """The text of ``graph/sparql/<name>.rq`` (packaged data)."""
-    return resources.files("ecokg.graph.sparql").joinpath(f"{name}.rq").read_text(encoding="utf-8")
+    return resources.files("ecokg.network.sparql").joinpath(f"{name}.rq").read_text(encoding="utf-8")
 
 
 @cache
@@ -198,14 +198,14 @@ def _plain(term: Any) -> Term:
     return str(term)
 
 
-def _select(kg: KnowledgeGraph, name: str, include_inferred: bool) -> list[list[Any]]:
+def _select(backend: Backend, name: str, include_inferred: bool) -> list[list[Any]]:
     # Rows hold plain terms (str IRIs, Lit, None); typed Any so that callers can unpack them.
     """Rows of a packaged query, over the union of the graphs minus ``inferred`` unless asked."""
     text = query_text(name)
-    store = kg.backend.oxigraph()
+    store = backend.oxigraph()
     if store is None:
         exclude = () if include_inferred else (INFERRED_GRAPH,)
-        return [[_plain(t) for t in row] for row in kg.select(text, exclude_graphs=exclude)]
+        return [[_plain(t) for t in row] for row in backend.select(text, exclude_graphs=exclude)]
     options: dict[str, Any] = {"use_default_graph_as_union": True}
     if not include_inferred:
         inferred = str(INFERRED_GRAPH)
@@ -249,7 +249,7 @@ def _tsv_term(cell: str) -> Term:
 
 
 def project(
-    kg: KnowledgeGraph,
+    backend: Backend,
     *,
     collapse: bool = True,
     lang: str = "en",
@@ -270,13 +270,13 @@ def project(
     >>> G.nodes["https://w3id.org/ecokg/id/gilson"]["kind"]   # doctest: +SKIP
     'Company'
     """
-    cached = _cache_file(kg, collapse=collapse, lang=lang, include_inferred=include_inferred, sources=sources)
+    cached = _cache_file(backend, collapse=collapse, lang=lang, include_inferred=include_inferred, sources=sources)
     if cached is not None:
         try:
             return _read_cache(cached)
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             pass  # none yet (or damaged): project, and write it
-    G = _project(kg, collapse=collapse, lang=lang, include_inferred=include_inferred, sources=sources)
+    G = _project(backend, collapse=collapse, lang=lang, include_inferred=include_inferred, sources=sources)
     if cached is not None:
         _write_cache(cached, G)
     return G
@@ -304,12 +304,11 @@ def _read_cache(path: Path) -> nx.MultiDiGraph:
     return G
 
 
-def _cache_file(kg: KnowledgeGraph, **options: Any) -> Path | None:
+def _cache_file(backend: Backend, **options: Any) -> Path | None:
     """Where the projection with ``options`` of the store's current generation is cached (None: no cache)."""
-    from ecokg import __version__
+    from ecokg.version import __version__
     from ecokg.graph.store import DiskBackend
 
-    backend = kg.backend
     if not isinstance(backend, DiskBackend) or backend.generation is None or not re.fullmatch(r"[a-z]{2,8}", options["lang"]):
         return None
     flags = "".join(f"-{name}" for name in ("collapse", "include_inferred", "sources") if options[name])
@@ -348,7 +347,7 @@ def _write_cache(path: Path, G: nx.MultiDiGraph) -> None:
 
 
 def _project(
-    kg: KnowledgeGraph,
+    backend: Backend,
     *,
     collapse: bool,
     lang: str,
@@ -356,11 +355,11 @@ def _project(
     sources: bool,
 ) -> nx.MultiDiGraph:
     """The projection itself (see :func:`project`)."""
-    vocab = _Vocabulary.of(_select(kg, "network-vocabulary", include_inferred), lang)
+    vocab = _Vocabulary.of(_select(backend, "network-vocabulary", include_inferred), lang)
 
     types: dict[str, set[str]] = defaultdict(set)
     ekr, ek = str(EKR), str(EK)
-    for entity, cls in _select(kg, "network-types", include_inferred):
+    for entity, cls in _select(backend, "network-types", include_inferred):
         if isinstance(entity, str) and entity.startswith(ekr) and isinstance(cls, str) and cls.startswith(ek):
             types[entity].add(cls)
 
@@ -368,7 +367,7 @@ def _project(
     literals: dict[str, dict[str, list[Lit]]] = defaultdict(lambda: defaultdict(list))
     links: dict[str, list[tuple[str, str]]] = defaultdict(list)  # subject -> [(p, o)]
     incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)  # object -> [(p, s)]
-    for s, p, o in _select(kg, "network-facts", include_inferred):
+    for s, p, o in _select(backend, "network-facts", include_inferred):
         if not (isinstance(s, str) and s.startswith(ekr)):
             continue
         if isinstance(o, Lit):
@@ -381,7 +380,7 @@ def _project(
             if o.startswith(ekr):
                 incoming[o].append((p, s))
 
-    provenance = _Provenance.of(kg, include_inferred, lang) if sources else _Provenance()
+    provenance = _Provenance.of(backend, include_inferred, lang) if sources else _Provenance()
 
     entities = set(types)
     for subject, pairs in links.items():
@@ -542,27 +541,27 @@ class _Provenance:
         self.excerpts: dict[str, Source] = {}
 
     @classmethod
-    def of(cls, kg: KnowledgeGraph, include_inferred: bool, lang: str) -> _Provenance:
+    def of(cls, backend: Backend, include_inferred: bool, lang: str) -> _Provenance:
         found = cls()
         ekr = str(EKR)
-        for s, x in _select(kg, "network-sources", include_inferred):
+        for s, x in _select(backend, "network-sources", include_inferred):
             if isinstance(s, str) and s.startswith(ekr) and isinstance(x, str):
                 found.by_subject[s].append(x)
         # Facts with a literal object are never edges: only those with an IRI are fetched.
-        for s, p, o, x in _select(kg, "network-fact-sources", include_inferred):
+        for s, p, o, x in _select(backend, "network-fact-sources", include_inferred):
             if isinstance(s, str) and s.startswith(ekr) and isinstance(o, str) and isinstance(x, str):
                 found.by_fact[(s, str(p), o)].append(x)
                 found.by_object[o].append(x)
         titles = _Labels(lang)
         dates: dict[str, str] = {}
-        for doc, title, date in _select(kg, "network-documents", include_inferred):
+        for doc, title, date in _select(backend, "network-documents", include_inferred):
             if not isinstance(doc, str):
                 continue
             if isinstance(title, Lit):
                 titles.add(doc, title)
             if isinstance(date, Lit):
                 dates[doc] = date.value
-        for x, text, doc in _select(kg, "network-excerpts", include_inferred):
+        for x, text, doc in _select(backend, "network-excerpts", include_inferred):
             if isinstance(x, str) and isinstance(text, Lit) and isinstance(doc, str):
                 found.excerpts[x] = {
                     "document": titles.get(doc) or local_name(doc),

@@ -47,7 +47,7 @@ from ecokg.errors import EcokgError
 from ecokg.namespaces import EKR
 
 if TYPE_CHECKING:
-    from ecokg.kg import KnowledgeGraph
+    from ecokg.graph.store import Backend
 
 #: Above this many nodes the map shows only the most central ones (and says so).
 MAX_NODES = 2000
@@ -170,11 +170,11 @@ class MapResult:
         return self.nodes < self.total_nodes
 
 
-# --- measures (from ecokg.graph.analysis, one function per measure) --------------------
+# --- measures (from ecokg.network.analysis, one function per measure) --------------------
 
 
 def _measure(G: nx.MultiDiGraph, name: str) -> dict[str, float]:
-    from ecokg.graph import analysis
+    from ecokg.network import analysis
 
     functions: dict[str, Callable[[nx.Graph], Any]] = {
         "degree": analysis.degree,
@@ -186,7 +186,7 @@ def _measure(G: nx.MultiDiGraph, name: str) -> dict[str, float]:
 
 
 def _communities(G: nx.Graph) -> list[list[str]]:
-    from ecokg.graph import analysis
+    from ecokg.network import analysis
 
     if G.number_of_nodes() == 0:
         return []
@@ -206,7 +206,7 @@ def ego_graph(G: nx.MultiDiGraph, center: str, depth: int = 1) -> nx.MultiDiGrap
     return G.subgraph(keep).copy()
 
 
-def query_graph(kg: KnowledgeGraph, G: nx.MultiDiGraph, name: str, params: Mapping[str, str], lang: str = "en") -> nx.MultiDiGraph:
+def query_graph(backend: Backend, G: nx.MultiDiGraph, name: str, params: Mapping[str, str], lang: str = "en") -> nx.MultiDiGraph:
     """The part of ``G`` a catalogue query names.
 
     A CONSTRUCT maps its triples between entities; a SELECT maps the entity (IRI) columns
@@ -216,7 +216,7 @@ def query_graph(kg: KnowledgeGraph, G: nx.MultiDiGraph, name: str, params: Mappi
     """
     from ecokg.queries.catalog import run_named
 
-    result = run_named(kg, name, params, lang=lang)
+    result = run_named(backend, name, params, lang=lang)
     pairs: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     ekr = str(EKR)
@@ -225,7 +225,7 @@ def query_graph(kg: KnowledgeGraph, G: nx.MultiDiGraph, name: str, params: Mappi
         return str(term) if isinstance(term, URIRef) and str(term).startswith(ekr) else None
 
     if result.graph is not None:
-        from ecokg.graph.network import curie
+        from ecokg.network.projection import curie
 
         for s, p, o in result.graph:
             a, b = entity(s), entity(o)
@@ -434,7 +434,7 @@ def _json(value: Any) -> str:
 def _assets() -> dict[str, str]:
     """vis-network (shipped by pyvis, licence header kept) and ecokg's script and style."""
     vis = resources.files("pyvis").joinpath("lib", "vis-9.1.2")
-    own = resources.files("ecokg.graph").joinpath("templates")
+    own = resources.files("ecokg.maps").joinpath("templates")
     assets = {
         "vis_js": vis.joinpath("vis-network.min.js").read_text(encoding="utf-8"),
         "vis_css": vis.joinpath("vis-network.css").read_text(encoding="utf-8"),
@@ -472,7 +472,7 @@ def render_map(
     generated: datetime | None = None,
     subtitle: str | None = None,
 ) -> MapResult:
-    """The map of a projection (:func:`ecokg.graph.network.project`) as one HTML page.
+    """The map of a projection (:func:`ecokg.network.projection.project`) as one HTML page.
 
     >>> result = render_map(kg.to_networkx(), title="Ecosystem")   # doctest: +SKIP
     >>> result.nodes == kg.to_networkx().number_of_nodes()           # doctest: +SKIP
@@ -599,7 +599,7 @@ def _options(net: Any, physics: bool, n: int) -> dict[str, Any]:
 
 
 def build_map(
-    kg: KnowledgeGraph,
+    backend: Backend,
     *,
     query: str | None = None,
     params: Mapping[str, str] | None = None,
@@ -614,13 +614,16 @@ def build_map(
 ) -> MapResult:
     """The map of the whole graph, of a catalogue query's result, or of an actor's neighbourhood."""
     _check(color_by, size_by, lang)
-    G = kg.to_networkx(collapse=True, lang=lang)
+    from ecokg.network.projection import project
+    from ecokg.queries.resolve import resolve
+
+    G = project(backend, collapse=True, lang=lang)
     subtitle = None
     if query is not None:
-        G = query_graph(kg, G, query, params or {}, lang)
+        G = query_graph(backend, G, query, params or {}, lang)
         subtitle = f"query {query}" + "".join(f" {k}={v}" for k, v in (params or {}).items())
     if focus is not None:
-        center = str(kg.resolve(focus))
+        center = str(resolve(backend, focus))
         G = ego_graph(G, center, depth)
         label = G.nodes[center].get("label", center)
         subtitle = (f"{subtitle}; " if subtitle else "") + f"{label}, {depth} link(s) around"
@@ -628,9 +631,9 @@ def build_map(
                       size_by=size_by, lang=lang, max_nodes=max_nodes, generated=generated, subtitle=subtitle)
 
 
-def write_map(kg: KnowledgeGraph, output: str | Path, **options: Any) -> MapResult:
+def write_map(backend: Backend, output: str | Path, **options: Any) -> MapResult:
     """Write :func:`build_map`'s page to ``output`` (folders created); returns what it shows."""
-    result = build_map(kg, **options)
+    result = build_map(backend, **options)
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(result.html, encoding="utf-8")
@@ -642,15 +645,15 @@ def write_map(kg: KnowledgeGraph, output: str | Path, **options: Any) -> MapResu
 HEADLINE_QUERIES = ("delegation-members", "territory-links", "agreements")
 
 
-def demo_maps(kg: KnowledgeGraph, out: str | Path, *, lang: str = "en") -> list[MapResult]:
+def demo_maps(backend: Backend, out: str | Path, *, lang: str = "en") -> list[MapResult]:
     """``out/ecosystem.html`` (the whole graph) and ``out/<query>.html`` per headline query."""
     from ecokg.queries.catalog import get_query
 
     folder = Path(out)
-    results = [write_map(kg, folder / "ecosystem.html", lang=lang, title=_DEMO_TITLE[lang])]
+    results = [write_map(backend, folder / "ecosystem.html", lang=lang, title=_DEMO_TITLE[lang])]
     for name in HEADLINE_QUERIES:
         query = get_query(name)
-        results.append(write_map(kg, folder / f"{name}.html", query=name, lang=lang, title=query.title))
+        results.append(write_map(backend, folder / f"{name}.html", query=name, lang=lang, title=query.title))
     return results
 
 

@@ -8,7 +8,6 @@ name is an :class:`~ecokg.errors.EntityNotFound` listing the candidates.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -16,9 +15,10 @@ from rdflib import URIRef
 
 from ecokg.errors import EntityNotFound
 from ecokg.namespaces import EKR, PREFIXES
+from ecokg.text import fold
 
 if TYPE_CHECKING:
-    from ecokg.kg import KnowledgeGraph
+    from ecokg.graph.store import Backend
 
 NAMES_QUERY = """
 SELECT ?e ?name ?type ?main WHERE {
@@ -28,16 +28,6 @@ SELECT ?e ?name ?type ?main WHERE {
   UNION { ?e ek:acronym ?name BIND(false AS ?main) }
 }
 """
-
-
-def fold(text: str) -> str:
-    """Accent-, case- and spacing-insensitive form of ``text``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    for dash in "‐‑‒–—":
-        stripped = stripped.replace(dash, "-")
-    stripped = stripped.replace("’", "'")
-    return " ".join(stripped.replace("- ", "-").split())
 
 
 class NameIndex:
@@ -58,8 +48,8 @@ class NameIndex:
             self.by_name[fold(str(entity).removeprefix(str(EKR)))].add(entity)
 
     @classmethod
-    def of(cls, kg: KnowledgeGraph) -> NameIndex:
-        return cls([(e, n, t, bool(m.toPython())) for e, n, t, m in kg.select(NAMES_QUERY)])
+    def of(cls, backend: Backend) -> NameIndex:
+        return cls([(e, n, t, bool(m.toPython())) for e, n, t, m in backend.select(NAMES_QUERY)])
 
     def describe(self, entity: URIRef) -> str:
         kinds = sorted(str(t).rsplit("#", 1)[-1] for t in self.types.get(entity, ()))
@@ -100,10 +90,18 @@ class NameIndex:
         raise EntityNotFound(f"no entity named {text!r}{hint}", candidates)
 
 
-def resolve_entity(kg: KnowledgeGraph, text: str) -> URIRef:
-    """The entity ``text`` names in ``kg`` (IRI, CURIE, id, label or alias).
+def name_index(backend: Backend) -> NameIndex:
+    """The name index of the graph in ``backend`` (built once until the graph changes)."""
+    index: NameIndex | None = backend.memo.get("names")
+    if index is None:
+        index = backend.memo["names"] = NameIndex.of(backend)
+    return index
 
-    >>> resolve_entity(kg, "aer bfc")  # doctest: +SKIP
+
+def resolve(backend: Backend, text: str) -> URIRef:
+    """The entity ``text`` names in the graph (IRI, CURIE, id, label or alias).
+
+    >>> resolve(backend, "aer bfc")  # doctest: +SKIP
     rdflib.term.URIRef('https://w3id.org/ecokg/id/aer-bfc')
     """
-    return kg.names().resolve(text)
+    return name_index(backend).resolve(text)

@@ -32,10 +32,10 @@ from rdflib import Graph, Literal, URIRef
 
 from ecokg.errors import EcokgError, QueryError
 from ecokg.namespaces import ANALYSIS_GRAPH, EK, EKG, PROV, RDF, RDFS, XSD, bind_prefixes
-from ecokg.resolve import fold
+from ecokg.text import fold
 
 if TYPE_CHECKING:
-    from ecokg.kg import KnowledgeGraph
+    from ecokg.graph.store import Backend
 
 #: Categories of the projection's nodes that count as actors.
 ACTOR_CATEGORIES = ("person", "organization")
@@ -824,18 +824,21 @@ def k_shortest_paths(G: nx.Graph, source: str, target: str, k: int = 3) -> list[
     return [_explain(G, p) for p in found]
 
 
-def paths_between(kg: KnowledgeGraph, source: str, target: str, k: int = 1, *, lang: str = "en") -> list[ExplainedPath]:
+def paths_between(backend: Backend, source: str, target: str, k: int = 1, *, lang: str = "en") -> list[ExplainedPath]:
     """The ``k`` shortest explained paths between two entities named as people type them.
 
     Uses the collapsed projection, or the uncollapsed one when an end is itself a
     relationship (a post, an agreement, an event).
 
-    >>> paths_between(kg, "Marie-Guite Dufay", "WEDC")[0].sentence   # doctest: +SKIP
+    >>> paths_between(backend, "Marie-Guite Dufay", "WEDC")[0].sentence   # doctest: +SKIP
     """
-    ends = [str(kg.resolve(source)), str(kg.resolve(target))]
-    G = kg.to_networkx(collapse=True, lang=lang)
+    from ecokg.network.projection import project
+    from ecokg.queries.resolve import resolve
+
+    ends = [str(resolve(backend, source)), str(resolve(backend, target))]
+    G = project(backend, collapse=True, lang=lang)
     if any(end not in G for end in ends):
-        G = kg.to_networkx(collapse=False, lang=lang)
+        G = project(backend, collapse=False, lang=lang)
     return k_shortest_paths(G, ends[0], ends[1], k)
 
 
@@ -985,10 +988,12 @@ def scores_graph(results: Sequence[Scores], *, when: datetime | None = None) -> 
     return graph
 
 
-def write_scores(kg: KnowledgeGraph, results: Sequence[Scores]) -> int:
+def write_scores(backend: Backend, results: Sequence[Scores]) -> int:
     """Replace the ``analysis`` named graph by these scores; returns the number of triples."""
+    from ecokg.graph.store import Change
+
     graph = scores_graph(results)
-    kg.replace_graph(ANALYSIS_GRAPH, graph)
+    backend.commit(Change(add=[(ANALYSIS_GRAPH, graph)]))
     return len(graph)
 
 
@@ -1041,11 +1046,13 @@ def write_network(G: nx.Graph, destination: str | Path | IO[bytes], fmt: str) ->
         raise EcokgError(f"unknown network format {fmt!r} (known: {', '.join(NETWORK_FORMATS)})")
 
 
-def export_network(kg: KnowledgeGraph, destination: str | Path | IO[bytes], fmt: str, *, lang: str = "en") -> nx.MultiDiGraph:
-    """Project ``kg`` (collapsed), score its actors and write it as GraphML or GEXF; returns what was written."""
+def export_network(backend: Backend, destination: str | Path | IO[bytes], fmt: str, *, lang: str = "en") -> nx.MultiDiGraph:
+    """Project the graph (collapsed), score its actors and write it as GraphML or GEXF; returns what was written."""
     if fmt not in NETWORK_FORMATS:
         raise EcokgError(f"unknown network format {fmt!r} (known: {', '.join(NETWORK_FORMATS)})")
-    G = kg.to_networkx(collapse=True, lang=lang)
+    from ecokg.network.projection import project
+
+    G = project(backend, collapse=True, lang=lang)
     actors = actor_graph(G)
     results = analyze(actors, ("degree", "betweenness", "pagerank", "constraint", "community"))
     out = export_graph(G, scores=results)
@@ -1073,19 +1080,23 @@ def _rounded(value: float | None, measure: str) -> float | int | None:
     return int(value) if measure == "community" else round(value, 4)
 
 
-def territory_name(kg: KnowledgeGraph, G: nx.Graph, text: str) -> str:
+def territory_name(backend: Backend, G: nx.Graph, text: str) -> str:
     """The territory ``text`` names: a place's label when it resolves to one (``BFC``), else ``text``."""
+    from ecokg.queries.resolve import resolve
+
     try:
-        iri = str(kg.resolve(text))
+        iri = str(resolve(backend, text))
     except EcokgError:
         return text
     data = G.nodes.get(iri) if iri in G else None
     return str(data["label"]) if data and data.get("category") == "place" else text
 
 
-def resolve_node(kg: KnowledgeGraph, G: nx.Graph, text: str) -> str:
+def resolve_node(backend: Backend, G: nx.Graph, text: str) -> str:
     """The node of ``G`` that ``text`` (IRI, CURIE, id or label) names."""
-    iri = str(kg.resolve(text))
+    from ecokg.queries.resolve import resolve
+
+    iri = str(resolve(backend, text))
     if iri not in G:
         raise QueryError(f"{text!r} names {iri}, which is not a node of the network (relationships are edges)")
     return iri

@@ -1,0 +1,1 @@
+"""Maps: self-contained, offline HTML pages of the network (pyvis, vis-network)."""
