@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("network", ("ecokg.network",)),
     ("maps", ("ecokg.maps",)),
     ("facade", ("ecokg.kg", "ecokg")),
-    ("interfaces", ("ecokg.cli", "ecokg.server", "ecokg.__main__", "ecokg.demo")),
+    ("interfaces", ("ecokg.cli", "ecokg.server", "ecokg.__main__")),
 ]
 MAX_LINES = 550  # "about 500"
 

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from ecokg import KnowledgeGraph
 from ecokg.cli import app
 from ecokg.errors import QueryError
-from ecokg.network import analysis
 from ecokg.namespaces import EKR
+from ecokg.network import analysis
 
 PARIS = str(EKR["nicolas-paris"])
 DUFAY = str(EKR["marie-guite-dufay"])
@@ -278,7 +278,7 @@ def test_demo_tour_prints_brokers_and_introductions(seed_kg: KnowledgeGraph) -> 
 
     from rich.console import Console
 
-    from ecokg.demo import print_network_tour
+    from ecokg.cli.demo import print_network_tour
 
     buffer = StringIO()
     print_network_tour(seed_kg, Console(file=buffer, width=250))

@@ -7,8 +7,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from ecokg import KnowledgeGraph
-from ecokg.network.projection import project
 from ecokg.namespaces import EK, EKR, INFERRED_GRAPH, RDF, RDFS
+from ecokg.network.projection import project
 
 PARIS = str(EKR["nicolas-paris"])
 DUFAY = str(EKR["marie-guite-dufay"])

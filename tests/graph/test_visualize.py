@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from ecokg import KnowledgeGraph
 from ecokg.cli import app
 from ecokg.errors import EcokgError
-from ecokg.maps.visualize import build_map, demo_maps, ego_graph, render_map
+from ecokg.maps import build_map, demo_maps, ego_graph, render_map
 
 from .hostile import EVIL, evil_kg
 

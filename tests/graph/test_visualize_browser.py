@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from ecokg import KnowledgeGraph
-from ecokg.maps.visualize import demo_maps, render_map, write_map
+from ecokg.maps import demo_maps, render_map, write_map
 
 from .hostile import EVIL, evil_kg
 

@@ -15,7 +15,9 @@ import yaml
 
 from ecokg import KnowledgeGraph
 from ecokg.loaders import seed_sources
-from ecokg.loaders.article import Extraction, extract, extract_file, fold, known_from_store
+from ecokg.loaders.articles import Extraction, extract, extract_file
+from ecokg.queries.resolve import known_entities
+from ecokg.text import fold
 
 ARTICLES = Path(__file__).parent.parent / "data" / "articles"
 SEED = {p.name: p for p in seed_sources()}
@@ -60,7 +62,7 @@ def _to_gold(result: Extraction, names: dict[str, str], ident: str) -> str:
 def test_seed_article_recall(gazetteer_kg: KnowledgeGraph) -> None:
     seed = yaml.safe_load(SEED["bfc-wisconsin-2024.yaml"].read_text(encoding="utf-8"))
     text = (SEED["bfc-wisconsin-2024.yaml"].parent / "bfc-wisconsin-2024.txt").read_text(encoding="utf-8")
-    result = extract(text, "fr", known_from_store(gazetteer_kg.backend), date="2024-10")
+    result = extract(text, "fr", known_entities(gazetteer_kg.backend), date="2024-10")
     entities = {e["id"]: e for e in seed["entities"]}
     gold_names: dict[str, set[str]] = {}
     for ident, entity in entities.items():
@@ -116,7 +118,7 @@ def test_other_articles_recall(article: str, gold_file: str, lang: str, gazettee
     name = article.removesuffix(".txt")
     gold = yaml.safe_load((ARTICLES / gold_file).read_text(encoding="utf-8"))
     text = (ARTICLES / article).read_text(encoding="utf-8")
-    result = extract(text, lang, known_from_store(gazetteer_kg.backend))
+    result = extract(text, lang, known_entities(gazetteer_kg.backend))
     gold_names = {n: {n} for n in gold["people"] + gold["organisations"]}
     names = _matcher(gold_names)
     mapped = {c.id: _to_gold(result, names, c.id) for c in result.entities.values()}
@@ -136,7 +138,7 @@ def test_candidates_build_after_review(tmp_path: Path, gazetteer_kg: KnowledgeGr
     article = tmp_path / "article.txt"
     article.write_text((ARTICLES / "occitanie-quebec-2025.txt").read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "candidates.yaml"
-    extract_file(article, out, "fr", known_from_store(gazetteer_kg.backend), date="2025-05")
+    extract_file(article, out, "fr", known_entities(gazetteer_kg.backend), date="2025-05")
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# status: candidates — review before building")
     kg = KnowledgeGraph.open(memory=True)
@@ -148,7 +150,7 @@ def test_candidates_build_after_review(tmp_path: Path, gazetteer_kg: KnowledgeGr
 
 def test_acronyms_link_to_the_store(seed_kg: KnowledgeGraph) -> None:
     text = "Le WEDC et l’AER BFC ont signé un accord de partenariat entre le WEDC et l’AER BFC."
-    result = extract(text, "fr", known_from_store(seed_kg.backend))
+    result = extract(text, "fr", known_entities(seed_kg.backend))
     linked = {c.id for c in result.entities.values() if c.known}
     assert {"wedc", "aer-bfc"} <= linked
     agreement = result.of_class("Agreement")[0]
@@ -162,7 +164,7 @@ def test_seed_article_links_to_the_seed_store(seed_kg: KnowledgeGraph, tmp_path:
     seed_text = SEED["bfc-wisconsin-2024.yaml"].parent / "bfc-wisconsin-2024.txt"
     article.write_text(seed_text.read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "seed-candidates.yaml"
-    result = extract_file(article, out, "fr", known_from_store(seed_kg.backend), date="2024-10")
+    result = extract_file(article, out, "fr", known_entities(seed_kg.backend), date="2024-10")
     linked = {c.id for c in result.entities.values() if c.known}
     assert {"nicolas-soret", "martine-abrahamse-pleux", "nicolas-paris", "marie-guite-dufay",
             "region-bfc", "aer-bfc", "bioforward", "gilson", "wedc", "business-france"} <= linked
@@ -175,7 +177,7 @@ def test_seed_article_links_to_the_seed_store(seed_kg: KnowledgeGraph, tmp_path:
 
 def test_an_oversized_article_is_refused_before_reading(tmp_path: Path) -> None:
     from ecokg.errors import InputError
-    from ecokg.loaders.article import MAX_ARTICLE_BYTES, extract_file
+    from ecokg.loaders.articles import MAX_ARTICLE_BYTES, extract_file
 
     big = tmp_path / "big.txt"
     big.write_text("Une phrase. " * (MAX_ARTICLE_BYTES // 10), encoding="utf-8")

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 from ecokg import KnowledgeGraph
 from ecokg.cli import app
 from ecokg.errors import ReasoningError
+from ecokg.graph.reasoner import before_commit
 from ecokg.loaders import seed_sources
 from ecokg.namespaces import EK, EKR, INFERRED_GRAPH, OWL, RDF
-from ecokg.graph.reasoner import before_commit
 from ecokg.ontology.reasoning import choose_engine, hermit_version, reason
 
 REASONING = Path(__file__).parent.parent / "data" / "reasoning"

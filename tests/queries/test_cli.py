@@ -103,7 +103,7 @@ def test_no_inferred_option(seed_store: Path) -> None:
 
 
 def test_demo_prints_the_three_headline_queries(seed_kg: KnowledgeGraph) -> None:
-    from ecokg.demo import print_headline_queries
+    from ecokg.cli.demo import print_headline_queries
 
     console = Console(record=True, width=200)
     print_headline_queries(seed_kg, console)

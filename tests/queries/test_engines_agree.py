@@ -17,6 +17,7 @@ import pytest
 from ecokg import KnowledgeGraph
 from ecokg.queries import catalog, get_query
 from ecokg.queries.catalog import bind_parameters, drop_parameter_columns, lang_literal
+from ecokg.queries.labels import with_labels
 from ecokg.queries.result import run_sparql
 
 _CONCAT = re.compile(r"GROUP_CONCAT\(.*?AS \?(\w+)\)", re.S)
@@ -127,6 +128,6 @@ def test_a_variant_answers_as_the_query_it_stands_for(
         cases = {tuple(sorted((p | {parameter: value}).items())) for p in _combinations(name, sorts)}
         for case in sorted(cases):
             params = dict(case)
-            expected = _rows(rdflib_kg, name, query.text, params)
-            assert _rows(seed_kg, name, text, params) == expected, f"{name} {params}"
-            assert query.text_for(bind_parameters(seed_kg.backend, query, params)) == text
+            expected = _rows(rdflib_kg, name, with_labels(query.text), params)
+            assert _rows(seed_kg, name, with_labels(text), params) == expected, f"{name} {params}"
+            assert query.text_for(bind_parameters(seed_kg.backend, query, params)) == with_labels(text)

@@ -260,7 +260,7 @@ def test_bind_value_raises_only_query_errors(seed_kg: KnowledgeGraph, query: Any
         return
     parameter = data.draw(st.sampled_from(query.parameters))
     raw = data.draw(st.one_of(odd_text, st.integers(), st.none(), st.lists(st.text(max_size=3), max_size=2)))
-    _only_ecokg_errors(bind_value, seed_kg, parameter, raw)
+    _only_ecokg_errors(bind_value, seed_kg.backend, parameter, raw)
 
 
 @fuzz(60)
@@ -271,6 +271,6 @@ def test_named_queries_with_fuzzed_parameters_only_raise_ecokg_errors(
     names = [p.name for p in query.parameters] + ["nope", "lang"]
     values = data.draw(st.dictionaries(st.sampled_from(names), odd_text, max_size=3))
     before = loaded_store.count()
-    _only_ecokg_errors(bind_parameters, loaded_store, query, values)
+    _only_ecokg_errors(bind_parameters, loaded_store.backend, query, values)
     _only_ecokg_errors(lambda: loaded_store.query(query.name, timeout=10, **values).to_records())
     assert loaded_store.count() == before

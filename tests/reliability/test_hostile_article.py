@@ -17,7 +17,7 @@ from reliability_helpers import fuzz
 
 from ecokg import KnowledgeGraph
 from ecokg.errors import EcokgError
-from ecokg.loaders.article import extract_file
+from ecokg.loaders.articles import extract_file
 from ecokg.loaders.yamlsafe import read_yaml
 
 HOSTILE = """\

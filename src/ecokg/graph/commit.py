@@ -18,7 +18,6 @@ from typing import Any
 from rdflib import Graph, URIRef
 
 from ecokg.errors import StoreError, ValidationError
-from ecokg.graph.sparqlshacl import staged_quads
 from ecokg.graph.staging import (
     DERIVED_GRAPHS,
     BuildReport,
@@ -28,7 +27,7 @@ from ecokg.graph.staging import (
     staged_triples,
 )
 from ecokg.graph.store import Backend, Change, crash_point
-from ecokg.graph.validation import ValidationReport
+from ecokg.graph.validation import ValidationReport, staged_quads
 from ecokg.loaders import LoadContext, StagedGraph
 from ecokg.loaders.rdf import FORMATS, NOT_RESTORED, dataset_candidate
 from ecokg.namespaces import EKR, ONTOLOGY_GRAPH, PROV, RDF, RDFS
@@ -174,7 +173,7 @@ def stage_and_validate(
         extra = None if clear else referenced_types(staged, lambda iris: types_of(backend, iris))
         # bench (issue 10): validate in an Oxigraph staging store and commit its quads:
         # no rdflib union copy, one term conversion (a 100k-triple build took 41 s).
-        from ecokg.graph.sparqlshacl import validate_staged
+        from ecokg.graph.validation import validate_staged
 
         report, staging = validate_staged(staged, extra)
         if not report.conforms:

@@ -30,6 +30,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ecokg.errors import QueryError, StoreError
+from ecokg.graph.sparqltext import matching, tokens
 from ecokg.graph.store import Backend, Change
 from ecokg.namespaces import PREFIXES, bind_prefixes
 
@@ -60,53 +61,6 @@ def _credentials() -> tuple[dict[str, str], tuple[str, str] | None]:
 # block into every group pattern instead, which binds it wherever the query uses it.
 
 
-def _tokens(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, token) for braces and bare words, skipping strings, IRIs and comments."""
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j + 1
-        elif c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not text.startswith(quote, j):
-                j += 2 if text[j] == "\\" else 1
-            i = j + len(quote)
-        elif c == "<" and (m := _iri_end(text, i)) is not None:
-            i = m
-        elif c in "{}":
-            yield i, c
-            i += 1
-        elif c in "?$":
-            j = i + 1
-            while j < n and (text[j].isalnum() or text[j] == "_"):
-                j += 1
-            i = j
-        elif c.isalpha():
-            j = i
-            while j < n and (text[j].isalnum() or text[j] in "_-:"):
-                j += 1
-            yield i, text[i:j]
-            i = j
-        else:
-            i += 1
-
-
-def _iri_end(text: str, start: int) -> int | None:
-    """End of an IRI reference starting at ``start`` (``<`` may also be less-than)."""
-    j = start + 1
-    while j < len(text):
-        c = text[j]
-        if c == ">":
-            return j + 1
-        if c in " \t\n\r<\"{}|^`\\":
-            return None
-        j += 1
-    return None
-
-
 def with_values(text: str, bindings: dict[str, Identifier]) -> str:
     """``text`` with a one-row VALUES block for ``bindings`` at the start of every group.
 
@@ -126,21 +80,21 @@ def with_values(text: str, bindings: dict[str, Identifier]) -> str:
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(value.n3() for value in bindings.values())  # RDF term serialisation
     block = f" VALUES ({names}) {{ ({values}) }}"
-    tokens = list(_tokens(text))
+    toks = list(tokens(text))
     inserts: list[int] = []
     k = 0
-    while k < len(tokens):
-        offset, tok = tokens[k]
+    while k < len(toks):
+        offset, tok = toks[k]
         upper = tok.upper()
-        following = tokens[k + 1][1] if k + 1 < len(tokens) else ""
+        following = toks[k + 1][1] if k + 1 < len(toks) else ""
         if upper == "CONSTRUCT" and following.upper() == "WHERE":
             raise QueryError("cannot bind parameters in a short CONSTRUCT WHERE query; write the template out")
         if (upper == "CONSTRUCT" and following == "{") or upper == "VALUES":
             # Skip the template, or the data block: neither is a group pattern.
-            opening = next((j for j in range(k + 1, len(tokens)) if tokens[j][1] == "{"), None)
+            opening = next((j for j in range(k + 1, len(toks)) if toks[j][1] == "{"), None)
             if opening is None:
                 break
-            k = _matching(tokens, opening) + 1
+            k = matching(toks, opening) + 1
             continue
         if tok == "{" and following.upper() != "SELECT":
             inserts.append(offset + 1)
@@ -153,17 +107,6 @@ def with_values(text: str, bindings: dict[str, Identifier]) -> str:
         last = at
     parts.append(text[last:])
     return "".join(parts)
-
-
-def _matching(tokens: list[tuple[int, str]], opening: int) -> int:
-    """Index of the brace closing the one at ``opening``."""
-    depth = 0
-    for j in range(opening, len(tokens)):
-        depth += tokens[j][1] == "{"
-        depth -= tokens[j][1] == "}"
-        if depth == 0:
-            return j
-    raise QueryError("cannot bind parameters: unbalanced braces in the query")
 
 
 def prefixed(text: str) -> str:

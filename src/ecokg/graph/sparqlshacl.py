@@ -213,7 +213,7 @@ def _property_checks(
 @cache
 def ecokg_checks() -> tuple[Check, ...]:
     """The bundled shapes, compiled once."""
-    from ecokg.graph.validation import class_hierarchy
+    from ecokg.graph.report import class_hierarchy
     from ecokg.ontology import shapes_graph
 
     return tuple(compile_shapes(shapes_graph(), class_hierarchy()))
@@ -288,7 +288,7 @@ def validation_report(store: Any, *, namespace_manager: Any = None, graphs: list
     """Validate a pyoxigraph store (the union of ``graphs``, default all); a ValidationReport like pySHACL's."""
     import time
 
-    from ecokg.graph.validation import ValidationReport, Violation
+    from ecokg.graph.report import ValidationReport, Violation
     from ecokg.namespaces import bind_prefixes
 
     started = time.perf_counter()
@@ -314,47 +314,3 @@ def validation_report(store: Any, *, namespace_manager: Any = None, graphs: list
     violations.sort(key=lambda v: (v.label, v.path, v.message))
     hard = [v for v in violations if v.severity == "Violation"]
     return ValidationReport(conforms=not hard, violations=violations, seconds=time.perf_counter() - started)
-
-
-#: Where the context of a load (types of entities already in the store) sits while validating.
-CONTEXT_GRAPH = URIRef("urn:x-ecokg:validation-context")
-
-
-def validate_staged(staged: Iterable[Any], extra: Graph | None = None) -> tuple[Any, Any | None]:
-    """Validate staged graphs (with ``extra`` context); the report and the staging store.
-
-    The staging store holds each staged graph under its own name (the ontology
-    left out), so a commit can take its quads as they are: the rdflib terms are
-    converted once, and no union copy of the data is made in rdflib. With
-    ``ECOKG_SHACL_ENGINE=pyshacl`` the reference engine runs and no store is returned.
-    """
-    import os
-
-    from ecokg.graph.validation import shacl_validate, validation_graph
-    from ecokg.terms import graph_quads
-    from ecokg.namespaces import ONTOLOGY_GRAPH
-
-    staged = list(staged)
-    if os.environ.get("ECOKG_SHACL_ENGINE", "sparql") != "sparql":
-        return shacl_validate(validation_graph(staged, extra)), None
-    # A restored dataset is staged in a store already: validate there, adding the rest.
-    store = next((item.store for item in staged if item.store is not None), None) or ox.Store()
-    merged = {id(store)}
-    for item in staged:
-        if item.name == ONTOLOGY_GRAPH:
-            continue
-        if item.store is None:
-            store.extend(graph_quads(item.graph, item.name))
-        elif id(item.store) not in merged:
-            merged.add(id(item.store))
-            store.extend(item.store.quads_for_pattern(None, None, None, None))
-    if extra is not None:
-        store.extend(graph_quads(extra, CONTEXT_GRAPH))
-    names = staged[0].graph.namespace_manager if staged else None
-    return validation_report(store, namespace_manager=names), store
-
-
-def staged_quads(store: Any, names: Iterable[URIRef]) -> Iterator[Any]:
-    """The quads of the graphs ``names`` in a staging store (not the validation context)."""
-    for name in names:
-        yield from store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))

@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
-from rdflib.term import Identifier, Node, Variable
+from rdflib.term import Identifier
 
 from ecokg.errors import StoreError
 from ecokg.terms import graph_quads, oxigraph_dataset, oxigraph_query

@@ -7,51 +7,20 @@ pySHACL stays the reference engine (``ECOKG_SHACL_ENGINE=pyshacl``).
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cache
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ecokg.graph.report import ValidationReport, Violation, class_hierarchy
 from ecokg.namespaces import ONTOLOGY_GRAPH, RDF, RDFS, SH, bind_prefixes
-from ecokg.ontology import ontology_graph, shapes_graph
+from ecokg.ontology import shapes_graph
+from ecokg.terms import graph_quads
 
 if TYPE_CHECKING:
     from ecokg.loaders import StagedGraph
-
-
-@dataclass
-class Violation:
-    """One SHACL result, in words."""
-
-    focus: str
-    label: str
-    path: str
-    message: str
-    severity: str
-    value: str | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.label} ({self.focus})" if self.label != self.focus else self.focus
-        value = f" [value: {self.value}]" if self.value else ""
-        path = f" {self.path}:" if self.path else ""
-        return f"{self.severity}: {where}:{path} {self.message}{value}"
-
-
-@dataclass
-class ValidationReport:
-    conforms: bool
-    violations: list[Violation] = field(default_factory=list)
-    seconds: float = 0.0
-
-    def text(self) -> str:
-        if self.conforms:
-            return "The graph conforms to the ecokg shapes."
-        lines = [f"{len(self.violations)} problem(s):"]
-        lines += [f"  - {v}" for v in self.violations]
-        return "\n".join(lines)
 
 
 def _label_of(graph: Graph, node: Node) -> str:
@@ -120,17 +89,6 @@ def shacl_validate(data: Graph, *, engine: str | None = None) -> ValidationRepor
     )
 
 
-@cache
-def class_hierarchy() -> tuple[tuple[Node, Node, Node], ...]:
-    """Named-class ``rdfs:subClassOf`` links of the ontology (what SHACL targets follow)."""
-    graph = ontology_graph()
-    return tuple(
-        (s, RDFS.subClassOf, o)
-        for s, o in graph.subject_objects(RDFS.subClassOf)
-        if isinstance(s, URIRef) and isinstance(o, URIRef)
-    )
-
-
 def validation_graph(staged: Sequence[StagedGraph], extra: Graph | None = None) -> Graph:
     """The union of the staged graphs (and ``extra`` context), to validate together."""
     data = Graph()
@@ -143,3 +101,43 @@ def validation_graph(staged: Sequence[StagedGraph], extra: Graph | None = None) 
     return data
 
 
+#: Where the context of a load (types of entities already in the store) sits while validating.
+CONTEXT_GRAPH = URIRef("urn:x-ecokg:validation-context")
+
+
+def validate_staged(staged: Iterable[Any], extra: Graph | None = None) -> tuple[Any, Any | None]:
+    """Validate staged graphs (with ``extra`` context); the report and the staging store.
+
+    The staging store holds each staged graph under its own name (the ontology
+    left out), so a commit can take its quads as they are: the rdflib terms are
+    converted once, and no union copy of the data is made in rdflib. With
+    ``ECOKG_SHACL_ENGINE=pyshacl`` the reference engine runs and no store is returned.
+    """
+    import os
+
+    from ecokg.graph.sparqlshacl import validation_report
+
+    staged = list(staged)
+    if os.environ.get("ECOKG_SHACL_ENGINE", "sparql") != "sparql":
+        return shacl_validate(validation_graph(staged, extra)), None
+    # A restored dataset is staged in a store already: validate there, adding the rest.
+    store = next((item.store for item in staged if item.store is not None), None) or ox.Store()
+    merged = {id(store)}
+    for item in staged:
+        if item.name == ONTOLOGY_GRAPH:
+            continue
+        if item.store is None:
+            store.extend(graph_quads(item.graph, item.name))
+        elif id(item.store) not in merged:
+            merged.add(id(item.store))
+            store.extend(item.store.quads_for_pattern(None, None, None, None))
+    if extra is not None:
+        store.extend(graph_quads(extra, CONTEXT_GRAPH))
+    names = staged[0].graph.namespace_manager if staged else None
+    return validation_report(store, namespace_manager=names), store
+
+
+def staged_quads(store: Any, names: Iterable[URIRef]) -> Iterator[Any]:
+    """The quads of the graphs ``names`` in a staging store (not the validation context)."""
+    for name in names:
+        yield from store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))

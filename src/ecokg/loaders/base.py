@@ -24,8 +24,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.errors import InputError
-from ecokg.terms import from_ox, graph_quads, to_ox
 from ecokg.namespaces import DCTERMS, EK, EKD, EKG, PROV, RDF, RDFS, XSD, bind_prefixes
+from ecokg.terms import from_ox, graph_quads, to_ox
 
 
 @dataclass

@@ -19,12 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
@@ -84,11 +83,14 @@ class NamedQuery:
     variants: tuple[tuple[str, str, str], ...] = ()
 
     def text_for(self, bindings: Mapping[str, Identifier]) -> str:
-        """The text to run with ``bindings``: a variant written for one of its values, else ``text``."""
+        """The text to run with ``bindings``: a variant written for one of its values, else
+        ``text``; with the labels its ``?xLabel`` variables ask for (:mod:`ecokg.queries.labels`)."""
+        from ecokg.queries.labels import with_labels
+
         for parameter, value, text in self.variants:
             if parameter in bindings and str(bindings[parameter]) == value:
-                return text
-        return self.text
+                return with_labels(text)
+        return with_labels(self.text)
 
     def parameter(self, name: str) -> Parameter:
         for p in self.parameters:
@@ -357,9 +359,9 @@ def run_query(
 
     bindings = bind_parameters(backend, query, params)
     language = lang_literal(lang)
-    if uses_variable(query.text, LANG_VARIABLE):
-        bindings[LANG_VARIABLE] = language
     text = query.text_for(bindings)
+    if uses_variable(text, LANG_VARIABLE):
+        bindings[LANG_VARIABLE] = language
     result = run_sparql(backend, text, bindings, include_inferred=include_inferred, timeout=timeout)
     return drop_parameter_columns(query, result)
 
@@ -421,68 +423,3 @@ def describe_parameters(query: NamedQuery) -> str:
         default = f", default {p.default}" if p.default is not None else ", optional"
         parts.append(f"{p.name} ({p.kind}{default})")
     return "; ".join(parts)
-
-
-def parse_param_options(options: list[str]) -> dict[str, str]:
-    """``["key=value", ...]`` from ``-p`` options as a dictionary (values may contain ``=``)."""
-    params: dict[str, str] = {}
-    for option in options:
-        key, sep, value = option.partition("=")
-        key = key.strip()
-        if not sep or not key:
-            raise QueryError(f"bad parameter {option!r}: write it as key=value")
-        if key in params:
-            raise QueryError(f"parameter {key!r} given twice")
-        params[key] = value
-    return params
-
-
-def run_cli_query(
-    open_kg: Callable[[], Any],
-    *,
-    name: str | None,
-    params: list[str],
-    file: Path | None,
-    expr: str | None,
-    fmt: str,
-    lang: str,
-    timeout: float,
-    include_inferred: bool,
-    console: Any,
-    err_console: Any,
-) -> None:
-    """What ``ecokg query`` does: run one query and print it as a table or in ``fmt``."""
-    from ecokg.queries.result import RESULT_FORMATS
-    from ecokg.render import print_rows
-
-    if fmt not in RESULT_FORMATS:
-        raise QueryError(f"unknown format {fmt!r} (choose from {', '.join(RESULT_FORMATS)})")
-    if lang not in ("fr", "en"):
-        raise QueryError(f"unknown label language {lang!r} (choose fr or en)")
-    if sum(x is not None for x in (name, file, expr)) != 1:
-        raise QueryError("give exactly one of NAME, --file FILE.rq or --expr 'SPARQL'")
-    values = parse_param_options(params)
-    named: NamedQuery | None = None
-    text = expr or ""
-    if name is not None:
-        named = get_query(name)
-    elif file is not None:
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"cannot read {file}: {exc}") from None
-        if values:
-            named = parse_rq(file.stem, text)
-    if values and named is None:
-        raise QueryError("parameters (-p) need a named query or a .rq file with a catalogue header")
-    with open_kg() as kg:
-        if named is not None:
-            result = run_query(kg.backend, named, values, lang=lang, include_inferred=include_inferred, timeout=timeout)
-        else:
-            result = kg.sparql(text, include_inferred=include_inferred, timeout=timeout)
-    if fmt != "table":
-        console.file.write(result.serialize(fmt))
-        return
-    columns, rows = result.display_rows(compact=True)
-    print_rows(rows, columns, "table", title=named.title if named else None, console=console)
-    err_console.print(f"{len(rows)} row(s) in {result.seconds:.3f} s", highlight=False, style="dim")

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 
 from ecokg.errors import EntityNotFound
-from ecokg.namespaces import EKR, PREFIXES
+from ecokg.loaders.articles import Known
+from ecokg.namespaces import EK, EKR, PREFIXES
+from ecokg.ontology import vocabulary
 from ecokg.text import fold
 
 if TYPE_CHECKING:
@@ -105,3 +107,26 @@ def resolve(backend: Backend, text: str) -> URIRef:
     rdflib.term.URIRef('https://w3id.org/ecokg/id/aer-bfc')
     """
     return name_index(backend).resolve(text)
+
+
+def known_entities(backend: Backend) -> list[Known]:
+    """The store's entities as the article extractor's gazetteer (labels, aliases, acronyms).
+
+    Here rather than in :mod:`ecokg.loaders.articles`: loaders never query the store.
+    """
+    index = name_index(backend)
+    names: dict[URIRef, list[str]] = {}
+    for entity, name, _, _ in backend.select(NAMES_QUERY):
+        if str(entity).startswith(str(EKR)):
+            names.setdefault(entity, []).append(str(name))
+    vocab = vocabulary()
+    out: list[Known] = []
+    for entity, labels in names.items():
+        iris = index.types.get(entity, ())
+        # People, organisations and places are named in articles; posts and events are not.
+        if not any(vocab.is_a(t, EK.Agent) or vocab.is_a(t, EK.Place) for t in iris):
+            continue
+        types = sorted(str(t).rsplit("#", 1)[-1] for t in iris if str(t).startswith(str(EK)))
+        cls = next((t for t in types if t not in ("Agent", "Entity", "Organization")), types[0] if types else "Organization")
+        out.append(Known(str(entity).removeprefix(str(EKR)), index.labels.get(entity, labels[0]), cls, labels))
+    return out

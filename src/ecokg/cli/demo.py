@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
+import typer
 from rich.console import Console
 
+from ecokg.cli.options import StoreOpt, console
 from ecokg.kg import KnowledgeGraph
 from ecokg.render import print_rows
 
+
+def demo(
+    store: StoreOpt = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the HTML maps.")] = Path("out"),
+) -> None:
+    """Build the seed graph and show what ecokg answers about it."""
+    run_demo(store, out, console)
 
 def run_demo(store: Path | None, out: Path, console: Console) -> None:
     """Build the bundled seed into ``store`` and print a tour of it."""

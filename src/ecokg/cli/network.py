@@ -1,0 +1,194 @@
+"""Network commands: analyze, path, brokers, suggest, and viz (the HTML maps)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ecokg.cli.options import (
+    EndpointOpt,
+    FormatOpt,
+    MemoryOpt,
+    StoreOpt,
+    TopOpt,
+    UpdateEndpointOpt,
+    check_format,
+    console,
+    err_console,
+    open_kg,
+)
+from ecokg.errors import EcokgError
+
+
+def analyze(
+    top: TopOpt = 10,
+    measure: Annotated[
+        list[str] | None,
+        typer.Option("--measure", "-m", help="degree, betweenness, closeness, pagerank, eigenvector, constraint, broker, community (repeat or comma-separate; default: all)."),
+    ] = None,
+    fmt: FormatOpt = "table",
+    write: Annotated[bool, typer.Option("--write", help="Store the scores in the `analysis` named graph (queryable in SPARQL).")] = False,
+    sample: Annotated[int | None, typer.Option("--sample", "-k", help="Estimate betweenness from this many sampled sources.")] = None,
+    store: StoreOpt = None,
+    memory: MemoryOpt = False,
+    endpoint: EndpointOpt = None,
+    update_endpoint: UpdateEndpointOpt = None,
+) -> None:
+    """Rank the people and organisations by network measures (ranked by the first measure)."""
+    from ecokg.network.analysis import MEASURES, actor_graph, score_rows, write_scores
+    from ecokg.network.analysis import analyze as run_measures
+    from ecokg.render import TABLE_FORMATS, print_rows
+
+    check_format(fmt, TABLE_FORMATS)
+    names = [m.strip() for item in measure or [] for m in item.split(",") if m.strip()] or list(MEASURES)
+    with open_kg(store, memory, endpoint, update_endpoint) as kg:
+        G = actor_graph(kg.to_networkx(sources=False))  # measures need no sources
+        results = run_measures(G, names, k=sample)
+        for message in dict.fromkeys(r.message for r in results if r.message):
+            err_console.print(f"note: {message}", highlight=False, markup=False)
+        columns, rows = score_rows(G, results, top)
+        if fmt == "table":  # the IRI column is for machines; the terminal is too narrow for it
+            columns, rows = columns[:-1], [row[:-1] for row in rows]
+        print_rows(rows, columns, fmt, title=f"Network measures of {G.number_of_nodes()} actors", console=console)
+        if write:
+            count = write_scores(kg.backend, results)
+            err_console.print(f"Wrote {count} triples to the analysis graph", highlight=False)
+
+
+def path(
+    source: Annotated[str, typer.Argument(help="An entity: IRI, CURIE, id or label.")],
+    target: Annotated[str, typer.Argument(help="Another entity.")],
+    k: Annotated[int, typer.Option("-k", "--paths", help="How many shortest paths to show.")] = 1,
+    fmt: FormatOpt = "table",
+    store: StoreOpt = None,
+    memory: MemoryOpt = False,
+    endpoint: EndpointOpt = None,
+) -> None:
+    """Explain how two entities are connected: the K shortest chains of facts between them."""
+    from ecokg.network.analysis import paths_between
+    from ecokg.render import TABLE_FORMATS, print_rows
+
+    check_format(fmt, TABLE_FORMATS)
+    with open_kg(store, memory, endpoint) as kg:
+        found = paths_between(kg.backend, source, target, k)
+    if fmt == "table":
+        for i, explained in enumerate(found, start=1):
+            console.print(f"{i}. ({len(explained.steps)} steps) {explained.sentence}", highlight=False, markup=False)
+        return
+    rows = [(i, len(p.steps), p.sentence, " ".join(p.nodes)) for i, p in enumerate(found, start=1)]
+    print_rows(rows, ["rank", "steps", "sentence", "nodes"], fmt)
+
+
+def brokers(
+    between: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--between", help="Two territories (e.g. --between BFC Wisconsin): who bridges their actors."),
+    ] = None,
+    top: TopOpt = 10,
+    paths: Annotated[int, typer.Option("--paths", help="With --between: also print this many example paths.")] = 0,
+    fmt: FormatOpt = "table",
+    store: StoreOpt = None,
+    memory: MemoryOpt = False,
+    endpoint: EndpointOpt = None,
+) -> None:
+    """Show the brokers: high betweenness and low Burt constraint, or the bridges between two territories."""
+    from ecokg.network import analysis
+    from ecokg.render import TABLE_FORMATS, print_rows
+
+    check_format(fmt, TABLE_FORMATS)
+    with open_kg(store, memory, endpoint) as kg:
+        G = kg.to_networkx()
+        actors = analysis.actor_graph(G)
+        if between is None:
+            found = analysis.brokers(actors, top=top)
+            rows: list[tuple[Any, ...]] = [
+                (i, b.label, actors.nodes[b.node].get("kind"), actors.nodes[b.node].get("territory"),
+                 round(b.score, 4), round(b.betweenness, 4), None if b.constraint is None else round(b.constraint, 4), b.node)
+                for i, b in enumerate(found, start=1)
+            ]
+            columns = ["rank", "entity", "kind", "territory", "broker score", "betweenness", "constraint", "iri"]
+            if fmt == "table":
+                columns, rows = columns[:-1], [row[:-1] for row in rows]
+            print_rows(rows, columns, fmt, title="Brokers", console=console)
+            return
+        first, second = (analysis.territory_name(kg.backend, G, t) for t in between)
+        report = analysis.territory_brokers(actors, first, second, top=top)
+    if report.message:
+        err_console.print(f"note: {report.message}", highlight=False, markup=False)
+    a, b = report.territories
+    rows = [
+        (i, t.label, t.territory, round(t.share, 4), round(t.cut, 4), None if t.constraint is None else round(t.constraint, 4), t.node)
+        for i, t in enumerate(report.brokers, start=1)
+    ]
+    columns = ["rank", "entity", "territory", "share of paths", "pairs cut", "constraint", "iri"]
+    if fmt == "table":
+        columns, rows = columns[:-1], [row[:-1] for row in rows]
+    print_rows(rows, columns, fmt, title=f"Brokers between {a} and {b}", console=console)
+    if fmt == "table":
+        console.print(analysis.bridge_summary(report), highlight=False, markup=False)
+        for nodes in report.paths[:paths]:
+            console.print("  " + analysis.explain_path(G, nodes).sentence, highlight=False, markup=False)
+
+
+def suggest(
+    for_entity: Annotated[str | None, typer.Option("--for", help="Suggest introductions for this entity only.")] = None,
+    top: TopOpt = 10,
+    fmt: FormatOpt = "table",
+    store: StoreOpt = None,
+    memory: MemoryOpt = False,
+    endpoint: EndpointOpt = None,
+) -> None:
+    """Suggest introductions between organisations not yet tied (link prediction), with the reason."""
+    from ecokg.network.analysis import actor_graph, resolve_node, suggest_introductions
+    from ecokg.render import TABLE_FORMATS, print_rows
+
+    check_format(fmt, TABLE_FORMATS)
+    with open_kg(store, memory, endpoint) as kg:
+        G = actor_graph(kg.to_networkx(sources=False))  # measures need no sources
+        node = resolve_node(kg.backend, G, for_entity) if for_entity else None
+        found = suggest_introductions(G, for_node=node, top=top)
+    rows = [
+        (i, s.first_label, s.second_label, round(s.adamic_adar, 4), round(s.jaccard, 4), s.common, s.reason)
+        for i, s in enumerate(found, start=1)
+    ]
+    columns = ["rank", "introduce", "to", "adamic-adar", "jaccard", "common", "reason"]
+    print_rows(rows, columns, fmt, title="Suggested introductions", console=console)
+
+
+def viz(
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write (self-contained, works offline).")],
+    query: Annotated[str | None, typer.Option("--query", help="Map the result of this catalogue query.")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A query parameter, NAME=VALUE (repeatable).")] = None,
+    focus: Annotated[str | None, typer.Option("--focus", help="Map the neighbourhood of this entity (IRI, id or name).")] = None,
+    depth: Annotated[int, typer.Option("--depth", help="Links around --focus.")] = 1,
+    color_by: Annotated[str, typer.Option("--color-by", help="class, community or territory.")] = "class",
+    size_by: Annotated[str, typer.Option("--size-by", help="degree, betweenness or pagerank.")] = "degree",
+    lang: Annotated[str, typer.Option("--lang", help="Labels and page language: en or fr.")] = "en",
+    title: Annotated[str | None, typer.Option("--title", help="Title shown on the map.")] = None,
+    store: StoreOpt = None,
+    memory: MemoryOpt = False,
+    endpoint: EndpointOpt = None,
+) -> None:
+    """Write an interactive HTML map of the graph, a query's result or an entity's neighbourhood."""
+    from ecokg.maps.visualize import write_map
+
+    params: dict[str, str] = {}
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise EcokgError(f"--param expects NAME=VALUE (got {item!r})")
+        params[name.strip()] = value
+    if params and query is None:
+        raise EcokgError("--param needs --query")
+    with open_kg(store, memory, endpoint) as kg:
+        result = write_map(
+            kg.backend, output, query=query, params=params, focus=focus, depth=depth,
+            color_by=color_by, size_by=size_by, lang=lang, title=title,
+        )
+    console.print(
+        f"Wrote {output}: {result.nodes} nodes, {result.edges} links"
+        + (f" (of {result.total_nodes} nodes: reduced, the page says so)" if result.reduced else ""),
+        highlight=False,
+    )

@@ -1,0 +1,85 @@
+"""The extraction written in the curated YAML format, marked as candidates to review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from ecokg.loaders.articles.linking import Extraction
+
+HEADER = "# status: candidates — review before building\n"
+
+
+def candidates_yaml(
+    result: Extraction,
+    *,
+    doc_id: str,
+    title: str,
+    text_path: str | None,
+    date: str | None,
+) -> str:
+    """The extraction in the curated YAML format, with a 'candidates' header comment."""
+    quotes_used = sorted({c.quote for c in result.entities.values()} | _quote_refs(result))
+    document: dict[str, Any] = {"id": doc_id, "type": "PressRelease", "title": {result.language: title}}
+    if date:
+        document["date"] = date
+    document["language"] = result.language
+    if text_path:
+        document["text"] = text_path
+    quotes = {f"s{n + 1}": result.sentences[n] for n in quotes_used}
+    entities: list[dict[str, Any]] = []
+    referenced = _referenced_ids(result)
+    for candidate in result.entities.values():
+        if candidate.known and not candidate.props and not candidate.posts and candidate.id not in referenced:
+            continue
+        item: dict[str, Any] = {"id": candidate.id, "type": candidate.cls, "label": candidate.label}
+        if candidate.aliases:
+            item["aliases"] = candidate.aliases
+        if candidate.acronym:
+            item["acronym"] = candidate.acronym
+        item["quote"] = f"s{candidate.quote + 1}"
+        item["confidence"] = candidate.confidence
+        for key, values in candidate.props.items():
+            item[key] = [
+                {"value": value, "quote": f"s{quote + 1}", "confidence": confidence}
+                for value, quote, confidence in values
+            ]
+        if candidate.posts:
+            item["posts"] = [
+                {**{k: v for k, v in post.items() if k != "quote"}, "quote": f"s{post['quote'] + 1}"}
+                for post in candidate.posts
+            ]
+        entities.append(item)
+    # Entities already in the store are referenced, not redefined.
+    linked = sorted(c.id for c in result.entities.values() if c.known)
+    body = yaml.safe_dump(
+        {"ecokg": 1, "document": document, "quotes": quotes, "entities": entities},
+        allow_unicode=True, sort_keys=False, width=100,
+    )
+    note = (
+        "# Proposed by `ecokg extract`: check every entity and fact against its quote, fix ids,\n"
+        "# types and labels, delete what is wrong, then build (with --append, or with the\n"
+        "# sources of the linked entities: facts here may point at them).\n"
+        f"# Linked to the store: {', '.join(linked) if linked else 'none'}\n"
+    )
+    return HEADER + note + body
+
+
+def _referenced_ids(result: Extraction) -> set[str]:
+    """Entities the proposed facts point at (restated, so the file validates on its own)."""
+    ids: set[str] = set()
+    for candidate in result.entities.values():
+        for values in candidate.props.values():
+            ids.update(v for v, _, _ in values if isinstance(v, str) and v in result.entities)
+        ids.update(post["organization"] for post in candidate.posts)
+    return ids
+
+
+def _quote_refs(result: Extraction) -> set[int]:
+    refs: set[int] = set()
+    for candidate in result.entities.values():
+        for values in candidate.props.values():
+            refs.update(quote for _, quote, _ in values)
+        refs.update(post["quote"] for post in candidate.posts)
+    return refs

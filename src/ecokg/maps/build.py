@@ -1,0 +1,85 @@
+"""From a store to map files: the whole graph, a catalogue query's result, an actor's neighbourhood.
+
+>>> write_map(kg.backend, "out/ecosystem.html")            # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ecokg.maps.render import MAX_NODES, MapResult, check_options, render_map
+from ecokg.maps.select import ego_graph, query_graph
+
+if TYPE_CHECKING:
+    from ecokg.graph.store import Backend
+
+
+def build_map(
+    backend: Backend,
+    *,
+    query: str | None = None,
+    params: Mapping[str, str] | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    color_by: str = "class",
+    size_by: str = "degree",
+    lang: str = "en",
+    title: str | None = None,
+    max_nodes: int = MAX_NODES,
+    generated: datetime | None = None,
+) -> MapResult:
+    """The map of the whole graph, of a catalogue query's result, or of an actor's neighbourhood."""
+    check_options(color_by, size_by, lang)
+    from ecokg.network.projection import project
+    from ecokg.queries.resolve import resolve
+
+    G = project(backend, collapse=True, lang=lang)
+    subtitle = None
+    if query is not None:
+        G = query_graph(backend, G, query, params or {}, lang)
+        subtitle = f"query {query}" + "".join(f" {k}={v}" for k, v in (params or {}).items())
+    if focus is not None:
+        center = str(resolve(backend, focus))
+        G = ego_graph(G, center, depth)
+        label = G.nodes[center].get("label", center)
+        subtitle = (f"{subtitle}; " if subtitle else "") + f"{label}, {depth} link(s) around"
+    return render_map(G, title=title or ("ecokg map" if lang == "en" else "carte ecokg"), color_by=color_by,
+                      size_by=size_by, lang=lang, max_nodes=max_nodes, generated=generated, subtitle=subtitle)
+
+
+def write_map(backend: Backend, output: str | Path, **options: Any) -> MapResult:
+    """Write :func:`build_map`'s page to ``output`` (folders created); returns what it shows."""
+    result = build_map(backend, **options)
+    path = Path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(result.html, encoding="utf-8")
+    result.path = path
+    return result
+
+
+#: The headline questions of ``ecokg demo``, each mapped on its own page.
+HEADLINE_QUERIES = ("delegation-members", "territory-links", "agreements")
+
+
+def demo_maps(backend: Backend, out: str | Path, *, lang: str = "en") -> list[MapResult]:
+    """``out/ecosystem.html`` (the whole graph) and ``out/<query>.html`` per headline query."""
+    from ecokg.queries.catalog import get_query
+
+    folder = Path(out)
+    results = [write_map(backend, folder / "ecosystem.html", lang=lang, title=_DEMO_TITLE[lang])]
+    for name in HEADLINE_QUERIES:
+        query = get_query(name)
+        results.append(write_map(backend, folder / f"{name}.html", query=name, lang=lang, title=query.title))
+    return results
+
+
+_DEMO_TITLE = {
+    "en": "Biotech ecosystem: Bourgogne-Franche-Comté ↔ Wisconsin and Illinois",
+    "fr": "Écosystème biotech : Bourgogne-Franche-Comté ↔ Wisconsin et Illinois",
+}
+
+
+__all__ = ["HEADLINE_QUERIES", "build_map", "demo_maps", "write_map"]

@@ -1,0 +1,99 @@
+"""Rows of the projection's packaged SPARQL queries (``network/sparql/*.rq``), as plain terms.
+
+A row holds plain values, compared as strings: an IRI as ``str``, a literal as :class:`Lit`,
+an unbound cell as None. On the embedded Oxigraph store the rows come from its TSV output,
+parsed here; on other backends from ``Backend.select``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import pyoxigraph as ox
+from rdflib import Literal
+
+from ecokg.namespaces import INFERRED_GRAPH
+
+if TYPE_CHECKING:
+    from ecokg.graph.store import Backend
+
+
+class Lit(NamedTuple):
+    """A literal as its text and language tag ("" when it has none)."""
+
+    value: str
+    lang: str = ""
+
+
+Term = str | Lit | None
+
+
+@cache
+def query_text(name: str) -> str:
+    """The text of ``network/sparql/<name>.rq`` (packaged data)."""
+    return resources.files("ecokg.network.sparql").joinpath(f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _plain(term: Any) -> Term:
+    """An rdflib term as a plain value: IRI -> str, literal -> :class:`Lit`."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        return Lit(str(term), term.language or "")
+    return str(term)
+
+
+def select_rows(backend: Backend, name: str, include_inferred: bool) -> list[list[Any]]:
+    """Rows of a packaged query, over the union of the graphs minus ``inferred`` unless asked."""
+    # Rows hold plain terms (str IRIs, Lit, None); typed Any so that callers can unpack them.
+    text = query_text(name)
+    store = backend.oxigraph()
+    if store is None:
+        exclude = () if include_inferred else (INFERRED_GRAPH,)
+        return [[_plain(t) for t in row] for row in backend.select(text, exclude_graphs=exclude)]
+    options: dict[str, Any] = {"use_default_graph_as_union": True}
+    if not include_inferred:
+        inferred = str(INFERRED_GRAPH)
+        options = {"default_graph": [g for g in store.named_graphs() if g.value != inferred]}
+    # Embedded store: Oxigraph writes the whole result as TSV in Rust, which we split; a
+    # Python object per term (pyoxigraph's, let alone rdflib's) costs more than the query.
+    data = store.query(text, **options).serialize(format=ox.QueryResultsFormat.TSV)
+    lines = data.decode("utf-8").split("\n")
+    return [[_tsv_term(cell) for cell in line.split("\t")] for line in lines[1:] if line]
+
+
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
+_ESCAPED = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f"}
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group(1) or match.group(2)
+    if code:
+        return chr(int(code, 16))
+    char = match.group(3)
+    return _ESCAPED.get(char, char)
+
+
+def _tsv_term(cell: str) -> Term:
+    """A term of a SPARQL TSV result (N-Triples syntax) as a plain value."""
+    if not cell:
+        return None
+    first = cell[0]
+    if first == "<":
+        return cell[1:-1]
+    if first == '"':
+        end = cell.rindex('"')
+        value = cell[1:end]
+        if "\\" in value:
+            value = _ESCAPE.sub(_unescape, value)
+        tail = cell[end + 1:]
+        return Lit(value, tail[1:] if tail.startswith("@") else "")
+    if cell.startswith("_:"):
+        return cell
+    return Lit(cell)  # a number or boolean written bare (Turtle shorthand)
+
+
+__all__ = ["Lit", "Term", "query_text", "select_rows"]
