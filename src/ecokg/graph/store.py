@@ -153,6 +153,16 @@ class Backend:
         """Catch up with writes made by other processes; True if the view changed."""
         return False
 
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the store's write lock for the whole block (reentrant in this process).
+
+        A load stages and validates against the graph it reads, then commits: holding the
+        lock from the first read to the commit means no other writer commits in between.
+        Backends without a lock (memory, remote) make this a no-op.
+        """
+        yield
+
     def query(
         self,
         text: str,
@@ -239,6 +249,7 @@ class DiskBackend(Backend):
     def __init__(self, root: Path, *, create: bool = True) -> None:
         self.root = root
         self.description = str(root)
+        self._write_depth = 0
         if not root.exists():
             if not create:
                 raise StoreError(f"no store at {root} (run `ecokg build` first)")
@@ -321,7 +332,22 @@ class DiskBackend(Backend):
 
     # writing
     @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        with self.write_lock():
+            # What was read before the lock may be older than the graph now current.
+            self.refresh()
+            yield
+
+    @contextlib.contextmanager
     def write_lock(self) -> Iterator[None]:
+        if self._write_depth:
+            # Reentrant: flock on a second descriptor of the same file would wait for ourselves.
+            self._write_depth += 1
+            try:
+                yield
+            finally:
+                self._write_depth -= 1
+            return
         timeout = float(os.environ.get(LOCK_TIMEOUT_ENV, "60"))
         try:
             handle = _lock(self.root / "write.lock", shared=False, timeout=timeout)
@@ -330,9 +356,11 @@ class DiskBackend(Backend):
                 f"another process is writing to the store {self.root} "
                 f"(waited {timeout:.0f} s; set {LOCK_TIMEOUT_ENV} to wait longer)"
             ) from None
+        self._write_depth = 1
         try:
             yield
         finally:
+            self._write_depth = 0
             handle.close()
 
     def commit(self, change: Change) -> None:
