@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test lint pytest sysdeps bench bench-quick bench-server docs clean
+.PHONY: venv demo test lint pytest sysdeps bench bench-quick bench-server bench-kills docs clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ bench: $(STAMP) sysdeps
 
 bench-quick: $(STAMP)
 	$(PY) -m bench.run --sizes 10k --quick $(BENCH_ARGS)
+
+# 100 random SIGKILLs during builds, appends and exports; the store checked after each (docs/reliability.md).
+bench-kills: $(STAMP)
+	$(PY) -m bench.kills --trials 100 $(BENCH_ARGS)
 
 bench-server: $(STAMP)
 	$(PY) -m bench.server

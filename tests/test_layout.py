@@ -15,7 +15,7 @@ import pytest
 #: Bottom to top. The first match of a module's dotted name gives its layer.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("ecokg.namespaces", "ecokg.errors", "ecokg.version", "ecokg.text", "ecokg.terms",
-              "ecokg.progress", "ecokg.render", "ecokg.data")),
+              "ecokg.progress", "ecokg.render", "ecokg.data", "ecokg.files")),
     ("ontology", ("ecokg.ontology",)),
     ("loaders", ("ecokg.loaders",)),
     ("graph", ("ecokg.graph",)),

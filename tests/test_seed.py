@@ -145,7 +145,7 @@ def test_every_fact_has_a_source_sentence(seed_kg: KnowledgeGraph) -> None:
     unsourced = seed_kg.select(
         """SELECT ?s ?p ?o WHERE {
              GRAPH ?g { ?s ?p ?o }
-             FILTER(?g != ekg:ontology)
+             FILTER(?g != ekgs:ontology)
              FILTER(STRSTARTS(STR(?s), STR(ekr:)) || STRSTARTS(STR(?s), STR(ekd:)) && !CONTAINS(STR(?s), "#") && !CONTAINS(STR(?s), "/fact/"))
              FILTER NOT EXISTS { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
                                      prov:wasDerivedFrom/ek:text ?text }

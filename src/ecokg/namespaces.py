@@ -6,7 +6,7 @@ namespace change is a one-line edit and a typo is an ``AttributeError``.
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import (
     DCTERMS,
     FOAF,
@@ -30,25 +30,50 @@ EK = Namespace("https://w3id.org/ecokg/ontology#")
 EKR = Namespace("https://w3id.org/ecokg/id/")
 #: Sectors (a SKOS concept scheme shipped in ``ontology/sectors.ttl``).
 EKS = Namespace("https://w3id.org/ecokg/sector/")
-#: Named graphs: one per source document, plus ``ontology``, ``inferred`` and ``analysis``.
+#: Named graphs of source documents, one each: ``ekg:<doc-id>`` (a doc id never holds a ``/``).
 EKG = Namespace("https://w3id.org/ecokg/graph/")
+#: ecokg's own graphs (ontology, inferred, analysis), under ``ekg:ecokg/``: a ``/`` no doc id
+#: holds, so no input file or ``document.id`` can name one of them (issue 22).
+EKGS = Namespace("https://w3id.org/ecokg/graph/ecokg/")
 #: Source documents and their excerpts (sentences, rows).
 EKD = Namespace("https://w3id.org/ecokg/doc/")
+#: Skolem IRIs (RDF 1.1, section 3.5): the blank nodes ecokg writes to a remote store, named
+#: so that a write split into several requests keeps them whole (ecokg.graph.skolem).
+GENID = Namespace("https://w3id.org/ecokg/.well-known/genid/")
 
 SCHEMA = SDO
 
 #: Graph holding the ontology, shapes-free, plus the sector scheme.
-ONTOLOGY_GRAPH = EKG["ontology"]
+ONTOLOGY_GRAPH = EKGS["ontology"]
 #: Graph holding what the OWL reasoner inferred.
-INFERRED_GRAPH = EKG["inferred"]
+INFERRED_GRAPH = EKGS["inferred"]
 #: Graph holding network-analysis scores.
-ANALYSIS_GRAPH = EKG["analysis"]
+ANALYSIS_GRAPH = EKGS["analysis"]
+#: The names these graphs had before issue 22 (``ekg:ontology`` ...), which a document
+#: could take: older exports and stores still hold them (restores and loads accept them).
+LEGACY_OWN_GRAPHS = (EKG["ontology"], EKG["inferred"], EKG["analysis"])
+
+
+def source_graph(doc_id: str) -> URIRef:
+    """The named graph of the source document ``doc_id`` (``ValueError`` if it holds a ``/``,
+    ``#`` or ``?``, which would put it among ecokg's own graphs or outside ``ekg:``)."""
+    if not doc_id or any(c in doc_id for c in "/#?"):
+        raise ValueError(f"not a document id: {doc_id!r}")
+    return EKG[doc_id]
+
+
+def is_source_graph(name: str) -> bool:
+    """Whether ``name`` (an IRI) could be a source document's graph, ``ekg:<doc-id>``."""
+    rest = name.removeprefix(str(EKG))
+    return rest != name and bool(rest) and not any(c in rest for c in "/#?")
+
 
 PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "ek": EK,
     "ekr": EKR,
     "eks": EKS,
     "ekg": EKG,
+    "ekgs": EKGS,
     "ekd": EKD,
     "org": ORG,
     "schema": SCHEMA,
@@ -77,10 +102,13 @@ __all__ = [
     "EK",
     "EKD",
     "EKG",
+    "EKGS",
     "EKR",
     "EKS",
     "FOAF",
+    "GENID",
     "INFERRED_GRAPH",
+    "LEGACY_OWN_GRAPHS",
     "ONTOLOGY_GRAPH",
     "ORG",
     "OWL",
@@ -94,4 +122,6 @@ __all__ = [
     "TIME",
     "XSD",
     "bind_prefixes",
+    "is_source_graph",
+    "source_graph",
 ]

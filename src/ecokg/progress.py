@@ -40,7 +40,8 @@ def progress_bar(console: Console) -> Iterator[Bar]:
         yield Bar(None)
         return
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        # The description is a file name: plain text, never markup.
+        TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=console, transient=True,
     ) as progress:
         yield Bar(progress)

@@ -10,6 +10,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json")
 
@@ -65,11 +66,14 @@ def print_rows(
     """Print rows in ``fmt``: a rich table, or machine-readable text on stdout."""
     console = console or Console()
     if fmt == "table":
-        table = Table(title=title, show_lines=False, header_style="bold")
+        # Cells, headers and the title are user text (labels, file names): rich Text, never
+        # parsed as markup, so "[/]" cannot crash the table, "[n/a]" cannot vanish and
+        # "[link=...]" cannot become a live link (issue 22).
+        table = Table(title=None if title is None else Text(title), show_lines=False, header_style="bold")
         for column in columns:
-            table.add_column(column, overflow="fold")
+            table.add_column(Text(str(column)), overflow="fold")
         for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
+            table.add_row(*(Text("" if v is None else str(v)) for v in row))
         console.print(table)
         return
     # Machine output goes out verbatim: no markup, no wrapping.

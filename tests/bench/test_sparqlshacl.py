@@ -65,3 +65,36 @@ def test_the_seed_conforms_under_both_engines(seed_kg: KnowledgeGraph) -> None:
     data = seed_kg.data_graph()
     assert shacl_validate(Graph() + data, engine="sparql").conforms
     assert shacl_validate(Graph() + data, engine="pyshacl").conforms
+
+
+def test_both_engines_agree_on_ill_typed_literals(seed_kg: KnowledgeGraph) -> None:
+    """An ill-typed literal keeps its declared datatype IRI, so checking ``datatype()``
+    alone let ``"2024-02-30"^^xsd:date`` through where pySHACL reports it (issue 22)."""
+    from ecokg.namespaces import XSD
+
+    g = seed_kg.data_graph()
+    mission = EKR["mission-bfc-usa-2024"]
+    g.add((mission, EK.endDate, Literal("2024-02-30", datatype=XSD.date)))  # no such day
+    g.add((mission, EK.date, Literal("2024-2-01", datatype=XSD.date)))  # not the lexical form
+    g.add((EKR["gilson"], EK.foundedDate, Literal("1950-06-15", datatype=XSD.date)))  # fine
+    g.add((EKR["gilson"], EK.amount, Literal("NaN", datatype=XSD.double)))  # amounts are decimals
+    g.add((EKR["gilson"], EK.amount, Literal("INF", datatype=XSD.double)))
+    g.add((EKR["wedc"], EK.amount, Literal("12", datatype=XSD.integer)))  # fine, as Turtle writes 12
+    g.add((EKR["wedc"], EK.amount, Literal("1.5", datatype=XSD.decimal)))  # fine
+    bad = {('"2024-02-30"^^xsd:date', "ek:endDate"), ('"2024-2-01"^^xsd:date', "ek:date"),
+           ('"NaN"^^xsd:double', "ek:amount"), ('"INF"^^xsd:double', "ek:amount")}
+
+    def typed(report: ValidationReport) -> list[tuple[str, str, str, str | None]]:
+        return [r for r in _results(report) if not r[2].startswith(("Fact without a source", "Fait sans source"))]
+
+    reference = shacl_validate(Graph() + g, engine="pyshacl")
+    compiled = shacl_validate(Graph() + g, engine="sparql")
+    assert typed(reference) == typed(compiled)
+    assert {(r[3], r[1]) for r in typed(compiled)} == bad
+    # XSD has no NaN decimal and no 13th month; rdflib (so pySHACL) reads both as values,
+    # the compiled shapes refuse them: the one place the engines differ, on purpose.
+    g.add((EKR["wedc"], EK.amount, Literal("NaN", datatype=XSD.decimal)))
+    g.add((EKR["wedc"], EK.foundedDate, Literal("2023-13", datatype=XSD.gYearMonth)))
+    compiled = shacl_validate(Graph() + g, engine="sparql")
+    assert {(r[3], r[1]) for r in typed(compiled)} == bad | {
+        ('"NaN"^^xsd:decimal', "ek:amount"), ('"2023-13"^^xsd:gYearMonth', "ek:foundedDate")}

@@ -162,7 +162,7 @@ def test_scores_go_to_the_analysis_graph_with_provenance() -> None:
     assert triples > 0
     rows = kg.select(
         """SELECT ?e ?value ?params ?when WHERE {
-             GRAPH ekg:analysis { ?s a ek:Score ; ek:about ?e ; ek:measure ek:BetweennessCentrality ;
+             GRAPH ekgs:analysis { ?s a ek:Score ; ek:about ?e ; ek:measure ek:BetweennessCentrality ;
                           ek:value ?value ; ek:rank 1 ; prov:wasGeneratedBy ?run .
                         ?run a prov:Activity ; ek:measure ek:BetweennessCentrality ;
                           ek:parameters ?params ; prov:endedAtTime ?when } }"""
@@ -177,7 +177,7 @@ def test_scores_go_to_the_analysis_graph_with_provenance() -> None:
     analysis.write_scores(kg.backend, analysis.analyze(actors, ["degree"]))
     assert not kg.select("SELECT ?s WHERE { ?s ek:measure ek:BetweennessCentrality }")
     assert kg.select("SELECT ?s WHERE { GRAPH ?g { ?s ek:measure ek:DegreeCentrality } }") == [
-        (s,) for (s,) in kg.select("SELECT ?s WHERE { GRAPH ekg:analysis { ?s ek:measure ek:DegreeCentrality } }")
+        (s,) for (s,) in kg.select("SELECT ?s WHERE { GRAPH ekgs:analysis { ?s ek:measure ek:DegreeCentrality } }")
     ]
     kg.close()
 

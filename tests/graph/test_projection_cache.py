@@ -7,6 +7,7 @@ from pathlib import Path
 import networkx as nx
 
 from ecokg import KnowledgeGraph
+from ecokg.graph.disk import current_generation
 from ecokg.network.projection import project
 
 
@@ -19,7 +20,7 @@ def _same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
 def test_the_cached_projection_is_the_projection(disk_kg: KnowledgeGraph, store_path: Path, seed_kg: KnowledgeGraph) -> None:
     fresh = project(seed_kg.backend)  # a memory store: never cached
     first = project(disk_kg.backend)
-    generation = (store_path / "CURRENT").read_text().strip()
+    generation = current_generation(store_path)
     files = list((store_path / f"{generation}.cache").glob("projection-*.json"))
     assert len(files) == 1
     second = project(disk_kg.backend)
@@ -34,7 +35,7 @@ def test_the_cached_projection_is_the_projection(disk_kg: KnowledgeGraph, store_
 
 def test_a_damaged_cache_is_recomputed(disk_kg: KnowledgeGraph, store_path: Path) -> None:
     expected = project(disk_kg.backend)
-    generation = (store_path / "CURRENT").read_text().strip()
+    generation = current_generation(store_path)
     (cached,) = (store_path / f"{generation}.cache").glob("projection-*.json")
     cached.write_text('{"nodes": [', encoding="utf-8")
     _same(expected, project(disk_kg.backend))
@@ -43,10 +44,10 @@ def test_a_damaged_cache_is_recomputed(disk_kg: KnowledgeGraph, store_path: Path
 
 def test_the_cache_goes_with_its_generation(disk_kg: KnowledgeGraph, store_path: Path, data_dir: Path) -> None:
     project(disk_kg.backend)
-    old = (store_path / "CURRENT").read_text().strip()
+    old = current_generation(store_path)
     assert (store_path / f"{old}.cache").is_dir()
     disk_kg.load([data_dir / "acme-in-wisconsin.yaml"])
-    new = (store_path / "CURRENT").read_text().strip()
+    new = current_generation(store_path)
     assert new != old
     assert not (store_path / f"{old}.cache").exists()
     # The new generation's projection sees the new data, not the old cache.

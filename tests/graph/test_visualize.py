@@ -173,10 +173,16 @@ def test_query_maps(seed_kg: KnowledgeGraph) -> None:
     labels = {r["label"] for r in page_json(result.html, "ecokg-graph")["records"]}
     assert {"Nicolas Soret", "Martine Abrahamse-Pleux", "Nicolas Paris", "Gilson", "BioForward"} <= labels
     assert "Wisconsin" not in labels
-    # A CONSTRUCT maps the triples between entities (here Nicolas Paris's own statements).
+    # A CONSTRUCT maps the triples between entities: Nicolas Paris's own statements, and those
+    # pointing at him (issue 18): who solicited him, and what the relations naming him name
+    # besides (his posts' organisations; the mission's other members, organiser and destinations).
     card = build_map(seed_kg.backend, query="entity-card", params={"entity": "Nicolas Paris"})
     card_labels = {r["label"] for r in page_json(card.html, "ecokg-graph")["records"]}
-    assert {"Nicolas Paris", "BioForward", "Gilson", "Regional roadmap on biotherapies and bioproduction"} == card_labels
+    assert card_labels == {
+        "Nicolas Paris", "BioForward", "Gilson", "Regional roadmap on biotherapies and bioproduction",
+        "Marie-Guite Dufay", "Nicolas Soret", "Martine Abrahamse-Pleux", "Bourgogne-Franche-Comté Region",
+        "United States", "Wisconsin", "Illinois",
+    }
     # A SELECT join that the graph does not hold as a fact says it comes from the query.
     links = page_json(build_map(seed_kg.backend, query="territory-links").html, "ecokg-graph")["links"]
     joins = [f for link in links for f in link["facts"] if f["predicate"].count("→")]

@@ -148,6 +148,22 @@ def test_candidates_build_after_review(tmp_path: Path, gazetteer_kg: KnowledgeGr
     kg.close()
 
 
+def test_candidates_written_away_from_the_article_still_build(tmp_path: Path, gazetteer_kg: KnowledgeGraph) -> None:
+    """A curated file reads its text only beside itself: extract keeps a copy of the article there."""
+    article = tmp_path / "inbox" / "article.txt"
+    article.parent.mkdir()
+    article.write_text((ARTICLES / "occitanie-quebec-2025.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "review" / "candidates.yaml"
+    out.parent.mkdir()
+    extract_file(article, out, "fr", known_entities(gazetteer_kg.backend), date="2025-05")
+    assert (out.parent / "article.txt").read_text(encoding="utf-8") == article.read_text(encoding="utf-8")
+    assert "text: article.txt" in out.read_text(encoding="utf-8")
+    kg = KnowledgeGraph.open(memory=True)
+    report = kg.build([SEED["gazetteer.yaml"], out])
+    assert report.validation.conforms, report.validation.text()
+    kg.close()
+
+
 def test_acronyms_link_to_the_store(seed_kg: KnowledgeGraph) -> None:
     text = "Le WEDC et l’AER BFC ont signé un accord de partenariat entre le WEDC et l’AER BFC."
     result = extract(text, "fr", known_entities(seed_kg.backend))

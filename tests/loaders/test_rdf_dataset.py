@@ -10,6 +10,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from ecokg import KnowledgeGraph
 from ecokg.errors import InputError, ValidationError
+from ecokg.graph.disk import current_generation
 from ecokg.graph.validation import Violation
 from ecokg.loaders.rdf import dataset_candidate, load_dataset
 from ecokg.namespaces import EKD, EKG, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROV
@@ -99,7 +100,7 @@ def test_a_graph_without_its_origin_makes_the_file_plain_rdf(tmp_path: Path, exp
     assert set(_graphs(kg)) == {ONTOLOGY_GRAPH, EKG["mixed"]}
     assert [str(row[1]) for row in kg.select("SELECT ?g ?l WHERE { GRAPH ?g { ?g ek:loader ?l } }", {"g": EKG["mixed"]})] == ["rdf"]
     generations = sorted(p.name for p in store.iterdir() if p.is_dir())
-    assert generations == [(store / "CURRENT").read_text().strip()]
+    assert generations == [current_generation(store)]
     kg.close()
 
 
@@ -126,7 +127,7 @@ def test_a_restore_that_does_not_conform_changes_nothing(disk_kg: KnowledgeGraph
         disk_kg.build([broken])
     assert "source" in str(caught.value)
     assert _state(disk_kg) == before
-    assert sorted(p.name for p in store_path.iterdir() if p.is_dir()) == [(store_path / "CURRENT").read_text().strip()]
+    assert sorted(p.name for p in store_path.iterdir() if p.is_dir()) == [current_generation(store_path)]
 
 
 def test_a_broken_line_in_a_dataset_is_named_and_changes_nothing(disk_kg: KnowledgeGraph, store_path: Path, exported: dict[str, Path], tmp_path: Path) -> None:
@@ -140,7 +141,7 @@ def test_a_broken_line_in_a_dataset_is_named_and_changes_nothing(disk_kg: Knowle
     assert caught.value.line == 101
     assert "cut.nq:101" in str(caught.value)
     assert _state(disk_kg) == before
-    assert sorted(p.name for p in store_path.iterdir() if p.is_dir()) == [(store_path / "CURRENT").read_text().strip()]
+    assert sorted(p.name for p in store_path.iterdir() if p.is_dir()) == [current_generation(store_path)]
 
 
 def test_a_dataset_beside_other_sources(tmp_path: Path, exported: dict[str, Path], data_dir: Path) -> None:

@@ -35,6 +35,21 @@ def rdflib_kg(seed_kg: KnowledgeGraph) -> KnowledgeGraph:
 
 
 @pytest.fixture(scope="session")
+def crunchbase_small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[KnowledgeGraph, KnowledgeGraph]]:
+    """The loader tests' Crunchbase slice (tests/data/crunchbase/, 600 rows) in memory, on Oxigraph
+    and on rdflib's engine: the seed holds no acquisition nor funding round to ask about."""
+    import contextlib
+
+    data = Path(__file__).parent.parent / "data" / "crunchbase"
+    kg = KnowledgeGraph.open(memory=True)
+    with contextlib.chdir(tmp_path_factory.mktemp("crunchbase-small")):  # reject reports go here
+        kg.build([data / "crunchbase-companies.csv", data / "crunchbase-rounds.csv", data / "crunchbase-acquisitions.csv"],
+                 keep_going=True)
+    yield kg, KnowledgeGraph(RdflibBackend(kg))
+    kg.close()
+
+
+@pytest.fixture(scope="session")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """An on-disk store holding the seed, for CLI tests (read-only: do not write to it)."""
     path = tmp_path_factory.mktemp("queries") / "store"

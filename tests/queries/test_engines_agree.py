@@ -35,6 +35,16 @@ SORTS = {
 #: Before, between and inside the seed's events (the mission runs from 2024-10-27 to 2024-11-01).
 DATES = ["2024-10-17", "2024-10-28", "2025-01-01"]
 
+#: Questions about what the seed does not hold (acquisitions, funding rounds): asked of a slice
+#: of the Crunchbase export instead, with these values (not given, or one that answers).
+CRUNCHBASE = {
+    "acquisitions": {"buyer": ["ekr:cb-oracle"], "sector": ["eks:digital"], "from": ["2010-01-01"], "to": ["2012-12-31"]},
+    # (its period's two ends filter alike: one is varied, the rdflib engine being slow)
+    "funding-rounds": {"organisation": ["ekr:cb-waywire"], "sector": ["eks:digital"], "territory": ["ekr:place-usa-ca"],
+                       "from": ["2010-01-01"]},
+    "top-acquirers": {"sector": ["eks:digital"], "from": ["2010-01-01"], "to": ["2012-12-31"]},
+}
+
 
 def answer(kg: KnowledgeGraph, name: str, **params: str) -> list[tuple[str, ...]]:
     """Rows as short text, concatenated lists sorted (their order is the engine's)."""
@@ -82,7 +92,10 @@ def _values(name: str, parameter: str, kind: str, sorts: dict[str, list[str]]) -
 
 def _combinations(name: str, sorts: dict[str, list[str]]) -> Iterator[dict[str, str]]:
     query = get_query(name)
-    choices = [_values(name, p.name, p.kind, sorts) for p in query.parameters]
+    if name in CRUNCHBASE:
+        choices: list[list[str | None]] = [[None, *CRUNCHBASE[name].get(p.name, [])] for p in query.parameters]
+    else:
+        choices = [_values(name, p.name, p.kind, sorts) for p in query.parameters]
     names = [p.name for p in query.parameters]
     for values in itertools.product(*choices):
         if len(names) == 2 and names[0] == "a" and values[0] == values[1]:
@@ -97,8 +110,11 @@ def sorts(seed_kg: KnowledgeGraph) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("name", [q.name for q in catalog()])
 def test_oxigraph_and_rdflib_agree_for_every_parameter_value(
-    seed_kg: KnowledgeGraph, rdflib_kg: KnowledgeGraph, sorts: dict[str, list[str]], name: str
+    seed_kg: KnowledgeGraph, rdflib_kg: KnowledgeGraph, sorts: dict[str, list[str]], name: str,
+    crunchbase_small: tuple[KnowledgeGraph, KnowledgeGraph],
 ) -> None:
+    if name in CRUNCHBASE:
+        seed_kg, rdflib_kg = crunchbase_small
     tried = 0
     nonempty = 0
     for params in _combinations(name, sorts):

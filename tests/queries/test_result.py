@@ -56,7 +56,7 @@ def test_construct_and_ask(seed_kg: KnowledgeGraph) -> None:
     card = seed_kg.query("entity-card")
     assert card.form == "CONSTRUCT" and card.graph is not None
     parsed = Graph().parse(data=card.serialize("ttl"), format="turtle")
-    assert len(parsed) == len(card) == 10
+    assert len(parsed) == len(card) == 36  # Gilson's statements, those pointing at it and their relations' (issue 18)
     ask = seed_kg.query("are-linked")
     assert ask.form == "ASK" and json.loads(ask.serialize("sparql-json")) == {"head": {}, "boolean": True}
     assert ask.to_records() == [{"ask": True}]

@@ -21,6 +21,7 @@ from rdflib import BNode
 from reliability_helpers import ecokg, quads, start_server, stop_server, store_quads
 
 from ecokg import KnowledgeGraph
+from ecokg.graph.disk import current_generation
 from ecokg.graph.store import DiskBackend, _lock
 
 #: Every point of a build, in order: after staging, after SHACL, new generation copied,
@@ -76,7 +77,7 @@ def test_after_a_crash_the_cli_validates_and_the_next_build_cleans_up(
     done = ecokg("build", "--store", str(store), str(large_source), env={"ECOKG_LOCK_TIMEOUT": "5"})
     assert done.returncode == 0, done.stdout + done.stderr
     generations = sorted(p.name for p in store.iterdir() if p.is_dir())
-    assert generations == [(store / "CURRENT").read_text().strip()]
+    assert generations == [current_generation(store)]
     assert store_quads(store) != before
 
 
@@ -112,7 +113,7 @@ def test_build_killed_while_writing_the_new_generation(
     """SIGKILL from outside as soon as the next generation's folder exists (mid-write)."""
     store = _copy_store(seed_store, tmp_path / "store")
     before = store_quads(store)
-    current = (store / "CURRENT").read_text().strip()
+    current = current_generation(store)
     process = subprocess.Popen(
         [sys.executable, "-m", "ecokg", "build", "--store", str(store), str(large_source)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -128,7 +129,7 @@ def test_build_killed_while_writing_the_new_generation(
     finally:
         process.wait(30)
     assert process.returncode == -signal.SIGKILL
-    assert (store / "CURRENT").read_text().strip() == current
+    assert current_generation(store) == current
     assert store_quads(store) == before
     _assert_opens_and_validates(store)
 
@@ -235,7 +236,7 @@ def test_second_build_waits_for_the_lock(tmp_path: Path, seed_store: Path, large
             time.sleep(1.0)
             generation = (store / "CURRENT").read_text()
             assert second.poll() is None, "the second build did not wait for the lock"
-            assert sorted(p.name for p in store.iterdir() if p.is_dir()) == [generation.strip()]
+            assert sorted(p.name for p in store.iterdir() if p.is_dir()) == [current_generation(store)]
     finally:
         writer.close()
     out, err = second.communicate(timeout=120)

@@ -5,9 +5,9 @@ Errors ecokg raises on purpose (:class:`ecokg.errors.EcokgError`) are printed
 without a traceback and exit non-zero.
 
 The commands live by theme in the modules of this package (``store``, ``queries``,
-``network``, ``serve``, ``extract``, ``demo``), their shared options in
-:mod:`ecokg.cli.options`; all are registered here on one :data:`app`, in the order
-``ecokg --help`` lists them.
+``network``, ``serve``, ``extract``, ``demo``; ``storage`` is the ``ecokg store`` group),
+their shared options in :mod:`ecokg.cli.options`; all are registered here on one
+:data:`app`, in the order ``ecokg --help`` lists them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from ecokg.cli import demo, extract, network, queries, serve, store
+from ecokg.cli import demo, extract, network, queries, serve, storage, store
 from ecokg.cli.options import console, err_console
 from ecokg.errors import EcokgError
 
@@ -29,7 +29,10 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except EcokgError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+            from rich.markup import escape
+
+            # The message quotes user text (labels, file names): shown as it is, never as markup.
+            err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, markup=True, soft_wrap=True)
             ctx.exit(exc.exit_code)
 
 
@@ -47,7 +50,7 @@ def version() -> None:
     """Print the ecokg version."""
     from ecokg import __version__
 
-    console.print(__version__)
+    console.print(__version__, markup=False)
 
 
 for _name, _command in (
@@ -70,6 +73,7 @@ for _name, _command in (
     ("extract", extract.extract),
 ):
     app.command(_name)(_command)
+app.add_typer(storage.store_app, name="store")  # ecokg store check | repair
 
 
 def main() -> None:

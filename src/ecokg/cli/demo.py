@@ -28,7 +28,7 @@ def run_demo(store: Path | None, out: Path, console: Console) -> None:
         console.print(
             f"Built {kg.backend.description} from {len(report.sources)} curated sources: "
             f"{report.triples} triples, SHACL {'conforms' if report.validation.conforms else 'warnings'}.",
-            highlight=False,
+            highlight=False, markup=False,
         )
         result = kg.stats()
         print_rows([(c, n) for c, n in result.classes], ["class", "entities"], title="Entities per class", console=console)

@@ -35,5 +35,5 @@ def extract(
     err_console.print(
         f"Wrote {output}: candidates to review before `ecokg build` ({summary}; "
         f"{sum(1 for c in result.entities.values() if c.known)} linked to the store)",
-        highlight=False,
+        highlight=False, markup=False,
     )

@@ -30,15 +30,21 @@ def analyze(
     ] = None,
     fmt: FormatOpt = "table",
     write: Annotated[bool, typer.Option("--write", help="Store the scores in the `analysis` named graph (queryable in SPARQL).")] = False,
-    sample: Annotated[int | None, typer.Option("--sample", "-k", help="Estimate betweenness from this many sampled sources.")] = None,
+    sample: Annotated[int | None, typer.Option("--sample", "-k", min=1, help="Estimate betweenness from this many sampled sources.")] = None,
     store: StoreOpt = None,
     memory: MemoryOpt = False,
     endpoint: EndpointOpt = None,
     update_endpoint: UpdateEndpointOpt = None,
 ) -> None:
-    """Rank the people and organisations by network measures (ranked by the first measure)."""
-    from ecokg.network.analysis import MEASURES, actor_graph, score_rows, write_scores
+    """Rank the people and organisations by network measures (ranked by the first measure).
+
+    Actors without any link are counted, not ranked; ties share a rank and are said. The table
+    shows the rank, the actor, its territory and the measures that fit 80 columns; CSV and JSON
+    give every measure, the kind and the IRI.
+    """
+    from ecokg.network.analysis import MEASURES, actor_graph, write_scores
     from ecokg.network.analysis import analyze as run_measures
+    from ecokg.network.ranking import narrow_table, rank_actors
     from ecokg.render import TABLE_FORMATS, print_rows
 
     check_format(fmt, TABLE_FORMATS)
@@ -46,21 +52,27 @@ def analyze(
     with open_kg(store, memory, endpoint, update_endpoint) as kg:
         G = actor_graph(kg.to_networkx(sources=False))  # measures need no sources
         results = run_measures(G, names, k=sample)
-        for message in dict.fromkeys(r.message for r in results if r.message):
+        ranking = rank_actors(G, results, top)
+        notes = [*(r.message for r in results if r.message), *ranking.notes]
+        columns, rows = ranking.columns, ranking.rows
+        if fmt == "table":
+            columns, rows, left_out = narrow_table(ranking, 80)
+            if left_out:
+                notes.append(f"also measured, not shown here: {', '.join(left_out)} (see --format csv or json)")
+        for message in dict.fromkeys(notes):
             err_console.print(f"note: {message}", highlight=False, markup=False)
-        columns, rows = score_rows(G, results, top)
-        if fmt == "table":  # the IRI column is for machines; the terminal is too narrow for it
-            columns, rows = columns[:-1], [row[:-1] for row in rows]
-        print_rows(rows, columns, fmt, title=f"Network measures of {G.number_of_nodes()} actors", console=console)
+        linked = ranking.total - ranking.unlinked
+        title = f"Network measures of {linked:,} linked actors" + (f" (of {ranking.total:,})" if ranking.unlinked else "")
+        print_rows(rows, columns, fmt, title=title, console=console)
         if write:
             count = write_scores(kg.backend, results)
-            err_console.print(f"Wrote {count} triples to the analysis graph", highlight=False)
+            err_console.print(f"Wrote {count} triples to the analysis graph", highlight=False, markup=False)
 
 
 def path(
     source: Annotated[str, typer.Argument(help="An entity: IRI, CURIE, id or label.")],
     target: Annotated[str, typer.Argument(help="Another entity.")],
-    k: Annotated[int, typer.Option("-k", "--paths", help="How many shortest paths to show.")] = 1,
+    k: Annotated[int, typer.Option("-k", "--paths", help="How many shortest paths to show (1 to 50).")] = 1,
     fmt: FormatOpt = "table",
     store: StoreOpt = None,
     memory: MemoryOpt = False,
@@ -87,7 +99,7 @@ def brokers(
         typer.Option("--between", help="Two territories (e.g. --between BFC Wisconsin): who bridges their actors."),
     ] = None,
     top: TopOpt = 10,
-    paths: Annotated[int, typer.Option("--paths", help="With --between: also print this many example paths.")] = 0,
+    paths: Annotated[int, typer.Option("--paths", min=0, help="With --between: also print this many example paths.")] = 0,
     fmt: FormatOpt = "table",
     store: StoreOpt = None,
     memory: MemoryOpt = False,
@@ -99,7 +111,7 @@ def brokers(
 
     check_format(fmt, TABLE_FORMATS)
     with open_kg(store, memory, endpoint) as kg:
-        G = kg.to_networkx()
+        G = kg.to_networkx(sources=False)  # the example paths are printed as sentences, without sources
         actors = analysis.actor_graph(G)
         if between is None:
             found = analysis.brokers(actors, top=top)
@@ -190,5 +202,5 @@ def viz(
     console.print(
         f"Wrote {output}: {result.nodes} nodes, {result.edges} links"
         + (f" (of {result.total_nodes} nodes: reduced, the page says so)" if result.reduced else ""),
-        highlight=False,
+        highlight=False, markup=False,
     )

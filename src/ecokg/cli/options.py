@@ -35,7 +35,7 @@ UpdateEndpointOpt = Annotated[
 FormatOpt = Annotated[
     str, typer.Option("--format", "-F", help="Output: table, csv, tsv or json.")
 ]
-TopOpt = Annotated[int, typer.Option("--top", "-n", help="How many rows to show.")]
+TopOpt = Annotated[int, typer.Option("--top", "-n", min=1, help="How many rows to show (at least 1).")]
 
 
 def open_kg(

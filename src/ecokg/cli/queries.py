@@ -114,4 +114,4 @@ def run_cli_query(
         return
     columns, rows = result.display_rows(compact=True)
     print_rows(rows, columns, "table", title=named.title if named else None, console=console)
-    err_console.print(f"{len(rows)} row(s) in {result.seconds:.3f} s", highlight=False, style="dim")
+    err_console.print(f"{len(rows)} row(s) in {result.seconds:.3f} s", highlight=False, markup=False, style="dim")

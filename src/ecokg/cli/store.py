@@ -38,6 +38,10 @@ def build(
 
     if reason and append:
         raise EcokgError("--reason rebuilds the inferred graph with the whole build; after --append run `ecokg reason`")
+    if append and not sources:
+        # A load drops the derived graphs (inferred, analysis): with nothing to add it would only do that.
+        raise EcokgError("--append needs at least one file to add; nothing was changed "
+                         "(`ecokg build` without --append rebuilds the graph from the seed)")
 
     with open_kg(store, memory, endpoint, update_endpoint, for_reading=False) as kg, progress_bar(console) as bar:
         kwargs: dict[str, Any] = {
@@ -56,10 +60,12 @@ def build(
         f"Built {kg.backend.description}: {report.triples} triples in {len(report.graphs)} graph(s) "
         f"from {len(report.sources)} source(s) in {report.seconds:.1f} s; SHACL: "
         + ("conforms" if report.validation.conforms else "warnings"),
-        highlight=False,
+        highlight=False, markup=False,
     )
     if report.rejects:
         print_rows([(str(r),) for r in report.rejects], ["rejected"], title="Rejected rows")
+    for warning in report.warnings:  # e.g. one id described in two documents (merged into one entity)
+        err_console.print(f"warning: {warning}", highlight=False, markup=False)
 
 
 def stats(
@@ -78,7 +84,7 @@ def stats(
         rows = [("graph", g, n) for g, n, _, _ in result.graphs] + [("class", c, n) for c, n in result.classes]
         print_rows(rows, ["kind", "name", "count"], fmt)
         return
-    console.print(f"Store {result.store}: {result.triples} triples", highlight=False)
+    console.print(f"Store {result.store}: {result.triples} triples", highlight=False, markup=False)
     print_rows([(c, n) for c, n in result.classes], ["class", "entities"], title="Entities per class")
     print_rows(
         [(g, n, f or "", w or "") for g, n, f, w in result.graphs],
@@ -114,12 +120,12 @@ def export(
 
             export_network(kg.backend, sys.stdout.buffer if str(output) == "-" else output, fmt)
             if str(output) != "-":
-                err_console.print(f"Wrote {output}", highlight=False)
+                err_console.print(f"Wrote {output}", highlight=False, markup=False)
         elif str(output) == "-":
             kg.export(sys.stdout.buffer, fmt)
         else:
             kg.export(output, fmt)
-            err_console.print(f"Wrote {output}", highlight=False)
+            err_console.print(f"Wrote {output}", highlight=False, markup=False)
 
 
 def reason(
@@ -134,11 +140,11 @@ def reason(
     with open_kg(store, False, endpoint, update_endpoint) as kg:
         require_store(kg)
         result = kg.reason(engine)
-    console.print(result.message, highlight=False)
+    console.print(result.message, highlight=False, markup=False)
     console.print(
         f"Consistent. {result.facts} inferred fact(s) written to the `inferred` graph "
         f"({result.engine} {result.version}, {result.seconds:.1f} s).",
-        highlight=False,
+        highlight=False, markup=False,
     )
 
 
@@ -149,4 +155,4 @@ def ontology_docs(
     from ecokg.ontology.docs import write_ontology_docs
 
     target = write_ontology_docs(output)
-    console.print(f"Wrote {target}", highlight=False)
+    console.print(f"Wrote {target}", highlight=False, markup=False)

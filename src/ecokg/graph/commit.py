@@ -4,62 +4,59 @@
 adds or replaces the sources' own graphs. Both stage every source
 (:mod:`ecokg.graph.staging`), validate what is staged (:mod:`ecokg.graph.sparqlshacl`)
 and commit it in one atomic change; a failure at any step leaves the store as it was.
+Each holds the store's write lock from its first read to its commit (``Backend.writing``),
+so no other writer commits between what it read and what it writes. What a load may count
+as known, and which stored nodes its change makes to check again, is
+:mod:`ecokg.graph.replacing`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, URIRef
 
 from ecokg.errors import StoreError, ValidationError
+from ecokg.graph.replacing import (
+    Context,
+    Staged,
+    Stored,
+    StoreView,
+    described_twice,
+    legacy_graphs,
+    local_store,
+    stored_entities,
+    validation_context,
+)
 from ecokg.graph.staging import (
     DERIVED_GRAPHS,
     BuildReport,
     ontology_staged,
-    referenced_types,
+    pause_point,
+    referenced_entities,
     stage,
     staged_triples,
 )
 from ecokg.graph.store import Backend, Change, crash_point
 from ecokg.graph.validation import ValidationReport, staged_quads
-from ecokg.loaders import LoadContext, StagedGraph
-from ecokg.loaders.rdf import FORMATS, NOT_RESTORED, dataset_candidate
-from ecokg.namespaces import EKR, ONTOLOGY_GRAPH, PROV, RDF, RDFS
-from ecokg.terms import from_ox, graph_quads, to_ox
+from ecokg.loaders import LoadContext, StagedGraph, document_graphs, kind_of
+from ecokg.loaders.rdf import FORMATS, NOT_RESTORED, base_iri, dataset_candidate
+from ecokg.namespaces import LEGACY_OWN_GRAPHS, ONTOLOGY_GRAPH
+from ecokg.terms import graph_quads, to_ox
 
 Hook = Callable[[list[StagedGraph]], list[StagedGraph]]
-
-ENTITIES_QUERY = """
-SELECT DISTINCT ?e ?label WHERE { ?e a ?type . OPTIONAL { ?e rdfs:label ?label } }
-"""
-
-# Types and labels of stored entities, with the statements that source them: a load
-# that points at them is validated with this context, which must itself conform.
-TYPES_QUERY = """
-CONSTRUCT { ?e ?p ?o . ?st a rdf:Statement ; rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?o ;
-                          prov:wasDerivedFrom ?x }
-WHERE {
-  VALUES ?p { rdf:type rdfs:label }
-  ?e ?p ?o .
-  OPTIONAL { ?st rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?x }
-}
-"""
 
 
 def entities(backend: Backend) -> dict[URIRef, str]:
     """Every typed entity of the graph with a label (IRI -> label)."""
-    found: dict[URIRef, str] = {}
-    for entity, label in backend.select(ENTITIES_QUERY):
-        if isinstance(entity, URIRef) and str(entity).startswith(str(EKR)):
-            if entity not in found or label is not None:
-                found[entity] = str(label) if label is not None else str(entity)
-    return found
+    return stored_entities(backend).known()
 
 
 def build(
@@ -67,20 +64,38 @@ def build(
     on_source: Callable[[Path], None] | None = None, before_commit: Hook | None = None,
 ) -> BuildReport:
     """Replace the whole graph in ``backend`` by the ontology plus ``paths``."""
-    return commit_sources(backend, paths, context, clear=True, validate=validate, on_source=on_source,
-                          before_commit=before_commit)
+    with backend.writing():  # no other build commits between this one's reading and its commit
+        return commit_sources(backend, paths, context, clear=True, validate=validate, on_source=on_source,
+                              before_commit=before_commit)
 
 
 def load(
     backend: Backend, paths: list[Path], context: LoadContext, *, validate: bool = True,
     on_source: Callable[[Path], None] | None = None,
 ) -> BuildReport:
-    """Add ``paths`` to the graph in ``backend``, replacing earlier loads of the same documents."""
-    known = entities(backend)
-    context.known_entities |= set(known)
-    for iri, label in known.items():
-        context.known_labels.setdefault(iri, label)
-    return commit_sources(backend, paths, context, clear=False, validate=validate, on_source=on_source)
+    """Add ``paths`` to the graph in ``backend``, replacing earlier loads of the same documents.
+
+    The whole load holds the store's write lock: what it reads (the entities it may point
+    at, the graphs it replaces), what it validates and what it commits are one generation.
+    """
+    with backend.writing():
+        return commit_sources(backend, paths, context, clear=False, validate=validate, on_source=on_source)
+
+
+@dataclass
+class Staging:
+    """What is staged and checked, ready to commit."""
+
+    staged: list[StagedGraph]
+    report: ValidationReport
+    #: The Oxigraph store validated (the staged graphs under their names), or None.
+    store: Any
+    triples: int
+    warnings: list[str] = field(default_factory=list)
+    #: Graphs the commit drops besides those it replaces (derived graphs, older names of ecokg's own).
+    drop: list[URIRef] = field(default_factory=list)
+    #: Graphs the commit adds unvalidated (the ontology under its current name, for an older store).
+    add: list[StagedGraph] = field(default_factory=list)
 
 
 def commit_sources(
@@ -99,20 +114,20 @@ def commit_sources(
     pending = backend.next_generation(clear=True) if restore else None
     if pending is not None:
         try:
-            staged, report, triples = _restore(backend, pending, paths, restore, context, on_source)
-            return _report(paths, staged, report, [], started, triples)
+            done = _restore(backend, pending, paths, restore, context, on_source)
+            return _report(paths, done, [], started)
         except _NotRestorable as fallback:
             # A file that began like an ecokg dataset was not one: its speculative copy is
             # gone with the discarded generation; commit what was staged the general way.
-            staged, report, staging, triples = fallback.staged, fallback.report, fallback.staging, fallback.triples
+            done = fallback.done
     else:
-        staged, report, staging, triples = stage_and_validate(
-            backend, paths, context, clear=clear, validate=validate, on_source=on_source
-        )
+        done = stage_and_validate(backend, paths, context, clear=clear, validate=validate, on_source=on_source,
+                                  reasoned=before_commit is not None)
+    staged, staging = done.staged, done.store
     if before_commit is not None:
         hooked = before_commit(staged)
         before = {id(item) for item in staged}
-        triples += sum(len(item.graph) for item in hooked if id(item) not in before)  # e.g. the inferences
+        done.triples += sum(len(item.graph) for item in hooked if id(item) not in before)  # e.g. the inferences
         staged, staging = hooked, None
     if staging is not None:
         reuse = {item.name for item in staged if item.name != ONTOLOGY_GRAPH}
@@ -123,27 +138,25 @@ def commit_sources(
         quads = itertools.chain.from_iterable(item.quads() for item in staged if item.store is not None)
     change = Change(
         # A reused graph is added empty (which replaces the old one) and filled from the quads.
-        add=[(item.name, Graph() if item.name in reuse else item.graph) for item in staged],
-        drop=[] if clear else list(DERIVED_GRAPHS),
+        add=[(item.name, Graph() if item.name in reuse else item.graph) for item in [*staged, *done.add]],
+        drop=[] if clear else [*DERIVED_GRAPHS, *done.drop],
         clear=clear,
         quads=quads,
     )
     backend.commit(change)
-    return _report(paths, staged, report, list(change.drop), started, triples)
+    return _report(paths, done, list(change.drop), started)
 
 
-def _report(
-    paths: list[Path], staged: list[StagedGraph], report: ValidationReport, dropped: list[URIRef],
-    started: float, triples: int,
-) -> BuildReport:
+def _report(paths: list[Path], done: Staging, dropped: list[URIRef], started: float) -> BuildReport:
     return BuildReport(
         sources=[str(p) for p in paths],
-        graphs=[item.name for item in staged],
-        triples=triples,
-        rejects=[r for item in staged for r in item.rejects],
-        validation=report,
+        graphs=[item.name for item in done.staged],
+        triples=done.triples,
+        rejects=[r for item in done.staged for r in item.rejects],
+        validation=done.report,
         dropped=dropped,
         seconds=time.perf_counter() - started,
+        warnings=done.warnings,
     )
 
 
@@ -156,79 +169,101 @@ def stage_and_validate(
     validate: bool,
     on_source: Callable[[Path], None] | None,
     staged: list[StagedGraph] | None = None,
-) -> tuple[list[StagedGraph], ValidationReport, Any, int]:
+    reasoned: bool = False,
+) -> Staging:
     """Stage the sources (unless ``staged`` already) and validate them.
 
-    (staged, report, staging store or None, triples staged): the triples are counted
-    before validation, which merges the staged stores into one.
+    A build (``clear``) is checked on its own. A load is checked with what it keeps of the
+    store: it may point at the stored entities outside the graphs it replaces (no others),
+    and the stored nodes its change touches are validated again with it
+    (:mod:`ecokg.graph.replacing`). The triples are counted before validation, which
+    merges the staged stores into one.
     """
+    stored = Stored() if clear else stored_entities(backend)
+    legacy = [] if clear else legacy_graphs(backend, stored.graphs)
     if staged is None:
-        staged = stage(paths, context, on_source=on_source)
+        staged = stage(paths, context, on_source=on_source) if clear else _stage_load(paths, context, stored, legacy, on_source)
+    names = {item.name for item in staged}
+    hidden = names | set(DERIVED_GRAPHS) | set(legacy)
+    on_stage = Staged(staged)
+    twice = described_twice(on_stage.typed_entities(), stored, hidden, on_stage.sources)
+    if twice.clashes and reasoned:
+        # The reasoner that runs next refuses the same clash with its facts and sentences.
+        twice.warnings.extend(twice.clashes)
+    elif twice.clashes:
+        raise ValidationError("one id names things of disjoint types; nothing was loaded.\n"
+                              + "\n".join(f"  - {c}" for c in twice.clashes), twice.clashes)
     if clear:
         staged.insert(0, ontology_staged())
-    report = ValidationReport(conforms=True)
-    staging = None
-    triples = staged_triples(staged)
+    done = Staging(staged, ValidationReport(conforms=True), None, staged_triples(staged), twice.warnings,
+                   drop=legacy, add=[ontology_staged()] if LEGACY_OWN_GRAPHS[0] in legacy else [])
     if validate:
-        extra = None if clear else referenced_types(staged, lambda iris: types_of(backend, iris))
+        around = None if clear else _load_context(backend, stored, staged, on_stage, hidden)
         # bench (issue 10): validate in an Oxigraph staging store and commit its quads:
         # no rdflib union copy, one term conversion (a 100k-triple build took 41 s).
-        from ecokg.graph.validation import validate_staged
+        from ecokg.graph.validation import focus_key, validate_staged
 
-        report, staging = validate_staged(staged, extra)
-        if not report.conforms:
-            raise ValidationError(
-                "the data does not conform to the shapes; nothing was loaded.\n" + report.text(),
-                [str(v) for v in report.violations],
-            )
+        done.report, done.store = validate_staged(staged, None, around.unjudged if around else (),
+                                                  around.quads if around else ())
+        if not done.report.conforms:
+            message = "the data does not conform to the shapes; nothing was loaded.\n" + done.report.text()
+            manager = staged[0].graph.namespace_manager if staged else None
+            again = {focus_key(node, manager) for node in around.checked} if around is not None else set()
+            rechecked = sorted({v.focus for v in done.report.violations} & again)
+            replaced = ", ".join(focus_key(g, manager) for g in sorted(names & stored.graphs))
+            if rechecked and replaced:
+                message += (f"\nThe load replaces {replaced}: stored entities of other documents that point at "
+                            f"what the new version no longer states were checked again and fail: {', '.join(rechecked)}.")
+            elif rechecked:
+                message += (f"\nStored entities the load describes again were checked with what it adds and fail: "
+                            f"{', '.join(rechecked)}.")
+            raise ValidationError(message, [str(v) for v in done.report.violations])
     crash_point("validate")  # test hook (crash-safety tests); no-op unless $ECOKG_TEST_CRASH_AT is set
-    return staged, report, staging, triples
+    pause_point("validate")  # test hook (concurrent builds); no-op unless $ECOKG_TEST_PAUSE_AT is set
+    return done
 
 
-def types_of(backend: Backend, iris: list[URIRef]) -> Graph:
-    """Types and labels of stored entities ``iris``, with their statements (validation context)."""
-    store = backend.oxigraph()
-    if store is not None:
-        return types_in_store(store, iris)
-    wanted = set(iris)
-    graph = Graph()
-    statements = set()
-    result = backend.query(TYPES_QUERY).graph
-    assert result is not None
-    for s, p, o in result:
-        if s in wanted:
-            graph.add((s, p, o))
-        elif p == RDF.subject and o in wanted:
-            statements.add(s)
-    for statement in statements:
-        for p, o in result.predicate_objects(statement):
-            graph.add((statement, p, o))
-    return graph
+def _load_context(
+    backend: Backend, stored: Stored, staged: list[StagedGraph], on_stage: Staged, hidden: set[URIRef]
+) -> Context | None:
+    """What a load is validated with besides what it stages (:func:`validation_context`)."""
+    referenced = referenced_entities(staged)
+    replaced = sorted({item.name for item in staged} & stored.graphs)
+    kept = stored.known(hidden)
+    again = {entity for entity in on_stage.entity_subjects() if entity in kept}
+    if not (referenced or replaced or again):
+        return None
+    return validation_context(StoreView(local_store(backend), hidden), on_stage, replaced, referenced, again)
 
 
-def types_in_store(store: Any, iris: list[URIRef]) -> Graph:
-    """What TYPES_QUERY gives for ``iris``, by index lookups (a load onto a million triples
-    would otherwise copy every type and label of the store into rdflib: 25 s)."""
-    subject, predicate, obj, derived = (to_ox(t) for t in (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom))
-    graph = Graph()
-    for iri in iris:
-        entity = to_ox(iri)
-        for p in (to_ox(RDF.type), to_ox(RDFS.label)):
-            for fact in store.quads_for_pattern(entity, p, None, None):
-                graph.add((iri, from_ox(p), from_ox(fact.object)))
-                for st in store.quads_for_pattern(None, subject, entity, None):
-                    node = st.subject
-                    if any(True for _ in store.quads_for_pattern(node, predicate, p, None)) and any(
-                        True for _ in store.quads_for_pattern(node, obj, fact.object, None)
-                    ):
-                        statement = from_ox(node)
-                        graph.add((statement, RDF.type, RDF.Statement))
-                        graph.add((statement, RDF.subject, iri))
-                        graph.add((statement, RDF.predicate, from_ox(p)))
-                        graph.add((statement, RDF.object, from_ox(fact.object)))
-                        for source in store.quads_for_pattern(node, derived, None, None):
-                            graph.add((statement, PROV.wasDerivedFrom, from_ox(source.object)))
-    return graph
+def _stage_load(
+    paths: list[Path], context: LoadContext, stored: Stored, legacy: list[URIRef],
+    on_source: Callable[[Path], None] | None,
+) -> list[StagedGraph]:
+    """Stage the sources of a load, knowing the stored entities outside the graphs it replaces.
+
+    Which graphs it replaces is read from the sources first (:func:`ecokg.loaders.document_graphs`);
+    when only staging can tell (an ecokg dataset names its graphs inside) and it replaces stored
+    graphs the others relied on, the sources are staged again with what is then known.
+    """
+    predicted: set[URIRef] = set()
+    for path in paths:
+        predicted |= document_graphs(path, context) or set()
+    dropped = {*DERIVED_GRAPHS, *legacy}
+    given, given_labels = set(context.known_entities), dict(context.known_labels)
+
+    def attempt(replaced: set[URIRef]) -> tuple[list[StagedGraph], dict[URIRef, str]]:
+        known = stored.known(replaced | dropped)
+        fresh = dataclasses.replace(context, known_entities=given | set(known), known_labels={**known, **given_labels},
+                                    staging=None)
+        return stage(paths, fresh, on_source=on_source), known
+
+    staged, known = attempt(predicted)
+    actual = {item.name for item in staged}
+    if not actual <= predicted and any(kind_of(path) != "rdf" for path in paths):
+        if stored.known(predicted | actual | dropped).keys() != known.keys():
+            staged, _ = attempt(predicted | actual)
+    return staged
 
 
 def _restore(
@@ -238,7 +273,7 @@ def _restore(
     restore: list[Path],
     context: LoadContext,
     on_source: Callable[[Path], None] | None,
-) -> tuple[list[StagedGraph], ValidationReport, int]:
+) -> Staging:
     """A build with ecokg datasets among its sources, written while it is validated.
 
     Writing a million quads to disk costs Oxigraph about 9 s here and staging plus
@@ -260,14 +295,15 @@ def _restore(
         try:
             staged = stage(paths, context, on_source=on_source)
             shapes.join()
-            staged, report, staging, triples = stage_and_validate(
+            done = stage_and_validate(
                 backend, paths, context, clear=True, validate=True, on_source=on_source, staged=staged
             )
         finally:
             writer.join()
+        staged = done.staged
         restored = {item.source for item in staged if item.restored}
         if any(str(path) not in restored for path in restore):
-            raise _NotRestorable(staged, report, staging, triples)
+            raise _NotRestorable(done)
         if failures:
             raise StoreError(f"cannot write the store {backend.description}: {failures[0]}") from failures[0]
         store = generation.store
@@ -278,18 +314,18 @@ def _restore(
         for item in staged:
             if not item.restored:
                 extra.extend(graph_quads(item.graph, item.name) if item.name == ONTOLOGY_GRAPH
-                             else staged_quads(staging, [item.name]))
+                             else staged_quads(done.store, [item.name]))
         store.extend(extra)
         del store
-    return staged, report, triples
+    return done
 
 
 class _NotRestorable(Exception):
     """A build's candidate dataset file turned out to be plain RDF (what was staged goes along)."""
 
-    def __init__(self, staged: list[StagedGraph], report: ValidationReport, staging: Any, triples: int) -> None:
+    def __init__(self, done: Staging) -> None:
         super().__init__("not an ecokg dataset")
-        self.staged, self.report, self.staging, self.triples = staged, report, staging, triples
+        self.done = done
 
 
 def _bulk_load(generation: Any, paths: list[Path], failures: list[BaseException]) -> None:
@@ -299,6 +335,6 @@ def _bulk_load(generation: Any, paths: list[Path], failures: list[BaseException]
     try:
         for path in paths:
             fmt = getattr(ox.RdfFormat, FORMATS[path.suffix.lower()])
-            generation.store.bulk_load(path=str(path), format=fmt, base_iri=f"file:///{path.name}")
+            generation.store.bulk_load(path=str(path), format=fmt, base_iri=base_iri(path))
     except BaseException as exc:  # reported by the main thread (a syntax error, there, with its line)
         failures.append(exc)

@@ -10,6 +10,7 @@ from typing import IO
 from rdflib import Dataset, Graph
 
 from ecokg.errors import EcokgError
+from ecokg.files import atomic_write, atomic_write_bytes
 from ecokg.graph.store import Backend
 from ecokg.graph.validation import ValidationReport, shacl_validate
 from ecokg.namespaces import ONTOLOGY_GRAPH, PREFIXES, bind_prefixes
@@ -30,7 +31,7 @@ COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 CLASS_COUNT_QUERY = """
 SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
   GRAPH ?g { ?e a ?class }
-  FILTER(?g != ekg:ontology)
+  FILTER(?g != ekgs:ontology)
   FILTER(STRSTARTS(STR(?class), STR(ek:)))
 } GROUP BY ?class ORDER BY DESC(?n) ?class
 """
@@ -104,9 +105,13 @@ def export(backend: Backend, destination: str | Path | IO[bytes], fmt: str = "tr
         import pyoxigraph as ox
 
         prefixes = {k: str(v) for k, v in PREFIXES.items()} if rdflib_format == "trig" else None
-        target = str(destination) if isinstance(destination, str | Path) else destination
-        store.dump(target, ox.RdfFormat.TRIG if rdflib_format == "trig" else ox.RdfFormat.N_QUADS,
-                   prefixes=prefixes)
+        rdf_format = ox.RdfFormat.TRIG if rdflib_format == "trig" else ox.RdfFormat.N_QUADS
+        if isinstance(destination, str | Path):
+            # All or nothing: a full disk never leaves the previous backup cut mid-line.
+            with atomic_write(destination) as handle:
+                store.dump(handle, rdf_format, prefixes=prefixes)
+        else:
+            store.dump(destination, rdf_format, prefixes=prefixes)
         return
     if rdflib_format in ("trig", "nquads", "json-ld"):
         data: Graph | Dataset = Dataset()
@@ -117,6 +122,6 @@ def export(backend: Backend, destination: str | Path | IO[bytes], fmt: str = "tr
         data = data_graph(backend, include_ontology=True)
     payload = data.serialize(format=rdflib_format, encoding="utf-8")
     if isinstance(destination, str | Path):
-        Path(destination).write_bytes(payload)
+        atomic_write_bytes(destination, payload)
     else:
         destination.write(payload)

@@ -43,10 +43,13 @@ def reason_store(backend: Backend, engine: str = "auto") -> Any:
     """Reason over the stored data and replace the ``inferred`` graph (nothing changes if inconsistent)."""
     from ecokg.ontology.reasoning import reason
 
-    data = Graph()
-    for s, p, o, g in backend.select(ALL_QUADS):
-        if g not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, ANALYSIS_GRAPH):
-            data.add((s, p, o))
-    result = reason(data, engine)
-    backend.commit(Change(add=[(INFERRED_GRAPH, result.graph)]))
+    # Under the write lock from the read to the commit: no build commits in between, so
+    # the inferences are never about a graph that is no longer the stored one.
+    with backend.writing():
+        data = Graph()
+        for s, p, o, g in backend.select(ALL_QUADS):
+            if g not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, ANALYSIS_GRAPH):
+                data.add((s, p, o))
+        result = reason(data, engine)
+        backend.commit(Change(add=[(INFERRED_GRAPH, result.graph)]))
     return result

@@ -15,6 +15,14 @@ Atomicity: a commit is sent as *one* SPARQL Update request (``DROP``, then one
 one transaction (Oxigraph, Fuseki/TDB2, GraphDB) then apply all of it or none of
 it. A larger commit is split into several requests, sent in order; if one of them
 fails the graph is left part-way and the error says so: run the build again.
+
+The server may hold graphs that are not ecokg's: a build replaces only ecokg's own
+graphs (the source graphs that describe themselves, ``?g ek:loader ?l`` inside
+``?g``, and the ontology, inferred and analysis graphs), one ``DROP SILENT GRAPH``
+each, never ``DROP ALL``. Blank nodes are sent as skolem IRIs, so a split write
+keeps them whole (:mod:`ecokg.graph.skolem`). After a write, the triples of every
+graph it wrote are counted on the server (one query) and compared with what was
+sent; a difference is a :class:`~ecokg.errors.StoreError` naming the graphs.
 """
 
 from __future__ import annotations
@@ -25,14 +33,23 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import httpx
-from rdflib import BNode, Dataset, Graph, URIRef
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ecokg.errors import QueryError, StoreError
+from ecokg.graph.skolem import deskolemise_result, n3, ox_text, skolemised
 from ecokg.graph.sparqltext import matching, tokens
 from ecokg.graph.store import Backend, Change
-from ecokg.namespaces import PREFIXES, bind_prefixes
+from ecokg.namespaces import (
+    ANALYSIS_GRAPH,
+    INFERRED_GRAPH,
+    LEGACY_OWN_GRAPHS,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    bind_prefixes,
+)
 
 TOKEN_ENV = "ECOKG_ENDPOINT_TOKEN"
 USER_ENV = "ECOKG_ENDPOINT_USER"
@@ -41,6 +58,11 @@ TIMEOUT_ENV = "ECOKG_ENDPOINT_TIMEOUT"
 MAX_BYTES_ENV = "ECOKG_UPDATE_MAX_BYTES"
 
 _RESULTS_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+
+#: ecokg's own graphs, whatever they hold (and their names before issue 22, on older servers).
+OWN_GRAPHS = (ONTOLOGY_GRAPH, INFERRED_GRAPH, ANALYSIS_GRAPH, *LEGACY_OWN_GRAPHS)
+#: Source graphs written by ecokg: each describes itself (docs/architecture.md, "Provenance").
+SOURCE_GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g ek:loader ?loader } }"
 
 
 def _credentials() -> tuple[dict[str, str], tuple[str, str] | None]:
@@ -74,11 +96,9 @@ def with_values(text: str, bindings: dict[str, Identifier]) -> str:
     """
     if not bindings:
         return text
-    for value in bindings.values():
-        if isinstance(value, BNode):
-            raise QueryError("a blank node cannot be bound as a query parameter")
     names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(value.n3() for value in bindings.values())  # RDF term serialisation
+    # RDF term serialisation; a blank node read from the store is its skolem IRI there.
+    values = " ".join(skolemised(value).n3() for value in bindings.values())
     block = f" VALUES ({names}) {{ ({values}) }}"
     toks = list(tokens(text))
     inserts: list[int] = []
@@ -139,7 +159,11 @@ class RemoteBackend(Backend):
             self._dataset = None
 
     def dataset(self) -> Dataset:
-        """An rdflib ``Dataset`` over the endpoints (rdflib's ``SPARQLUpdateStore``)."""
+        """An rdflib ``Dataset`` over the endpoints (rdflib's ``SPARQLUpdateStore``).
+
+        It sees the server as stored: blank nodes ecokg wrote are skolem IRIs there
+        (:meth:`query` maps them back), and blank nodes it adds are fresh per request.
+        """
         if self._dataset is None:
             from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
@@ -177,31 +201,58 @@ class RemoteBackend(Backend):
         *,
         exclude_graphs: Sequence[URIRef] = (),
     ) -> Result:
-        """Run a query on the endpoint; ``exclude_graphs`` become ``default-graph-uri`` parameters."""
+        """Run a query on the endpoint; ``exclude_graphs`` become ``default-graph-uri`` parameters.
+
+        Skolem IRIs in the answer come back as the blank nodes they stand for.
+        """
+        return self._query(text, bindings, exclude_graphs=exclude_graphs, deskolemise=True)
+
+    def _query(
+        self,
+        text: str,
+        bindings: dict[str, Identifier] | None = None,
+        *,
+        exclude_graphs: Sequence[URIRef] = (),
+        deskolemise: bool = False,
+    ) -> Result:
         data: dict[str, Any] = {"query": prefixed(with_values(text, bindings or {}))}
         if exclude_graphs:
             excluded = set(exclude_graphs)
-            graphs = [g for (g,) in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g {} }") if g not in excluded]  # type: ignore[misc]
+            graphs = [g for (g,) in self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g {} }") if g not in excluded]  # type: ignore[misc]
             data["default-graph-uri"] = [str(g) for g in graphs]
         response = self._post(self.endpoint, data, {"Accept": _RESULTS_ACCEPT})
         kind = response.headers.get("content-type", "").split(";")[0].strip()
         if kind in ("application/sparql-results+json", "application/json"):
-            return Result.parse(io.BytesIO(response.content), format="json")
-        rdf_format = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle"}.get(kind)
-        if rdf_format is None:
-            raise StoreError(f"the SPARQL endpoint {self.endpoint} answered with unexpected content {kind!r}")
-        graph = Graph()
-        bind_prefixes(graph.namespace_manager)
-        graph.parse(data=response.content, format=rdf_format)
-        result = Result("CONSTRUCT")
-        result.graph = graph
-        return result
+            result = Result.parse(io.BytesIO(response.content), format="json")
+        else:
+            rdf_format = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle"}.get(kind)
+            if rdf_format is None:
+                raise StoreError(f"the SPARQL endpoint {self.endpoint} answered with unexpected content {kind!r}")
+            graph = Graph()
+            bind_prefixes(graph.namespace_manager)
+            graph.parse(data=response.content, format=rdf_format)
+            result = Result("CONSTRUCT")
+            result.graph = graph
+        return deskolemise_result(result, response.content) if deskolemise else result
+
+    def owned_graphs(self) -> list[URIRef]:
+        """The graphs on the server that are ecokg's: those a build replaces.
+
+        Source graphs carry their own description (``ekg:D ek:loader "..."`` inside
+        ``ekg:D``); ecokg's own graphs have fixed names. Graphs written by other
+        tools have neither, and a build leaves them alone.
+        """
+        found = [g for (g,) in self._query(SOURCE_GRAPHS_QUERY) if isinstance(g, URIRef)]  # type: ignore[misc]
+        return list(dict.fromkeys([*OWN_GRAPHS, *found]))
 
     def commit(self, change: Change) -> None:
-        """Apply ``change`` with as few SPARQL Update requests as the size limit allows."""
+        """Apply ``change`` with as few SPARQL Update requests as the size limit allows,
+        then check that the server holds, graph by graph, as many triples as were sent."""
         self.forget()
         limit = int(os.environ.get(MAX_BYTES_ENV, str(64 * 1024 * 1024)))
-        requests = list(update_requests(change, limit))
+        owned = self.owned_graphs() if change.clear else []
+        sent: dict[str, int] = {}
+        requests = list(update_requests(change, limit, owned=owned, sent=sent))
         for number, body in enumerate(requests, 1):
             try:
                 self._post(
@@ -214,21 +265,43 @@ class RemoteBackend(Backend):
                     else f"requests 1-{number - 1} of {len(requests)} were applied: the remote graph is incomplete, build again"
                 )
                 raise StoreError(f"{exc} ({state})") from exc
+        if change.update is None:
+            # A caller's own update may change any graph: there is nothing to compare it with.
+            self.check_counts({**{n3(g): 0 for g in [*change.drop, *owned]}, **sent}, len(requests))
+
+    def check_counts(self, expected: dict[str, int], requests: int = 1) -> None:
+        """Raise :class:`StoreError` unless each graph (``<iri>`` -> triples) holds that many."""
+        named = sorted(g for g in expected if g.startswith("<"))
+        if not named:
+            return
+        text = f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {' '.join(named)} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+        held = {n3(g): int(n) for g, n in self._query(text)}  # type: ignore[misc]
+        wrong = [f"{g} holds {held.get(g, 0)} triples, {expected[g]} were sent"
+                 for g in named if held.get(g, 0) != expected[g]]
+        if wrong:
+            shown = "; ".join(wrong[:10]) + (f"; and {len(wrong) - 10} more graphs" if len(wrong) > 10 else "")
+            raise StoreError(
+                f"the SPARQL endpoint {self.update_endpoint} accepted the write ({requests} request(s)) "
+                f"but does not hold what was sent: {shown}. The remote graph is not the one built: "
+                "build again (another writer at the same time?), or check the server"
+            )
 
 
 def _statements(change: Change) -> Iterator[tuple[str, str]]:
     """(graph, "s p o") for every triple to add, in SPARQL term syntax.
 
     rdflib terms are written with ``n3()``; pyoxigraph quads with their N-Triples
-    form, which SPARQL reads as well. Both escape what needs escaping.
+    form, which SPARQL reads as well. Both escape what needs escaping. Blank nodes
+    become skolem IRIs (:mod:`ecokg.graph.skolem`): a label would name a fresh node
+    in every request of a split write.
     """
     for name, graph in change.add:
-        g = name.n3()
+        g = n3(name)
         for s, p, o in graph:
-            yield g, f"{s.n3()} {p.n3()} {o.n3()}"
+            yield g, f"{n3(s)} {p.n3()} {n3(o)}"
     for quad in change.quads:
-        g = "" if str(quad.graph_name) == "DEFAULT" else str(quad.graph_name)
-        yield g, f"{quad.subject} {quad.predicate} {quad.object}"
+        g = "" if type(quad.graph_name) is ox.DefaultGraph else ox_text(quad.graph_name)
+        yield g, f"{ox_text(quad.subject)} {quad.predicate} {ox_text(quad.object)}"
 
 
 def _quads_block(graph: str, triples: list[str]) -> str:
@@ -236,14 +309,20 @@ def _quads_block(graph: str, triples: list[str]) -> str:
     return f"GRAPH {graph} {{\n{lines} }}\n" if graph else f"{lines} .\n"
 
 
-def update_requests(change: Change, limit: int) -> Iterator[str]:
-    """The SPARQL Update request bodies for ``change``, each under ``limit`` bytes if possible."""
-    head: list[str] = []
-    if change.clear:
-        head.append("DROP SILENT ALL")
-    for dropped in [*change.drop, *(name for name, _ in change.add)]:
-        head.append(f"DROP SILENT GRAPH {dropped.n3()}")
-    operations = " ;\n".join(head)
+def update_requests(
+    change: Change, limit: int, *, owned: Sequence[URIRef] = (), sent: dict[str, int] | None = None,
+) -> Iterator[str]:
+    """The SPARQL Update request bodies for ``change``, each under ``limit`` bytes if possible.
+
+    ``change.clear`` drops the ``owned`` graphs (never ``DROP ALL``: the server may hold
+    graphs that are not ecokg's). ``sent``, if given, receives the number of triples
+    written into each graph (``<iri>`` -> count), replaced graphs included.
+    """
+    dropped = [*(owned if change.clear else ()), *change.drop, *(name for name, _ in change.add)]
+    operations = " ;\n".join(f"DROP SILENT GRAPH {g}" for g in dict.fromkeys(n3(d) for d in dropped))
+    counts = sent if sent is not None else {}
+    for name, _ in change.add:
+        counts.setdefault(n3(name), 0)
     blocks: list[str] = []
     size = len(operations)
     graph, batch = "", list[str]()
@@ -253,6 +332,7 @@ def update_requests(change: Change, limit: int) -> Iterator[str]:
             batch = []
         graph = target
         batch.append(statement)
+        counts[target] = counts.get(target, 0) + 1
         size += len(statement) + 3
         if size > limit:
             blocks.append(_quads_block(graph, batch))

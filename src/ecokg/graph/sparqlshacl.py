@@ -18,7 +18,9 @@ input): their IRIs, counts and language tags are written as SPARQL terms.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -28,7 +30,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from ecokg.namespaces import RDF, SH
+from ecokg.namespaces import RDF, SH, XSD
 
 
 @dataclass(frozen=True)
@@ -206,8 +208,31 @@ def _property_checks(
                 raise ValueError(f"unsupported sh:or member in {prop}")
             types.append(found)
     if types:
-        yield check(f"?this {path} ?value . FILTER (!(isLiteral(?value) && datatype(?value) IN "
-                    f"({', '.join(_n3(t) for t in types)})))")
+        valid = " || ".join(_well_typed("?value", t) for t in types)
+        yield check(f"?this {path} ?value . FILTER (!(isLiteral(?value) && ({valid})))")
+
+
+#: XSD datatypes whose lexical forms Oxigraph checks when it casts a literal to them.
+_CASTABLE = frozenset(
+    XSD[name] for name in (
+        "string", "boolean", "decimal", "integer", "double", "float",
+        "date", "dateTime", "time", "gYear", "gYearMonth",
+    )
+)
+
+
+def _well_typed(var: str, datatype: Node) -> str:
+    """SPARQL for: ``var`` is a literal of ``datatype`` whose text is a valid value of it.
+
+    An ill-typed literal (``"2024-02-30"^^xsd:date``, ``"NaN"^^xsd:decimal``) still has
+    the declared datatype IRI, so ``datatype()`` alone accepts it, where pySHACL reports
+    it; and such a value breaks every comparison and sum it enters (issue 22). Casting it
+    to its own datatype fails exactly when its text is not a value of that type.
+    """
+    test = f"datatype({var}) = {_n3(datatype)}"
+    if datatype in _CASTABLE:
+        test += f" && isLiteral(COALESCE({_n3(datatype)}({var}), <urn:x-ecokg:ill-typed>))"
+    return f"({test})"
 
 
 @cache
@@ -225,6 +250,24 @@ def _to_rdflib(term: Any) -> Node | None:
     return None if term is None else from_ox(term)
 
 
+class _QuietIllTyped(logging.Filter):
+    """Drops rdflib's warning (with a traceback) on building an ill-typed literal: the
+    report names the value and what was expected, which says it better."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Failed to convert Literal lexical form")
+
+
+@contextmanager
+def _quiet_ill_typed() -> Iterator[None]:
+    logger, quiet = logging.getLogger("rdflib.term"), _QuietIllTyped()
+    logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)
+
+
 def validate_store(
     store: Any, checks: Iterable[Check] | None = None, *, limit: int = 1000, graphs: list[Any] | None = None
 ) -> list[Result]:
@@ -233,6 +276,11 @@ def validate_store(
     At most ``limit`` results per check: a report of thousands of lines helps
     no one, and the count of distinct problems is what matters.
     """
+    with _quiet_ill_typed():
+        return _run_checks(store, checks, limit, graphs)
+
+
+def _run_checks(store: Any, checks: Iterable[Check] | None, limit: int, graphs: list[Any] | None) -> list[Result]:
     results: list[Result] = []
     scope: dict[str, Any] = {"default_graph": graphs} if graphs is not None else {"use_default_graph_as_union": True}
     for check in checks if checks is not None else ecokg_checks():

@@ -3,29 +3,30 @@
 On disk the store is a folder of immutable *generations*::
 
     .ecokg/
-      CURRENT          name of the generation readers open ("gen-000007")
-      gen-000007/      an Oxigraph (RocksDB) database, never written once current
-      gen-000007.lock  shared-locked by every process reading that generation
-      write.lock       held by the one process writing
+      CURRENT              names the generation readers open, with a checksum (ecokg.graph.disk)
+      gen-000007/          an Oxigraph (RocksDB) database, never written once current
+      gen-000007.manifest  its files' sizes, times and CRC-32, checked when it is opened
+      gen-000007.lock      shared-locked by every process reading that generation
+      write.lock           held by the one process writing
 
 A write (``commit``) copies the current generation (``Store.backup`` hard-links
 the immutable files, so it is cheap), applies the change to the copy, flushes
-it, and only then points ``CURRENT`` at it with an atomic rename. A crash at any
-moment leaves ``CURRENT`` naming the previous, complete generation; readers in
-other processes keep the generation they opened, so they see the old graph or
-the new one, never half of one; and a second writer waits for the lock.
+it, writes its manifest, and only then points ``CURRENT`` at it with an atomic
+rename. A crash at any moment leaves ``CURRENT`` naming the previous, complete
+generation; readers in other processes keep the generation they opened, so they
+see the old graph or the new one, never half of one; and a second writer waits
+for the lock. A damaged pointer or generation is refused with a clear error
+(``ecokg store check`` / ``ecokg store repair``, :mod:`ecokg.graph.integrity`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import itertools
 import os
-import re
 import shutil
 import signal
-import time
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,27 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ecokg.errors import StoreError
+from ecokg.graph.disk import (
+    POINTER,
+    DamagedStore,
+    Pointer,
+    collect,
+    corruption_is_damage,
+    disk_full,
+    format_pointer,
+    generations,
+    lock_file,
+    make_manifest,
+    manifest_path,
+    next_number,
+    open_generation,
+    read_manifest,
+    read_pointer,
+    reader_lock,
+    repair_hint,
+    swap_pointer,
+    write_synced,
+)
 from ecokg.terms import graph_quads, oxigraph_dataset, oxigraph_query
 
 DEFAULT_STORE = ".ecokg"
@@ -45,7 +67,6 @@ LOCK_TIMEOUT_ENV = "ECOKG_LOCK_TIMEOUT"
 #: Test hook: the crash-safety tests (tests/reliability/test_crash_safety.py) set this to
 #: a point name to SIGKILL a real build there; unset, crash_point() does nothing.
 CRASH_ENV = "ECOKG_TEST_CRASH_AT"
-_GEN = re.compile(r"^gen-(\d{6})$")
 
 
 def crash_point(name: str) -> None:
@@ -59,29 +80,8 @@ def crash_point(name: str) -> None:
 
 # --- locks ------------------------------------------------------------------
 
-
-def _lock(path: Path, *, shared: bool, timeout: float | None) -> IO[bytes]:
-    """Take an flock on ``path``; wait up to ``timeout`` seconds (None: forever)."""
-    handle = path.open("a+b")
-    mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
-    deadline = None if timeout is None else time.monotonic() + timeout
-    while True:
-        try:
-            fcntl.flock(handle.fileno(), mode | fcntl.LOCK_NB)
-            return handle
-        except BlockingIOError:
-            if deadline is not None and time.monotonic() >= deadline:
-                handle.close()
-                raise
-            time.sleep(0.05)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+#: The crash-safety tests take the store's locks the way ecokg does.
+_lock = lock_file
 
 
 @dataclass
@@ -244,31 +244,41 @@ class MemoryBackend(Backend):
 
 
 class DiskBackend(Backend):
-    """Generations of Oxigraph databases under one folder (see module docstring)."""
+    """Generations of Oxigraph databases under one folder (see module docstring).
+
+    ``create=False`` (the read commands) refuses a damaged store at once. ``create=True``
+    (a writer) opens it anyway so that a full rebuild (``ecokg build``) can replace it;
+    every read, and any write that starts from the current graph (``build --append``),
+    then raises the :class:`~ecokg.graph.disk.DamagedStore` error that says what to do.
+    """
 
     def __init__(self, root: Path, *, create: bool = True) -> None:
         self.root = root
         self.description = str(root)
         self._write_depth = 0
+        self._for_writing = create
         if not root.exists():
             if not create:
                 raise StoreError(f"no store at {root} (run `ecokg build` first)")
             root.mkdir(parents=True)
         elif not root.is_dir():
             raise StoreError(f"{root} exists and is not a store folder")
-        elif any(root.iterdir()) and not (root / "CURRENT").exists() and not list(self._generations()):
+        elif not (root / POINTER).exists() and not generations(root) and any(
+            # What a first build killed early leaves is no data: a lock, a pointer not yet in place.
+            not entry.name.endswith((".lock", f"{POINTER}.tmp")) for entry in root.iterdir()
+        ):
             raise StoreError(f"{root} is not an ecokg store (no CURRENT file)")
         self._reader_lock: IO[bytes] | None = None
         self._store: Any | None = None
         self._dataset: Dataset | None = None
         self._generation: str | None = None
+        self._pointer: Pointer | None = None
+        self._damage: DamagedStore | None = None
         self._open_current()
 
     # generations
     def _generations(self) -> Iterator[str]:
-        for entry in self.root.iterdir():
-            if _GEN.match(entry.name) and entry.is_dir():
-                yield entry.name
+        yield from generations(self.root)
 
     @property
     def generation(self) -> str | None:
@@ -276,30 +286,49 @@ class DiskBackend(Backend):
         return self._generation
 
     def current_generation(self) -> str | None:
-        try:
-            name = (self.root / "CURRENT").read_text().strip()
-        except FileNotFoundError:
-            return None
-        return name if _GEN.match(name) else None
+        """The generation ``CURRENT`` names now (DamagedStore if the pointer is damaged)."""
+        pointer = read_pointer(self.root)
+        return pointer.generation if pointer is not None else None
 
-    def _open_current(self) -> None:
+    def _checked_pointer(self) -> Pointer | None:
+        """The pointer; a missing one is damage when the store holds generations."""
+        pointer = read_pointer(self.root)
+        if pointer is None and generations(self.root):
+            raise DamagedStore(
+                f"the store {self.root} has no CURRENT pointer but holds {', '.join(generations(self.root))}: "
+                f"it was deleted or lost; {repair_hint(self.root)}"
+            )
+        return pointer
+
+    def _open_current(self, *, strict: bool = False) -> None:
+        self._damage = None
+        try:
+            self._open_pointed()
+        except DamagedStore as exc:
+            self._damage = exc  # every read raises it
+            if strict or not self._for_writing:
+                raise
+            # A writer goes on: a full rebuild may still replace the damaged graph.
+
+    def _open_pointed(self) -> None:
         for _ in range(20):
-            name = self.current_generation()
-            if name is None:
-                self._store = ox.Store()  # empty: nothing built yet
-                self._generation = None
+            pointer = self._checked_pointer()
+            if pointer is None or pointer.generation is None:
+                self._store, self._generation, self._pointer = ox.Store(), None, pointer  # nothing built yet
                 break
-            lock = _lock(self.root / f"{name}.lock", shared=True, timeout=None)
-            # A writer may have swapped and collected `name` between the read and the lock.
-            if self.current_generation() == name and (self.root / name).is_dir():
-                try:
-                    self._store = ox.Store.read_only(str(self.root / name))
-                except OSError as exc:
+            name = pointer.generation
+            lock = reader_lock(self.root / f"{name}.lock")
+            try:
+                # A writer may have swapped and collected `name` between the read and the lock.
+                if read_pointer(self.root) != pointer:
+                    continue
+                self._store = open_generation(self.root, pointer)
+            except BaseException:
+                if lock is not None:
                     lock.close()
-                    raise StoreError(f"cannot open the store {self.root}: {exc}") from exc
-                self._reader_lock, self._generation = lock, name
-                break
-            lock.close()
+                raise
+            self._reader_lock, self._generation, self._pointer = lock, name, pointer
+            break
         else:
             raise StoreError(f"the store {self.root} keeps changing; try again")
         self._dataset = oxigraph_dataset(self._store)
@@ -311,19 +340,43 @@ class DiskBackend(Backend):
             self._reader_lock.close()
             self._reader_lock = None
 
+    def _readable(self) -> None:
+        if self._damage is not None:
+            raise self._damage
+
     def dataset(self) -> Dataset:
+        self._readable()
         assert self._dataset is not None
         return self._dataset
 
     def oxigraph(self) -> Any:
+        self._readable()
         return self._store
+
+    def query(
+        self,
+        text: str,
+        bindings: dict[str, Identifier] | None = None,
+        *,
+        exclude_graphs: Sequence[URIRef] = (),
+    ) -> Result:
+        with corruption_is_damage(self.root):
+            return super().query(text, bindings, exclude_graphs=exclude_graphs)
+
+    def select(self, text: str, bindings: dict[str, Identifier] | None = None, **kw: Any) -> list[tuple[Any, ...]]:
+        with corruption_is_damage(self.root):
+            return super().select(text, bindings, **kw)
 
     def close(self) -> None:
         self._release()
 
     def refresh(self) -> bool:
         # Long-lived readers (the HTTP server) call this to see new builds.
-        if self.current_generation() == self._generation:
+        try:
+            pointer: object = read_pointer(self.root)
+        except DamagedStore:
+            pointer = DamagedStore
+        if self._damage is None and pointer == self._pointer:
             return False
         self.forget()
         self._release()
@@ -356,6 +409,9 @@ class DiskBackend(Backend):
                 f"another process is writing to the store {self.root} "
                 f"(waited {timeout:.0f} s; set {LOCK_TIMEOUT_ENV} to wait longer)"
             ) from None
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store {self.root}: {exc.strerror or exc} "
+                             "(a read-only folder can be read, not written)") from exc
         self._write_depth = 1
         try:
             yield
@@ -372,67 +428,65 @@ class DiskBackend(Backend):
     def next_generation(self, *, clear: bool) -> Iterator[Generation]:
         """The next generation, writable and invisible to readers until the block ends.
 
-        It starts as a copy of the current one (hard links), or empty if ``clear``.
-        If the block ends normally the generation is flushed and made current in one
-        atomic rename; if it raises, the generation is deleted and the store is
-        exactly as it was. The write lock is held throughout.
+        It starts as a copy of the current one (hard links), or empty if ``clear`` (a
+        full rebuild, which may replace a damaged store). If the block ends normally the
+        generation is flushed, its manifest written, and it is made current in one atomic
+        rename; if anything fails before that rename (a full disk included), the
+        generation is deleted and the store is exactly as it was. The write lock is held
+        throughout; older generations are collected only once the new one reopens verified.
         """
         with self.write_lock():
-            current = self.current_generation()
-            numbers = [int(_GEN.match(g).group(1)) for g in self._generations()]  # type: ignore[union-attr]
-            name = f"gen-{max(numbers, default=0) + 1:06d}"
+            if clear:
+                try:
+                    pointer = read_pointer(self.root)
+                except DamagedStore:
+                    pointer = None
+            else:
+                self._readable()
+                pointer = self._checked_pointer()
+            if pointer is None and not generations(self.root):
+                # The first build: a crash in it leaves a store that reads as empty, not a damaged one.
+                swap_pointer(self.root, format_pointer(None, None))
+            base = None if clear or pointer is None else pointer.generation
+            was = pointer.generation if pointer is not None and pointer.generation else "empty"
+            name = f"gen-{next_number(self.root):06d}"
             target = self.root / name
-            if current is not None and not clear:
-                source = ox.Store.read_only(str(self.root / current))
-                source.backup(str(target))
-                del source
-            crash_point("copied")
-            generation = Generation(ox.Store(str(target)))
+            generation = Generation(None)
             try:
+                if base is not None:
+                    source = ox.Store.read_only(str(self.root / base))
+                    source.backup(str(target))
+                    del source
+                crash_point("copied")
+                generation.store = ox.Store(str(target))
                 yield generation
                 crash_point("applied")
                 generation.store.flush()
-            except BaseException:
+                # RocksDB closes when its last reference goes, before the manifest is taken:
+                # callers reach the store through ``generation.store`` and keep no reference.
+                if sys.getrefcount(generation.store) > 2:
+                    raise StoreError("internal error: the new generation is still in use; nothing was written")
+                generation.store = None
+                previous = read_manifest(self.root, base) if base is not None and pointer and pointer.manifest else None
+                manifest = make_manifest(target, (self.root / base, previous) if base and previous else None)
+                write_synced(manifest_path(self.root, name), manifest.encode())
+                swap_pointer(self.root, format_pointer(name, manifest.digest), before=lambda: crash_point("before-swap"))
+            except BaseException as exc:
                 generation.store = None
                 shutil.rmtree(target, ignore_errors=True)
+                manifest_path(self.root, name).unlink(missing_ok=True)
+                full = disk_full(exc)
+                if full is not None:
+                    raise StoreError(
+                        f"{full} while writing to the store {self.root}: nothing was committed and "
+                        f"the store is unchanged (still {was}); free some space and try again"
+                    ) from exc
                 raise
-            # RocksDB closes when its last reference goes, before readers open it: callers
-            # reach the store through ``generation.store`` and keep no reference of their own.
-            generation.store = None
-            tmp = self.root / "CURRENT.tmp"
-            with tmp.open("w") as handle:
-                handle.write(name + "\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            crash_point("before-swap")
-            os.replace(tmp, self.root / "CURRENT")
-            _fsync_dir(self.root)
             crash_point("after-swap")
             self.forget()
             self._release()
-            self._open_current()
-            self._collect(keep=name)
-
-    def _collect(self, keep: str) -> None:
-        """Delete generations no process reads any more (and debris of crashed writes)."""
-        for entry in self.root.glob("gen-*.cache"):
-            if not (self.root / entry.name.removesuffix(".cache")).is_dir():
-                shutil.rmtree(entry, ignore_errors=True)  # its generation went before it
-        for name in list(self._generations()):
-            if name == keep:
-                continue
-            lock_path = self.root / f"{name}.lock"
-            try:
-                handle = _lock(lock_path, shared=False, timeout=0)
-            except BlockingIOError:
-                continue  # still read by someone
-            try:
-                shutil.rmtree(self.root / name, ignore_errors=True)
-                # What was derived from it (e.g. cached projections, ecokg.network.projection).
-                shutil.rmtree(self.root / f"{name}.cache", ignore_errors=True)
-                lock_path.unlink(missing_ok=True)
-            finally:
-                handle.close()
+            self._open_current(strict=True)  # the new generation, verified as any reader will
+            collect(self.root, keep=name)
 
 
 def resolve_store_path(path: str | Path | None) -> Path:

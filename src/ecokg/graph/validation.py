@@ -7,7 +7,7 @@ pySHACL stays the reference engine (``ECOKG_SHACL_ENGINE=pyshacl``).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
@@ -17,7 +17,7 @@ from rdflib.term import Node
 from ecokg.graph.report import ValidationReport, Violation, class_hierarchy
 from ecokg.namespaces import ONTOLOGY_GRAPH, RDF, RDFS, SH, bind_prefixes
 from ecokg.ontology import shapes_graph
-from ecokg.terms import graph_quads
+from ecokg.terms import from_ox, graph_quads
 
 if TYPE_CHECKING:
     from ecokg.loaders import StagedGraph
@@ -105,13 +105,18 @@ def validation_graph(staged: Sequence[StagedGraph], extra: Graph | None = None) 
 CONTEXT_GRAPH = URIRef("urn:x-ecokg:validation-context")
 
 
-def validate_staged(staged: Iterable[Any], extra: Graph | None = None) -> tuple[Any, Any | None]:
+def validate_staged(
+    staged: Iterable[Any], extra: Graph | None = None, unjudged: Collection[Node] = (), context: Sequence[Any] = ()
+) -> tuple[Any, Any | None]:
     """Validate staged graphs (with ``extra`` context); the report and the staging store.
 
     The staging store holds each staged graph under its own name (the ontology
     left out), so a commit can take its quads as they are: the rdflib terms are
     converted once, and no union copy of the data is made in rdflib. With
     ``ECOKG_SHACL_ENGINE=pyshacl`` the reference engine runs and no store is returned.
+    ``context`` adds stored quads (pyoxigraph terms) to the context. Violations whose
+    focus is one of ``unjudged`` (nodes given only as context, which the change leaves as
+    they were) are left out of the report.
     """
     import os
 
@@ -119,7 +124,10 @@ def validate_staged(staged: Iterable[Any], extra: Graph | None = None) -> tuple[
 
     staged = list(staged)
     if os.environ.get("ECOKG_SHACL_ENGINE", "sparql") != "sparql":
-        return shacl_validate(validation_graph(staged, extra)), None
+        data = validation_graph(staged, extra)
+        for quad in context:
+            data.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+        return _judged(shacl_validate(data), unjudged, data.namespace_manager), None
     # A restored dataset is staged in a store already: validate there, adding the rest.
     store = next((item.store for item in staged if item.store is not None), None) or ox.Store()
     merged = {id(store)}
@@ -133,8 +141,36 @@ def validate_staged(staged: Iterable[Any], extra: Graph | None = None) -> tuple[
             store.extend(item.store.quads_for_pattern(None, None, None, None))
     if extra is not None:
         store.extend(graph_quads(extra, CONTEXT_GRAPH))
+    if context:
+        into = ox.NamedNode(str(CONTEXT_GRAPH))
+        store.extend(ox.Quad(q.subject, q.predicate, q.object, into) for q in context)
     names = staged[0].graph.namespace_manager if staged else None
-    return validation_report(store, namespace_manager=names), store
+    report = validation_report(store, namespace_manager=names)
+    return _judged(report, unjudged, names), store
+
+
+def focus_key(node: Node, names: Any = None) -> str:
+    """``node`` as a report names a violation's focus (``Violation.focus``), with ``names``
+    (the namespace manager the report was written with; default: ecokg's prefixes)."""
+    if names is None:
+        names = Graph().namespace_manager
+        bind_prefixes(names)
+    return str(names.normalizeUri(node)) if isinstance(node, URIRef) else str(node)
+
+
+def _judged(report: ValidationReport, unjudged: Collection[Node], names: Any) -> ValidationReport:
+    """``report`` without the violations of ``unjudged`` nodes (focus as the report writes it)."""
+    if not unjudged or not report.violations:
+        return report
+    if names is None:
+        names = Graph().namespace_manager
+        bind_prefixes(names)
+    skip = {focus_key(n, names) for n in unjudged}
+    kept = [v for v in report.violations if v.focus not in skip]
+    if len(kept) == len(report.violations):
+        return report
+    return ValidationReport(conforms=not any(v.severity == "Violation" for v in kept), violations=kept,
+                            seconds=report.seconds)
 
 
 def staged_quads(store: Any, names: Iterable[URIRef]) -> Iterator[Any]:

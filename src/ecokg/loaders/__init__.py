@@ -6,17 +6,29 @@ store: :mod:`ecokg.graph.staging` runs the loaders, :mod:`ecokg.graph.commit` va
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
+from rdflib import URIRef
+
 from ecokg.errors import InputError
-from ecokg.loaders.base import FactWriter, LoadContext, StagedGraph, refuse_if_larger
+from ecokg.loaders.base import (
+    DEFAULT_MAX_INPUT_MB,
+    INPUT_ADVICE,
+    MAX_INPUT_ENV,
+    FactWriter,
+    LoadContext,
+    StagedGraph,
+    doc_id_for,
+    max_input_bytes,
+    refuse_if_larger,
+)
 from ecokg.loaders.curated import load_curated
 from ecokg.loaders.rdf import FORMATS as RDF_FORMATS
 from ecokg.loaders.rdf import load_rdf
 from ecokg.loaders.spreadsheet import load_spreadsheet
+from ecokg.namespaces import source_graph
 
 Loader = Callable[[Path, LoadContext], list[StagedGraph]]
 
@@ -51,33 +63,54 @@ def kind_of(path: Path) -> str:
     raise InputError(f"unknown kind of file (known: {known})", source=path)
 
 
-#: Loaders stage a whole file in memory (an Oxigraph store), so memory grows with the input:
-#: larger files are refused up front rather than exhausting memory (reliability, issue 7).
-MAX_INPUT_ENV = "ECOKG_MAX_INPUT_MB"
-DEFAULT_MAX_INPUT_MB = 256
-
-
-def max_input_bytes() -> int:
-    """The largest input file a loader accepts (``$ECOKG_MAX_INPUT_MB``, default 256 MiB)."""
-    try:
-        megabytes = float(os.environ.get(MAX_INPUT_ENV, DEFAULT_MAX_INPUT_MB))
-    except ValueError:
-        megabytes = DEFAULT_MAX_INPUT_MB
-    return int(megabytes * 2**20)
-
-
 def load_file(path: Path, context: LoadContext | None = None) -> list[StagedGraph]:
     """Stage one file with the loader its kind calls for."""
     if not path.exists():
         raise InputError("no such file", source=path)
     if path.is_dir():
         raise InputError("is a directory; name the files to load", source=path)
+    _refuse_unreadable_name(path)
     kind = kind_of(path)
-    refuse_if_larger(
-        path, max_input_bytes(), "an input",
-        f"it is staged in memory: split it, or set {MAX_INPUT_ENV} to raise the limit",
-    )
+    refuse_if_larger(path, max_input_bytes(), "an input", INPUT_ADVICE)
     return LOADERS[kind](path, context or LoadContext())
+
+
+def _refuse_unreadable_name(path: Path) -> None:
+    """Refuse a file name that is not text (bytes that are not UTF-8, kept by Python as
+    surrogate escapes): it names the source graph and would fail deep inside a loader."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise InputError(
+            f"the file name '{shown}' is not valid UTF-8 text; rename the file", source=path.parent
+        ) from None
+
+
+def document_graphs(path: Path, context: LoadContext | None = None) -> set[URIRef] | None:
+    """The graphs loading ``path`` will stage, read cheaply before loading it (its YAML
+    ``document.id``, its mapping, its file name); None when only the load can tell (an ecokg
+    dataset names its graphs inside) or the file is broken (the load then says why)."""
+    try:
+        kind = kind_of(path)
+        if kind == "yaml":
+            from ecokg.loaders.curated.state import ID_PATTERN
+            from ecokg.loaders.yamlsafe import read_yaml
+
+            tree = read_yaml(path)
+            doc = tree.value.get("document") if tree.is_map else None
+            ident = doc.value.get("id") if doc is not None and doc.is_map else None
+            valid = ident is not None and isinstance(ident.value, str) and ID_PATTERN.match(ident.value)
+            return {source_graph(str(ident.value) if valid and ident is not None else "document")}
+        if kind in ("csv", "xlsx"):
+            from ecokg.loaders.spreadsheet import document_graph
+
+            return {document_graph(path, context)}
+        from ecokg.loaders.rdf import dataset_candidate
+
+        return None if dataset_candidate(path) else {source_graph(doc_id_for(path))}
+    except (InputError, OSError, ValueError):
+        return None
 
 
 def seed_sources() -> list[Path]:
@@ -91,13 +124,17 @@ def seed_sources() -> list[Path]:
 
 
 __all__ = [
+    "DEFAULT_MAX_INPUT_MB",
     "LOADERS",
+    "MAX_INPUT_ENV",
     "SUFFIXES",
     "FactWriter",
     "LoadContext",
     "Loader",
     "StagedGraph",
+    "document_graphs",
     "kind_of",
     "load_file",
+    "max_input_bytes",
     "seed_sources",
 ]

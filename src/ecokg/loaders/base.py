@@ -13,6 +13,8 @@ Provenance model (see docs/architecture.md):
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,7 +26,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.errors import InputError
-from ecokg.namespaces import DCTERMS, EK, EKD, EKG, PROV, RDF, RDFS, XSD, bind_prefixes
+from ecokg.namespaces import DCTERMS, EK, EKD, PROV, RDF, RDFS, XSD, bind_prefixes, source_graph
 from ecokg.terms import from_ox, graph_quads, to_ox
 
 
@@ -98,27 +100,88 @@ def doc_id_for(path: Path) -> str:
     return "-".join(part for part in cleaned.split("-") if part) or "document"
 
 
-def _mib(n: int) -> str:
+def mib(n: int) -> str:
+    """``n`` bytes in MiB, as the size messages say it."""
     value = n / 2**20
     return f"{value:.0f} MiB" if value >= 100 else f"{value:.3g} MiB"
+
+
+#: Loaders stage a whole file in memory (an Oxigraph store), so memory grows with the input:
+#: larger files are refused up front rather than exhausting memory (reliability, issue 7).
+MAX_INPUT_ENV = "ECOKG_MAX_INPUT_MB"
+DEFAULT_MAX_INPUT_MB = 256
+#: What to do about an input over the limit (one message form for every loader).
+INPUT_ADVICE = f"it is staged in memory: split it, or set {MAX_INPUT_ENV} to raise the limit"
+
+
+def max_input_bytes() -> int:
+    """The largest input file a loader accepts (``$ECOKG_MAX_INPUT_MB``, default 256 MiB)."""
+    try:
+        megabytes = float(os.environ.get(MAX_INPUT_ENV, DEFAULT_MAX_INPUT_MB))
+    except ValueError:
+        megabytes = DEFAULT_MAX_INPUT_MB
+    return int(megabytes * 2**20)
+
+
+def _too_large(path: Path, size: int, limit: int, what: str, advice: str, *, more: bool = False) -> InputError:
+    if more:  # read up to the limit and found more: its size is not known
+        return InputError(f"file holds more than the {mib(limit)} {what} may be; {advice}", source=path)
+    return InputError(f"file is {mib(size)}, more than the {mib(limit)} {what} may be; {advice}", source=path)
+
+
+def refuse_if_not_regular(path: Path) -> os.stat_result:
+    """Refuse anything but a regular file (after following symlinks); its ``stat``.
+
+    A device (``/dev/zero``), a pipe or a socket has no size to check and may never end:
+    a symlink named ``data.yaml`` pointing at one would be read without bound (issue 22).
+    """
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", source=path) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory; name the files to load", source=path)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(
+            "not a regular file (a device, pipe or socket, or a link to one); ecokg reads files only",
+            source=path,
+        )
+    return info
 
 
 def refuse_if_larger(path: Path, limit: int, what: str, advice: str) -> int:
     """Refuse ``path`` before reading a byte of it when it is over ``limit`` bytes; its size.
 
     Every loader stages a whole file in memory, so each kind of input has a ceiling;
-    one message form says which and what to do instead.
+    one message form says which and what to do instead. Anything but a regular file is
+    refused too (its size says nothing); :func:`read_limited` then bounds what is read.
     """
+    size = refuse_if_not_regular(path).st_size
+    if size > limit:
+        raise _too_large(path, size, limit, what, advice)
+    return size
+
+
+def read_limited(path: Path, limit: int, what: str, advice: str) -> bytes:
+    """The bytes of the regular file ``path``, refused when there are more than ``limit``.
+
+    Bounds what is read, not what the directory says: at most ``limit + 1`` bytes are
+    read, so a file that grows, or one whose size the system does not know (``/proc``),
+    costs no more than the limit. Opened without blocking, so a pipe put in its place
+    after the check is refused rather than waited on.
+    """
+    refuse_if_larger(path, limit, what, advice)
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", source=path) from exc
-    if size > limit:
-        raise InputError(
-            f"file is {_mib(size)}, more than the {_mib(limit)} {what} may be; {advice}",
-            source=path,
-        )
-    return size
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError("not a regular file (a device, pipe or socket, or a link to one)", source=path)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large(path, len(data), limit, what, advice, more=True)
+    return data
 
 
 def file_sha256(path: Path) -> str:
@@ -140,7 +203,7 @@ class FactWriter:
     def __init__(self, doc_id: str, source: Path | str, loader: str, store: Any = None) -> None:
         self.doc_id = doc_id
         self.document = EKD[doc_id]
-        self.name = EKG[doc_id]
+        self.name = source_graph(doc_id)  # never one of ecokg's own graphs (a doc id has no '/')
         self.store = store if store is not None else ox.Store()
         self._graph = ox.NamedNode(str(self.name))
         self._buffer: list[Any] = []

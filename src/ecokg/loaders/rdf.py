@@ -32,11 +32,14 @@ from rdflib import Graph, Literal, URIRef
 
 from ecokg.errors import InputError
 from ecokg.loaders.base import (
+    INPUT_ADVICE,
     FactWriter,
     LoadContext,
     StagedGraph,
     doc_id_for,
     file_sha256,
+    max_input_bytes,
+    read_limited,
     statement_pairs,
 )
 from ecokg.namespaces import (
@@ -46,11 +49,14 @@ from ecokg.namespaces import (
     EKR,
     EKS,
     INFERRED_GRAPH,
+    LEGACY_OWN_GRAPHS,
     ONTOLOGY_GRAPH,
     PROV,
     RDF,
     RDFS,
     SKOS,
+    is_source_graph,
+    source_graph,
 )
 
 #: File suffix -> pyoxigraph format name.
@@ -72,8 +78,9 @@ _TRACED = frozenset(str(p) for p in (RDF.type, RDFS.label, SKOS.altLabel, RDFS.c
 _UNTRACED_EK = frozenset(str(p) for p in (EK.text, EK.position, EK.sourceFile, EK.sha256, EK.loader))
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ONTOLOGY = str(EK).rstrip("#")
-#: Graphs of an ecokg export that a restore leaves out (see the module docstring).
-NOT_RESTORED = frozenset(str(g) for g in (ONTOLOGY_GRAPH, INFERRED_GRAPH, ANALYSIS_GRAPH))
+#: Graphs of an ecokg export that a restore leaves out (see the module docstring): ecokg's
+#: own graphs, by their names now (``ekgs:``) and before issue 22 (``ekg:ontology`` ...).
+NOT_RESTORED = frozenset(str(g) for g in (ONTOLOGY_GRAPH, INFERRED_GRAPH, ANALYSIS_GRAPH, *LEGACY_OWN_GRAPHS))
 _TRIPLE_TERMS = "ASK { GRAPH ?g { ?s ?p ?o FILTER(isTRIPLE(?s) || isTRIPLE(?o)) } }"
 #: The facts of a plain RDF file that the shapes trace (see shapes.ttl, TracedShape), each
 #: with its statement's node: an IRI from a digest of the triple (stable across rebuilds),
@@ -91,6 +98,14 @@ SELECT ?s ?p ?o ?statement ?facts WHERE {{
 }}"""
 #: Formats that name graphs, so a file in them can be an ecokg dataset.
 _DATASET_FORMATS = ("N_QUADS", "TRIG")
+
+
+def base_iri(path: Path) -> str:
+    """The base IRI relative IRIs of ``path`` resolve against: ``file:///`` and its name,
+    percent-encoded (``Members 2024.ttl`` has a space, which no IRI may hold)."""
+    from urllib.parse import quote
+
+    return "file:///" + quote(path.name, safe="")
 
 
 def refuse_xml_entities(path: Path, raw: bytes) -> None:
@@ -146,7 +161,7 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph
             return restored
     raw = None
     if fmt == pyoxigraph.RdfFormat.RDF_XML:
-        raw = path.read_bytes()
+        raw = read_limited(path, max_input_bytes(), "an input", INPUT_ADVICE)
         refuse_xml_entities(path, raw)
         check_well_formed(path, raw)
     doc_id = doc_id_for(path)
@@ -154,12 +169,12 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> list[StagedGraph
     # finds the facts to trace; a million triples and their statements in seconds, where
     # rdflib took minutes and gigabytes (bench, issue 10).
     store = pyoxigraph.Store()
-    name = pyoxigraph.NamedNode(str(EKG[doc_id]))
+    name = pyoxigraph.NamedNode(str(source_graph(doc_id)))
     try:
         if raw is not None:  # RDF/XML, read already for the checks above
-            store.bulk_load(raw, fmt, base_iri=f"file:///{path.name}", to_graph=name)
+            store.bulk_load(raw, fmt, base_iri=base_iri(path), to_graph=name)
         else:
-            store.bulk_load(path=str(path), format=fmt, base_iri=f"file:///{path.name}", to_graph=name)
+            store.bulk_load(path=str(path), format=fmt, base_iri=base_iri(path), to_graph=name)
     except SyntaxError as exc:
         raise syntax_error(path, exc) from None
     except ValueError as exc:
@@ -233,9 +248,9 @@ def dataset_candidate(path: Path) -> bool:
         return False
     fmt = getattr(pyoxigraph.RdfFormat, FORMATS[path.suffix.lower()])
     try:
-        for quad in pyoxigraph.parse(path=str(path), format=fmt, base_iri=f"file:///{path.name}"):
+        for quad in pyoxigraph.parse(path=str(path), format=fmt, base_iri=base_iri(path)):
             graph = quad.graph_name
-            return isinstance(graph, pyoxigraph.NamedNode) and graph.value.startswith(str(EKG))
+            return isinstance(graph, pyoxigraph.NamedNode) and graph.value.startswith(str(EKG))  # ekgs: too
     except (SyntaxError, OSError, ValueError):
         return False  # the full load reports it, with its line
     return False
@@ -268,7 +283,7 @@ def load_dataset(path: Path, context: LoadContext | None = None) -> list[StagedG
     fmt = getattr(pyoxigraph.RdfFormat, FORMATS[path.suffix.lower()])
     store = pyoxigraph.Store()
     try:
-        store.bulk_load(path=str(path), format=fmt, base_iri=f"file:///{path.name}")
+        store.bulk_load(path=str(path), format=fmt, base_iri=base_iri(path))
     except SyntaxError as exc:
         raise syntax_error(path, exc) from None
     except ValueError as exc:
@@ -280,7 +295,7 @@ def load_dataset(path: Path, context: LoadContext | None = None) -> list[StagedG
     for graph in names:
         if not isinstance(graph, pyoxigraph.NamedNode):
             return None
-        if graph.value not in NOT_RESTORED and (not graph.value.startswith(str(EKG)) or graph.value not in described):
+        if graph.value not in NOT_RESTORED and (not is_source_graph(graph.value) or graph.value not in described):
             return None
     for graph in names:
         if graph.value in NOT_RESTORED:

@@ -8,6 +8,7 @@ errors can point at it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ecokg.errors import InputError
-from ecokg.loaders.base import refuse_if_larger
+from ecokg.loaders.base import read_limited
 
 #: Curated files are small; a larger one is a mistake (or an attack), not data.
 MAX_YAML_BYTES = 20 * 1024 * 1024
@@ -50,7 +51,15 @@ class Y:
         return self.value
 
 
+#: How deeply lists and mappings may nest. Curated files and mappings need about six
+#: levels; PyYAML composes nodes recursively, so 10,000 nested lists would end in a
+#: RecursionError (issue 22) instead of an error with a line.
+MAX_DEPTH = 100
+
+
 class _NoAliasLoader(yaml.SafeLoader):
+    _depth = 0
+
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
             event = self.peek_event()
@@ -58,7 +67,16 @@ class _NoAliasLoader(yaml.SafeLoader):
                 problem="anchors and aliases (*name) are not allowed in ecokg data files",
                 problem_mark=event.start_mark,
             )
-        return Composer.compose_node(self, parent, index)
+        if self._depth >= MAX_DEPTH:
+            raise yaml.MarkedYAMLError(
+                problem=f"lists and mappings nested more than {MAX_DEPTH} levels deep",
+                problem_mark=self.peek_event().start_mark,
+            )
+        self._depth += 1
+        try:
+            return Composer.compose_node(self, parent, index)
+        finally:
+            self._depth -= 1
 
 
 _constructor = SafeConstructor()
@@ -67,13 +85,22 @@ _constructor = SafeConstructor()
 def _convert(node: Node, source: str) -> Y:
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
     if isinstance(node, ScalarNode):
+        _refuse_surrogates(node.value, source, line, column)
         if node.tag.endswith(":timestamp"):
             # Dates stay text: the loaders parse them and report a bad one with its line.
             return Y(node.value, line, column)
         try:
-            return Y(_constructor.construct_object(node, deep=True), line, column)
+            value = _constructor.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError):
             return Y(node.value, line, column)
+        if isinstance(value, float) and not math.isfinite(value):
+            # .nan and .inf are floats to YAML, but no number ecokg stores: an amount of
+            # NaN would make every sum over amounts come out empty (issue 22).
+            raise InputError(
+                f"{node.value!r} is not a number ecokg can store (NaN and infinities are refused)",
+                source=source, line=line, column=column,
+            )
+        return Y(value, line, column)
     if isinstance(node, SequenceNode):
         return Y([_convert(child, source) for child in node.value], line, column)
     if isinstance(node, MappingNode):
@@ -82,6 +109,7 @@ def _convert(node: Node, source: str) -> Y:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, ScalarNode):
                 raise InputError("a mapping key must be a plain name", source=source, line=key_line)
+            _refuse_surrogates(key_node.value, source, key_line, key_node.start_mark.column + 1)
             key = str(_constructor.construct_object(key_node))
             if key in result:
                 raise InputError(
@@ -94,14 +122,26 @@ def _convert(node: Node, source: str) -> Y:
     raise InputError(f"unsupported YAML node {type(node).__name__}", source=source, line=line)
 
 
+def _refuse_surrogates(text: str, source: str, line: int, column: int) -> None:
+    """Refuse a lone surrogate (``"\\udcff"`` written as an escape): no text can hold it,
+    and it would fail, with a traceback, wherever the value is stored or printed."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        char = text[exc.start]
+        raise InputError(
+            f"the text holds \\u{ord(char):04x}, half of a UTF-16 surrogate pair and no character; "
+            "remove the escape", source=source, line=line, column=column,
+        ) from None
+
+
 def read_yaml(path: Path, *, text: str | None = None) -> Y:
     """Parse ``path`` (or ``text``) into a :class:`Y` tree, or raise :class:`InputError`."""
     source = str(path)
     if text is None:
-        refuse_if_larger(
+        raw = read_limited(
             path, MAX_YAML_BYTES, "a curated YAML file", "load large tables as CSV with a mapping"
         )
-        raw = path.read_bytes()
         if b"\x00" in raw[:8192]:
             raise InputError("this is a binary file, not YAML text", source=source)
         try:
@@ -134,6 +174,10 @@ def read_yaml(path: Path, *, text: str | None = None) -> Y:
         ) from exc
     except yaml.YAMLError as exc:
         raise InputError(f"YAML error: {exc}", source=source) from exc
+    except RecursionError:
+        raise InputError(
+            f"lists and mappings nested too deeply (at most {MAX_DEPTH} levels)", source=source
+        ) from None
     if node is None:
         raise InputError("the file is empty", source=source, line=1)
     try:

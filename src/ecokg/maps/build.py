@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ecokg.files import atomic_write_text
 from ecokg.maps.render import MAX_NODES, MapResult, check_options, render_map
 from ecokg.maps.select import ego_graph, query_graph
 
@@ -33,21 +34,25 @@ def build_map(
 ) -> MapResult:
     """The map of the whole graph, of a catalogue query's result, or of an actor's neighbourhood."""
     check_options(color_by, size_by, lang)
+    from ecokg.network.lookup import node_named
     from ecokg.network.projection import project
-    from ecokg.queries.resolve import resolve
+    from ecokg.network.provenance import attach_sources
 
-    G = project(backend, collapse=True, lang=lang)
+    # The projection without sources (cached, shared with the analysis); the sources of what the
+    # map shows are read afterwards, for its nodes and links only (a few bound queries).
+    G = project(backend, collapse=True, lang=lang, sources=False)
     subtitle = None
     if query is not None:
         G = query_graph(backend, G, query, params or {}, lang)
         subtitle = f"query {query}" + "".join(f" {k}={v}" for k, v in (params or {}).items())
     if focus is not None:
-        center = str(resolve(backend, focus))
+        center = node_named(backend, G, focus)
         G = ego_graph(G, center, depth)
         label = G.nodes[center].get("label", center)
         subtitle = (f"{subtitle}; " if subtitle else "") + f"{label}, {depth} link(s) around"
     return render_map(G, title=title or ("ecokg map" if lang == "en" else "carte ecokg"), color_by=color_by,
-                      size_by=size_by, lang=lang, max_nodes=max_nodes, generated=generated, subtitle=subtitle)
+                      size_by=size_by, lang=lang, max_nodes=max_nodes, generated=generated, subtitle=subtitle,
+                      prepare=lambda shown: attach_sources(backend, shown))
 
 
 def write_map(backend: Backend, output: str | Path, **options: Any) -> MapResult:
@@ -55,7 +60,7 @@ def write_map(backend: Backend, output: str | Path, **options: Any) -> MapResult
     result = build_map(backend, **options)
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(result.html, encoding="utf-8")
+    atomic_write_text(path, result.html)  # the previous map, or the new one: never half a page
     result.path = path
     return result
 

@@ -21,6 +21,7 @@ limit is 2,000 nodes.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -79,12 +80,16 @@ def render_map(
     max_nodes: int = MAX_NODES,
     generated: datetime | None = None,
     subtitle: str | None = None,
+    prepare: Callable[[nx.MultiDiGraph], object] | None = None,
 ) -> MapResult:
     """The map of a projection (:func:`ecokg.network.projection.project`) as one HTML page.
 
     >>> result = render_map(kg.to_networkx(), title="Ecosystem")   # doctest: +SKIP
     >>> result.nodes == kg.to_networkx().number_of_nodes()           # doctest: +SKIP
     True
+
+    ``prepare`` is called with the graph the page will show, once reduced to ``max_nodes``
+    (:func:`ecokg.maps.build.build_map` reads the sources of its nodes and links there).
     """
     from pyvis.edge import Edge
     from pyvis.network import Network
@@ -101,6 +106,8 @@ def render_map(
             shown=f"{G.number_of_nodes():,}", total=f"{total_nodes:,}", measure=text[size_by],
             hidden=f"{total_nodes - G.number_of_nodes():,}",
         )
+    if prepare is not None:
+        prepare(G)
     if G.graph.get("unmapped"):
         extra = f"{G.graph['unmapped']} value(s) of the result are relationships (drawn as links) or not entities."
         subtitle = f"{subtitle} — {extra}" if subtitle else extra
@@ -132,6 +139,7 @@ def render_map(
         grouped[(u, v)].append({
             "label": str(d.get("label") or d.get("predicate") or ""), "predicate": str(d.get("predicate") or ""),
             "sources": list(d.get("sources") or []), "via": d.get("via"),
+            "date": str(d.get("date") or ""), "status": str(d.get("status") or ""),
         })
     links: list[dict[str, Any]] = []
     for i, ((u, v), facts) in enumerate(sorted(grouped.items())):

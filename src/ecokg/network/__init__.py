@@ -11,12 +11,14 @@ scores into RDF (``ek:Score`` nodes with PROV) for the ``analysis`` named graph.
 The modules, one idea each:
 
 * :mod:`.projection` (:mod:`.rows`, :mod:`.vocabulary`, :mod:`.provenance`,
-  :mod:`.places`, :mod:`.collapse`, :mod:`.cache`): the graph as NetworkX;
+  :mod:`.places`, :mod:`.collapse`, :mod:`.cache`): the graph as NetworkX, its links read from
+  the ontology (which classes are relations, which properties join what);
 * :mod:`.actors`: the actor graph; :mod:`.engine`: igraph behind NetworkX, budgets, seed;
 * :mod:`.centrality`: degree, betweenness, closeness, PageRank, eigenvector, constraint;
 * :mod:`.communities`: Louvain; :mod:`.brokers`: brokers; :mod:`.bridges`: who bridges
   two territories; :mod:`.paths`: explained paths; :mod:`.introductions`: link prediction;
 * :mod:`.scores`: scores as a table and as RDF; :mod:`.measures`: every measure by name;
+  :mod:`.ranking`: actors ranked by a measure, unlinked ones counted and ties said;
 * :mod:`.export`: GraphML and GEXF; :mod:`.lookup`: from typed names to nodes.
 
 >>> from ecokg.network import actor_graph, degree

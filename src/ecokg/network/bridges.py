@@ -38,6 +38,7 @@ class BridgeReport:
     brokers: list[TerritoryBroker]
     paths: list[list[str]]
     message: str | None = None  # set when the sources were sampled
+    unlinked: int = 0  # actors of the two territories without any link, left out (no path reaches them)
 
     @property
     def cut_nodes(self) -> list[TerritoryBroker]:
@@ -53,9 +54,10 @@ def bridge_summary(report: BridgeReport) -> str:
         f"removing {enumeration([c.label for c in cut])} alone would disconnect some of them"
         if cut else "no single actor's removal disconnects any of them"
     )
+    left_out = f" ({report.unlinked:,} more have no link at all)" if report.unlinked else ""
     return (
-        f"{len(report.first)} actors in {a}, {len(report.second)} in {b}: "
-        f"{report.connected} of {report.pairs} cross pairs are connected; {tail}."
+        f"{len(report.first):,} linked actors in {a}, {len(report.second):,} in {b}{left_out}: "
+        f"{report.connected:,} of {report.pairs:,} cross pairs are connected; {tail}."
     )
 
 
@@ -73,12 +75,17 @@ def _territory_members(G: nx.Graph, name: str) -> tuple[str, list[str]]:
     return label, sorted(n for n, ts in G.nodes(data="territories") if label in (ts or ()))
 
 
+def _linked(G: nx.Graph, members: list[str]) -> list[str]:
+    return [n for n in members if G.degree(n) > 0]
+
+
 def territory_brokers(
     G: nx.Graph, first: str, second: str, *, top: int = 10, paths: int = 50, seed: int = SEED
 ) -> BridgeReport:
     """The actors that bridge two territories, best first.
 
-    Method (Brandes' betweenness restricted to source and target groups): for every pair of
+    The actors of each territory are those with at least one link (``unlinked`` counts the
+    others: no path reaches them). Method (Brandes' betweenness restricted to source and target groups): for every pair of
     distinct actors, one in each territory (an actor in both counts as a member of each),
     each actor between them gets the share of the pair's shortest paths that pass through
     it; ``share`` is the average over the connected pairs. ``cut`` is the share of those
@@ -91,8 +98,11 @@ def territory_brokers(
     'Nicolas Paris'
     """
     H = undirected(G)
-    name_a, group_a = _territory_members(H, first)
-    name_b, group_b = _territory_members(H, second)
+    name_a, all_a = _territory_members(H, first)
+    name_b, all_b = _territory_members(H, second)
+    # Actors without any link are on no path: left out, counted (and so not sampled as sources).
+    group_a, group_b = _linked(H, all_a), _linked(H, all_b)
+    unlinked = len(set(all_a) | set(all_b)) - len(set(group_a) | set(group_b))
     set_a, set_b = set(group_a), set(group_b)
     size = H.number_of_nodes() + H.number_of_edges()
     sources, message = group_a, None
@@ -134,7 +144,7 @@ def territory_brokers(
         for n in candidates[: max(top, 20)]
     ]
     found.sort(key=lambda b: (-round(b.share, 12), -b.cut, b.constraint if b.constraint is not None else 1.0, b.label))
-    return BridgeReport((name_a, name_b), group_a, group_b, pairs, connected, found[:top], examples, message)
+    return BridgeReport((name_a, name_b), group_a, group_b, pairs, connected, found[:top], examples, message, unlinked)
 
 
 def _shortest_paths_from(

@@ -6,8 +6,11 @@ the generation is collected.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,24 +20,55 @@ if TYPE_CHECKING:
     from ecokg.graph.store import Backend
 
 #: Bump when the projection's shape changes: older cache files are then ignored.
-PROJECTION_FORMAT = 2
+PROJECTION_FORMAT = 4
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector off while a projection's hundreds of thousands of dicts and lists
+    are made (it would walk them again and again: two thirds of the time to read a large one)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def read_cache(path: Path) -> nx.MultiDiGraph:
     """A projection from its cache file (see :func:`write_cache`)."""
+    with gc_paused():
+        return _read(path)
+
+
+def _read(path: Path) -> nx.MultiDiGraph:
     with path.open("rb") as handle:
         data = json.load(handle)
     table = data["sources"]
 
     def attrs(raw: dict[str, Any]) -> dict[str, Any]:
-        if "sources" in raw:
-            # One dict per distinct source, shared by the nodes and edges that cite it (read-only).
-            raw["sources"] = [table[i] for i in raw["sources"]]
+        # One dict per distinct source, shared by the nodes and edges that cite it (read-only);
+        # none written when there are none (a projection without sources).
+        refs = raw.get("sources")
+        raw["sources"] = [table[i] for i in refs] if refs else []
         return raw
 
     G = nx.MultiDiGraph(**data["graph"])
-    G.add_nodes_from((node, attrs(raw)) for node, raw in data["nodes"])
-    G.add_edges_from((u, v, key, attrs(raw)) for u, v, key, raw in data["edges"])
+    # NetworkX's own structures, filled directly: add_nodes_from and add_edges_from copy every
+    # attribute dict and check every key, most of the time it takes to read a large projection.
+    nodes, succ, pred = G._node, G._succ, G._pred
+    for node, raw in data["nodes"]:
+        nodes[node] = attrs({"iri": node, **raw})  # the IRI is not written: it is the node itself
+        succ[node] = {}
+        pred[node] = {}
+    order = [node for node, _ in data["nodes"]]
+    for i, j, key, raw in data["edges"]:
+        u, v = order[i], order[j]  # edges name their ends by position in the node list
+        keys = succ[u].get(v)
+        if keys is None:
+            keys = succ[u][v] = pred[v][u] = {}  # one dict of parallel edges, seen from both ends
+        keys[key] = attrs(raw)
     return G
 
 
@@ -62,15 +96,23 @@ def write_cache(path: Path, G: nx.MultiDiGraph) -> None:
         table: dict[str, int] = {}
 
         def attrs(data: dict[str, Any]) -> dict[str, Any]:
-            if "sources" not in data:
-                return data
+            if not data.get("sources"):
+                return {k: v for k, v in data.items() if k != "sources"}  # none: left out, read back as []
             refs = [table.setdefault(json.dumps(source, sort_keys=True), len(table)) for source in data["sources"]]
             return {**data, "sources": refs}
 
+        def node_attrs(node: str, data: dict[str, Any]) -> dict[str, Any]:
+            written = attrs(data)
+            if written.get("iri") == node:
+                written = {k: v for k, v in written.items() if k != "iri"}  # the node itself
+            return written
+
+        position = {node: i for i, node in enumerate(G)}
         payload = {
             "graph": G.graph,
-            "nodes": [[node, attrs(data)] for node, data in G.nodes(data=True)],
-            "edges": [[u, v, key, attrs(data)] for u, v, key, data in G.edges(keys=True, data=True)],
+            "nodes": [[node, node_attrs(node, data)] for node, data in G.nodes(data=True)],
+            # Ends by position in the node list: an IRI read once, not once per link.
+            "edges": [[position[u], position[v], key, attrs(data)] for u, v, key, data in G.edges(keys=True, data=True)],
         }
         payload["sources"] = [json.loads(source) for source in table]
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -80,4 +122,4 @@ def write_cache(path: Path, G: nx.MultiDiGraph) -> None:
         return
 
 
-__all__ = ["PROJECTION_FORMAT", "cache_file", "read_cache", "write_cache"]
+__all__ = ["PROJECTION_FORMAT", "cache_file", "gc_paused", "read_cache", "write_cache"]

@@ -1,51 +1,94 @@
-"""Relationship nodes (posts, memberships, agreements, events, sites) collapsed into labelled edges."""
+"""Relations (posts, agreements, events, sites, acquisitions...) collapsed into labelled links.
+
+A *relation* is an entity of a class the ontology makes one (:meth:`Vocabulary.is_relation`).
+It joins the actors it names: those it points at (``ek:acquirer``, ``ek:participant``...) and
+those pointing at it (``ek:hasSite``, ``ek:holds``...), each in a *role* (the property, read
+from the relation's side through ``owl:inverseOf``; sub-properties share the role of their
+broadest parent with a domain: ``ek:ledBy`` is a participant). A relation that is itself a
+place (a site) also joins its actors to the places it is located in.
+
+* two ends in the same role are peers: one link between them ("signed an agreement with",
+  "met at Meetings with WEDC"), from the first to the second by IRI;
+* two ends in different roles: one link from the leading end to the other ("president of",
+  "acquired", "has a site in"); an actor leads a place, and :data:`LEADING_ROLES` lead the
+  others (else the role whose name sorts first);
+* a relation that points at a larger one (a meeting ``ek:partOf`` a mission, a signing at an
+  agreement) also joins the larger one's ends in the same roles to its own ends (the mission's
+  delegation meets WEDC; the mission's organiser does not);
+* a relation naming one actor and joined to no other (a funding round without investors) is
+  listed on that actor's node (``props``, under the class's label).
+
+Every link carries the relation (``via``), its date (the earliest value of its date
+properties, else its parent's) and its ``status``, and the sources of the relation's facts.
+"""
 
 from __future__ import annotations
 
-from collections import deque
+from collections import defaultdict, deque
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
 
 from ecokg.network.provenance import Provenance
+from ecokg.network.rows import Lit
 from ecokg.network.vocabulary import E, Labels, Vocabulary, curie, local_name
 
-# Readable labels of collapsed edges, per language; {role} / {event} are filled in.
+#: Roles whose holder reads first when a link joins two different roles (holder → organisation,
+#: member → group, organiser → participant, acquirer → acquired, investor → funded); other roles
+#: by their local names (a link reads the same way in every language).
+LEADING_ROLES = (E.heldBy, E.membershipMember, E.organizer, E.acquirer, E.investor)
+
+# Readable labels of collapsed links, per language, looked up by the relation's classes (most
+# specific first): "<Class>" for peers, "<Class>>" for a link between two roles, "<Class>.<role>"
+# for a link led by that role. {role} is the relation's role concept (a post's "president"),
+# {event} the relation's label. Classes with no entry get a label from the ontology's labels.
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
-        "post": "{role} of",
-        "post-norole": "holds a post in",
-        "membership": "{role} of",
-        "membership-norole": "member of",
-        "agreement": "signed an agreement with",
-        "site": "has a site in",
-        "organizer": "organised {event} with",
+        "Post>": "{role} of",
+        "Post>norole": "holds a post in",
+        "Membership>": "{role} of",
+        "Membership>norole": "member of",
+        "Agreement": "signed an agreement with",
+        "Site>": "has a site in",
+        "Event": "took part in {event} with",
+        "Event.organizer": "organised {event} with",
         "Meeting": "met at {event}",
         "Visit": "met during {event}",
         "Signing": "met at {event}",
         "Mission": "took part in {event} with",
-        "event": "took part in {event} with",
+        "Acquisition>": "acquired",
+        "FundingRound>": "invested in",
+        "FundingRound": "co-invested with",
+        "same": "{role} of the same {kind} as",
+        "cross": "{kind} ({first} → {second})",
     },
     "fr": {
-        "post": "{role} de",
-        "post-norole": "occupe un poste au sein de",
-        "membership": "{role} de",
-        "membership-norole": "membre de",
-        "agreement": "a signé un accord avec",
-        "site": "a un site à",
-        "organizer": "a organisé {event} avec",
+        "Post>": "{role} de",
+        "Post>norole": "occupe un poste au sein de",
+        "Membership>": "{role} de",
+        "Membership>norole": "membre de",
+        "Agreement": "a signé un accord avec",
+        "Site>": "a un site à",
+        "Event": "a participé à {event} avec",
+        "Event.organizer": "a organisé {event} avec",
         "Meeting": "a rencontré lors de {event}",
         "Visit": "a rencontré lors de {event}",
         "Signing": "a rencontré lors de {event}",
         "Mission": "a participé à {event} avec",
-        "event": "a participé à {event} avec",
+        "Acquisition>": "a racheté",
+        "FundingRound>": "a investi dans",
+        "FundingRound": "a co-investi avec",
+        "same": "{role} du même {kind} que",
+        "cross": "{kind} ({first} → {second})",
     },
 }
 
+Ends = dict[str, set[str]]
+
 
 class Collapser:
-    """Turns relationship nodes into labelled edges between the nodes they join."""
+    """Turns relations into labelled links between the nodes they join (see the module docstring)."""
 
     def __init__(
         self,
@@ -58,6 +101,8 @@ class Collapser:
         vocab: Vocabulary,
         provenance: Provenance,
         lang: str,
+        literals: dict[str, dict[str, list[Lit]]] | None = None,
+        relations: set[str] | None = None,
     ) -> None:
         self.G = G
         self.links = links
@@ -68,18 +113,145 @@ class Collapser:
         self.vocab = vocab
         self.provenance = provenance
         self.phrases = PHRASES.get(lang, PHRASES["en"])
+        self.literals = literals or {}
+        self.relations = relations if relations is not None else set()
+        #: (u, v) of every link made, to drop the direct facts they make redundant.
         self.pairs: set[tuple[str, str]] = set()
+        #: node -> [(class label, relation label)] of the relations naming it alone.
+        self.alone: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._ends: dict[str, Ends] = {}
+        self._dates: dict[str, str | None] = {}
 
-    def out(self, node: str, *predicates: Any) -> list[str]:
-        wanted = set(predicates)
-        return sorted({o for p, o in self.links.get(node, ()) if p in wanted})
+    # --- what a relation joins ------------------------------------------------------------
 
-    def into(self, node: str, *predicates: Any) -> list[str]:
-        wanted = set(predicates)
-        return sorted({s for p, s in self.incoming.get(node, ()) if p in wanted})
+    def _is_actor(self, node: str) -> bool:
+        return node in self.G and self.vocab.is_actor(self.classes.get(node, ()))
 
-    def is_a(self, node: str, cls: str) -> bool:
-        return cls in self.classes.get(node, ())
+    def _is_place(self, node: str) -> bool:
+        return E.Place in self.classes.get(node, ())
+
+    def ends(self, r: str) -> Ends:
+        """The actors ``r`` names (and, if it is a place, the places it is in), with their roles."""
+        if r not in self._ends:
+            found: Ends = defaultdict(set)
+            place = self._is_place(r)
+            for p, o in self.links.get(r, ()):
+                if self._is_actor(o) or (place and o in self.G and self._is_place(o)):
+                    found[o].add(self.vocab.role(p))
+            for q, s in self.incoming.get(r, ()):
+                if self._is_actor(s):
+                    inverse = self.vocab.inverse.get(q)
+                    found[s].add(self.vocab.role(inverse) if inverse else f"^{q}")
+            self._ends[r] = dict(found)
+        return self._ends[r]
+
+    def parents(self, r: str) -> list[str]:
+        """The relations ``r`` points at (``ek:partOf`` a mission, ``ek:signedAgreement``...)."""
+        found = {o for _, o in self.links.get(r, ()) if o in self.relations}
+        found.update(s for q, s in self.incoming.get(r, ()) if s in self.relations and q in self.vocab.inverse_side)
+        found.discard(r)
+        return sorted(found)
+
+    def inherited(self, r: str, roles: set[str]) -> Ends:
+        """Ends of the relations ``r`` is part of (transitively), in one of ``roles``."""
+        found: Ends = defaultdict(set)
+        seen = {r}
+        queue = deque(self.parents(r))
+        while queue:
+            parent = queue.popleft()
+            if parent in seen:
+                continue
+            seen.add(parent)
+            for node, node_roles in self.ends(parent).items():
+                if node_roles & roles:
+                    found[node] |= node_roles & roles
+            queue.extend(self.parents(parent))
+        return found
+
+    # --- what the link says ---------------------------------------------------------------
+
+    def date(self, r: str, _seen: frozenset[str] = frozenset()) -> str | None:
+        """The earliest value of ``r``'s date properties, else its first parent's date."""
+        if r not in self._dates:
+            dated = self.vocab.date_properties()
+            values = sorted(v.value for p, vs in self.literals.get(r, {}).items() if p in dated for v in vs)
+            found = values[0] if values else None
+            if found is None:
+                for parent in self.parents(r):
+                    if parent not in _seen:
+                        found = self.date(parent, _seen | {r})
+                        if found:
+                            break
+            self._dates[r] = found
+        return self._dates[r]
+
+    def status(self, r: str) -> str | None:
+        values = sorted({v.value for v in self.literals.get(r, {}).get(E.status, ())})
+        return "; ".join(values) or None
+
+    def kind(self, r: str) -> str:
+        most = self.vocab.most_specific(self.types.get(r, ()))
+        return curie(most) if most else "ek:Entity"
+
+    def _lineage(self, r: str) -> list[str]:
+        """Local names of ``r``'s classes, most specific first."""
+        classes = self.classes.get(r, set())
+        ordered = sorted(classes, key=lambda c: (-len(self.vocab.ancestors(c)), c))
+        return [local_name(c) for c in ordered]
+
+    def _phrase(self, r: str, keys: list[str]) -> str | None:
+        """The first phrase found for the first key, looked up on ``r``'s classes in turn."""
+        lineage = self._lineage(r)
+        for key in keys:
+            for name in lineage:
+                found = self.phrases.get(name + key)
+                if found is not None:
+                    return found
+        return None
+
+    def _role_label(self, role: str) -> str:
+        iri = role.removeprefix("^")
+        return self.vocab.label(iri) or local_name(iri)
+
+    def _fill(self, text: str, r: str, **extra: str) -> str:
+        most = self.vocab.most_specific(self.types.get(r, ()))
+        values: dict[str, Any] = {
+            "event": self.labels.get(r) or local_name(r),
+            "kind": (self.vocab.label(most) if most else None) or (local_name(most) if most else "relation"),
+            "role": "", **extra,
+        }
+        return text.format(**values)
+
+    def peer_label(self, r: str, role: str) -> str:
+        found = self._phrase(r, [""])
+        return self._fill(found or self.phrases["same"], r, role=self._role_label(role))
+
+    def link_label(self, r: str, lead: set[str], other: set[str]) -> str:
+        first, second = min(lead), min(other)
+        found = self._phrase(r, [f".{local_name(x.removeprefix('^'))}" for x in sorted(lead)] + [">", ""])
+        if found is None:
+            return self._fill(self.phrases["cross"], r, first=self._role_label(first), second=self._role_label(second))
+        if "{role}" in found:
+            concepts = sorted(o for p, o in self.links.get(r, ()) if p == E.role)
+            if not concepts:
+                return self._phrase(r, [">norole"]) or self._fill(found, r)
+            return self._fill(found, r, role=self.vocab.label(concepts[0]) or local_name(concepts[0]))
+        return self._fill(found, r)
+
+    def _lead(self, a: str, roles_a: set[str], b: str, roles_b: set[str]) -> bool:
+        """Whether ``a`` reads first in a link between ``a`` and ``b`` (in different roles)."""
+        place_a, place_b = not self._is_actor(a), not self._is_actor(b)
+        if place_a != place_b:
+            return place_b
+
+        def rank(roles: set[str]) -> tuple[int, str]:
+            leading = [LEADING_ROLES.index(r) for r in roles if r in LEADING_ROLES]
+            # Then by the roles' names, not their labels: a link reads the same way in every language.
+            return (min(leading) if leading else len(LEADING_ROLES), min(local_name(r) for r in roles))
+
+        return rank(roles_a) <= rank(roles_b)
+
+    # --- links ----------------------------------------------------------------------------
 
     def add(self, u: str, v: str, predicate: str, label: str, via: str) -> None:
         if u == v or u not in self.G or v not in self.G:
@@ -87,76 +259,37 @@ class Collapser:
         self.G.add_edge(
             u, v, predicate=predicate, label=label,
             sources=self.provenance.of_relationship(via), via=via,
+            date=self.date(via), status=self.status(via),
         )
         self.pairs.add((u, v))
 
-    def kind(self, node: str) -> str:
-        most = self.vocab.most_specific(self.types.get(node, ()))
-        return curie(most) if most else "ek:Entity"
-
     def collapse(self, r: str) -> None:
+        own = self.ends(r)
+        if not own:
+            return
         predicate = self.kind(r)
-        if self.is_a(r, E.Post) or self.is_a(r, E.Membership):
-            post = self.is_a(r, E.Post)
-            holders = (
-                self.out(r, E.heldBy) + self.into(r, E.holds)
-                if post else self.out(r, E.membershipMember)
-            )
-            orgs = self.out(r, E.postIn) + self.into(r, E.hasPost) if post else self.out(r, E.memberIn)
-            roles = self.out(r, E.role)
-            key = "post" if post else "membership"
-            role = self.vocab.label(roles[0]) if roles else None
-            label = self.phrases[key].format(role=role) if role else self.phrases[f"{key}-norole"]
-            for holder in sorted(set(holders)):
-                for org in sorted(set(orgs)):
-                    self.add(holder, org, predicate, label, r)
-        elif self.is_a(r, E.Agreement):
-            signatories = sorted(set(self.out(r, E.signatory) + self.into(r, E.signed)))
-            for a, b in combinations(signatories, 2):
-                self.add(a, b, predicate, self.phrases["agreement"], r)
-        elif self.is_a(r, E.Site):
-            orgs = sorted(set(self.into(r, E.hasSite) + self.out(r, E.siteOf)))
-            for org in orgs:
-                for place in self.out(r, E.locatedIn):
-                    self.add(org, place, predicate, self.phrases["site"], r)
-        elif self.is_a(r, E.Event):
-            self._collapse_event(r, predicate)
-
-    def participants(self, event: str) -> list[str]:
-        found = set(self.out(event, E.participant, E.ledBy) + self.into(event, E.participatedIn))
-        if self.is_a(event, E.Visit):
-            found.update(v for v in self.out(event, E.visited) if v in self.G)
-        return sorted(found)
-
-    def delegation(self, event: str) -> list[str]:
-        """Participants of the events ``event`` is part of (transitively): who attended it."""
-        found: set[str] = set()
-        seen = {event}
-        queue = deque(self.out(event, E.partOf) + self.into(event, E.hasPart))
-        while queue:
-            parent = queue.popleft()
-            if parent in seen:
+        nodes = sorted(own)
+        for a, b in combinations(nodes, 2):
+            shared = own[a] & own[b]
+            if shared:
+                self.add(a, b, predicate, self.peer_label(r, min(shared)), r)
+            elif self._lead(a, own[a], b, own[b]):
+                self.add(a, b, predicate, self.link_label(r, own[a], own[b]), r)
+            else:
+                self.add(b, a, predicate, self.link_label(r, own[b], own[a]), r)
+        roles = set().union(*own.values())
+        inherited = self.inherited(r, roles)
+        for member in sorted(inherited):
+            if member in own:
                 continue
-            seen.add(parent)
-            found.update(self.participants(parent))
-            queue.extend(self.out(parent, E.partOf) + self.into(parent, E.hasPart))
-        return sorted(found)
-
-    def _collapse_event(self, r: str, predicate: str) -> None:
-        name = self.labels.get(r) or local_name(r)
-        local = local_name(self.vocab.most_specific(self.types.get(r, ())) or "")
-        phrase = self.phrases.get(local, self.phrases["event"]).format(event=name)
-        own = self.participants(r)
-        for a, b in combinations(own, 2):
-            self.add(a, b, predicate, phrase, r)
-        for member in self.delegation(r):
-            for p in own:
-                if member not in own:
-                    self.add(member, p, predicate, phrase, r)
-        organised = self.phrases["organizer"].format(event=name)
-        for organizer in self.out(r, E.organizer):
-            for p in own:
-                self.add(organizer, p, predicate, organised, r)
+            for node in nodes:
+                shared = own[node] & inherited[member]
+                if shared:
+                    self.add(member, node, predicate, self.peer_label(r, min(shared)), r)
+        if len(nodes) == 1 and not set(inherited) - set(nodes):
+            most = self.vocab.most_specific(self.types.get(r, ()))
+            kind = (self.vocab.label(most) if most else None) or local_name(most or "relation")
+            self.alone[nodes[0]].append((kind, self.labels.get(r) or local_name(r)))
 
 
-__all__ = ["PHRASES", "Collapser"]
+__all__ = ["LEADING_ROLES", "PHRASES", "Collapser"]

@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Any
 import networkx as nx
 
 from ecokg.errors import EcokgError
+from ecokg.files import atomic_write
 from ecokg.network.actors import actor_graph
 from ecokg.network.measures import analyze
 from ecokg.network.scores import Scores
@@ -57,13 +58,19 @@ def _flat(data: dict[str, Any]) -> dict[str, str | float | int]:
 
 
 def write_network(G: nx.Graph, destination: str | Path | IO[bytes], fmt: str) -> None:
-    """Write an export graph (:func:`export_graph`) as GraphML or GEXF (for Gephi)."""
-    if fmt == "graphml":
-        nx.write_graphml(G, destination, encoding="utf-8", named_key_ids=True)
-    elif fmt == "gexf":
-        nx.write_gexf(G, destination, encoding="utf-8")
-    else:
+    """Write an export graph (:func:`export_graph`) as GraphML or GEXF (for Gephi).
+
+    A path is written all at once (:func:`ecokg.files.atomic_write`): the previous file or the new one.
+    """
+    if fmt not in NETWORK_FORMATS:
         raise EcokgError(f"unknown network format {fmt!r} (known: {', '.join(NETWORK_FORMATS)})")
+    if isinstance(destination, str | Path):
+        with atomic_write(destination) as handle:
+            write_network(G, handle, fmt)
+    elif fmt == "graphml":
+        nx.write_graphml(G, destination, encoding="utf-8", named_key_ids=True)
+    else:
+        nx.write_gexf(G, destination, encoding="utf-8")
 
 
 def export_network(backend: Backend, destination: str | Path | IO[bytes], fmt: str, *, lang: str = "en") -> nx.MultiDiGraph:

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from ecokg.graph.store import Backend
 
 
+#: Most shortest paths :func:`k_shortest_paths` lists.
+MAX_PATHS = 50
+
+
 @dataclass
 class Step:
     source: str
@@ -99,8 +103,7 @@ def k_shortest_paths(G: nx.Graph, source: str, target: str, k: int = 3) -> list[
     for node in (source, target):
         if node not in G:
             raise QueryError(f"{node} is not a node of the network (relationships and provenance are not)")
-    if k < 1:
-        raise QueryError("k must be at least 1")
+    _check_k(k)
     H = _path_graph(G)
     if source == target:
         return [ExplainedPath([source], [node_label(G, source)], [])]
@@ -111,22 +114,35 @@ def k_shortest_paths(G: nx.Graph, source: str, target: str, k: int = 3) -> list[
     return [_explain(G, p) for p in found]
 
 
+def _check_k(k: int) -> None:
+    if not 1 <= k <= MAX_PATHS:
+        # Simple paths grow exponentially with their length: asking for 100,000 of them ran
+        # for minutes (issue 22). Fifty alternatives are more than anyone reads.
+        raise QueryError(f"the number of paths must be between 1 and {MAX_PATHS} (got {k})")
+
+
 def paths_between(backend: Backend, source: str, target: str, k: int = 1, *, lang: str = "en") -> list[ExplainedPath]:
     """The ``k`` shortest explained paths between two entities named as people type them.
 
     Uses the collapsed projection, or the uncollapsed one when an end is itself a
-    relationship (a post, an agreement, an event).
+    relationship (a post, an agreement, an event). The projection is read without sources
+    (cached, shared with maps and measures); the sources of the links the paths take are read
+    afterwards, for them only.
 
     >>> paths_between(backend, "Marie-Guite Dufay", "WEDC")[0].sentence   # doctest: +SKIP
     """
+    from ecokg.network.lookup import node_named
     from ecokg.network.projection import project
-    from ecokg.queries.resolve import resolve
+    from ecokg.network.provenance import attach_sources
 
-    ends = [str(resolve(backend, source)), str(resolve(backend, target))]
-    G = project(backend, collapse=True, lang=lang)
+    _check_k(k)
+    G = project(backend, collapse=True, lang=lang, sources=False)
+    ends = [node_named(backend, G, source), node_named(backend, G, target)]
     if any(end not in G for end in ends):
-        G = project(backend, collapse=False, lang=lang)
-    return k_shortest_paths(G, ends[0], ends[1], k)
+        G = project(backend, collapse=False, lang=lang, sources=False)
+    found = k_shortest_paths(G, ends[0], ends[1], k)
+    on_paths = attach_sources(backend, G.subgraph({n for p in found for n in p.nodes}).copy())
+    return [_explain(on_paths, p.nodes) for p in found]
 
 
-__all__ = ["ExplainedPath", "Step", "explain_path", "k_shortest_paths", "paths_between", "shortest_path"]
+__all__ = ["MAX_PATHS", "ExplainedPath", "Step", "explain_path", "k_shortest_paths", "paths_between", "shortest_path"]

@@ -1,4 +1,11 @@
-"""The territory and country of each entity of the projection, from where it is."""
+"""The territory and country of each entity of the projection, from where it is.
+
+An entity is where the places it points at are (its seat, a site, a city it is based in...);
+a person without places of their own is where the organisations of their posts and
+memberships are. A territory is the nearest administrative area above such a place (a state,
+a region), else the place itself when nothing above it is known (a city); a country is never
+a territory, only the ``country``.
+"""
 
 from __future__ import annotations
 
@@ -17,11 +24,13 @@ class Places:
         classes: dict[str, set[str]],
         incoming: dict[str, list[tuple[str, str]]],
         labels: Labels,
+        relations: set[str] | None = None,
     ) -> None:
         self.links = links
         self.incoming = incoming
         self.classes = classes
         self.labels = labels
+        self.relations = relations or set()
         self.parents: dict[str, list[str]] = defaultdict(list)
         for s in entities:
             for p, o in links.get(s, ()):
@@ -53,17 +62,12 @@ class Places:
         return areas, countries
 
     def _anchors(self, entity: str) -> list[str]:
-        """The places an entity is in: itself (a place), where it is based, its sites, its events' location."""
+        """The places an entity is in: itself (a place), or the places it points at (where it is
+        based, its sites, an event's location), whatever the property."""
         classes = self.classes.get(entity, set())
-        if E.Place in classes and E.Site not in classes:
+        if E.Place in classes and entity not in self.relations:
             return [entity]
-        anchors: list[str] = []
-        for p, o in self.links.get(entity, ()):
-            if p in (E.basedIn, E.location, E.locatedIn):
-                anchors.append(o)
-            elif p == E.hasSite:
-                anchors.extend(q for pp, q in self.links.get(o, ()) if pp == E.locatedIn)
-        return anchors
+        return [o for _, o in self.links.get(entity, ()) if E.Place in self.classes.get(o, ())]
 
     def _person_orgs(self, person: str) -> list[str]:
         """Organisations of a person's posts and memberships (and those they head or belong to)."""
@@ -87,6 +91,8 @@ class Places:
         country_count: Counter[str] = Counter()
         for anchor in anchors:
             areas, countries = self._of_place(anchor)
+            if not areas and anchor not in self.relations and E.Country not in self.classes.get(anchor, ()):
+                areas = [anchor]  # a city (or any place) with nothing known above it
             area_count.update(self.labels.get(a) or local_name(a) for a in areas)
             country_count.update(self.labels.get(c) or local_name(c) for c in countries)
         ranked = sorted(area_count, key=lambda t: (-area_count[t], t))

@@ -1,4 +1,9 @@
-"""Where the projection's facts come from: the excerpts (document, date, sentence) behind them."""
+"""Where the projection's facts come from: the excerpts (document, date, sentence) behind them.
+
+:meth:`Provenance.of` reads them for the whole graph (``project(..., sources=True)``);
+:func:`attach_sources` reads them for the nodes and links of a small graph only (a map, a path),
+one bound query per entity, which costs milliseconds where the whole graph's take seconds.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,19 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ecokg.namespaces import EKR
+import networkx as nx
+
+from ecokg.namespaces import EKR, PREFIXES, RDF
 from ecokg.network.rows import Lit, select_rows
-from ecokg.network.vocabulary import Labels, local_name
+from ecokg.network.vocabulary import E, Labels, local_name
 
 if TYPE_CHECKING:
     from ecokg.graph.store import Backend
 
 #: A source as the nodes and edges carry it: ``document``, ``date``, ``quote``, ``iri``.
 Source = dict[str, str]
+#: Facts whose object is a vocabulary term, never a node: not the sources of any link.
+_NOT_LINKS = frozenset((str(RDF.type), E.concernsSector, E.role))
 
 
 class Provenance:
@@ -57,8 +66,42 @@ class Provenance:
                 }
         return found
 
+    @classmethod
+    def about(
+        cls, backend: Backend, subjects: Iterable[str], relations: Iterable[str], include_inferred: bool, lang: str
+    ) -> Provenance:
+        """The sources of the facts about ``subjects``, and of those about ``relations`` either way."""
+        found = cls()
+        titles = Labels(lang)
+        dates: dict[str, str] = {}
+        texts: dict[str, tuple[str, str]] = {}
+        relations = set(relations)
+        asked = [("network-sources-of", "s", iri) for iri in sorted(set(subjects) | relations)]
+        asked += [("network-sources-into", "o", iri) for iri in sorted(relations)]
+        for name, variable, iri in asked:
+            for s, p, o, x, text, doc, title, date in select_rows(backend, name, include_inferred, {variable: iri}):
+                if not (isinstance(s, str) and isinstance(x, str) and isinstance(doc, str)):
+                    continue
+                if variable == "s":
+                    found.by_subject[s].append(x)
+                if isinstance(o, str) and not o.startswith("_:") and str(p) not in _NOT_LINKS:
+                    found.by_fact[(s, str(p), o)].append(x)
+                    if variable == "o":
+                        found.by_object[o].append(x)
+                if isinstance(text, Lit):
+                    texts[x] = (text.value, doc)
+                if isinstance(title, Lit):
+                    titles.add(doc, title)
+                if isinstance(date, Lit):
+                    dates[doc] = date.value
+        for x, (text, doc) in texts.items():
+            found.excerpts[x] = {"document": titles.get(doc) or local_name(doc), "date": dates.get(doc, ""), "quote": text, "iri": doc}
+        return found
+
     def _sources(self, excerpts: Iterable[str]) -> list[Source]:
         """The sources of these excerpts, one per (document, sentence), in that order."""
+        if not self.excerpts:
+            return []
         seen: dict[tuple[str, str], Source] = {}
         for x in excerpts:
             source = self.excerpts.get(x)
@@ -76,4 +119,37 @@ class Provenance:
         return self._sources(self.by_fact.get((s, p, o), ()))
 
 
-__all__ = ["Provenance", "Source"]
+def expand(name: str) -> str:
+    """The IRI of a CURIE such as ``ek:solicited`` (``name`` itself when it is no CURIE)."""
+    prefix, sep, local = name.partition(":")
+    namespace = PREFIXES.get(prefix) if sep else None
+    return str(namespace) + local if namespace is not None else name
+
+
+def attach_sources(backend: Backend, G: nx.MultiDiGraph, *, include_inferred: bool | None = None) -> nx.MultiDiGraph:
+    """Fill the empty ``sources`` of ``G``'s nodes and links (a projection's part) from the store.
+
+    A node gets the sources of its own facts; a link made from a relation those of the
+    relation's facts; any other link those of its fact. Sources already there are kept (a
+    query map's joins say they come from the query). Returns ``G``.
+    """
+    lang = str(G.graph.get("lang") or "en")
+    inferred = bool(G.graph.get("include_inferred", False)) if include_inferred is None else include_inferred
+    relations = {str(d["via"]) for _, _, d in G.edges(data=True) if d.get("via") and not d.get("sources")}
+    subjects = {str(n) for n, d in G.nodes(data=True) if not d.get("sources")}
+    subjects |= {str(u) for u, _, d in G.edges(data=True) if not d.get("via") and not d.get("sources")}
+    provenance = Provenance.about(backend, subjects, relations, inferred, lang)
+    for n, data in G.nodes(data=True):
+        if not data.get("sources"):
+            data["sources"] = provenance.of_entity(n)
+    for u, v, data in G.edges(data=True):
+        if not data.get("sources"):
+            via = data.get("via")
+            data["sources"] = (
+                provenance.of_relationship(via) if via
+                else provenance.of_fact(u, expand(str(data.get("predicate") or "")), v)
+            )
+    return G
+
+
+__all__ = ["Provenance", "Source", "attach_sources", "expand"]

@@ -8,12 +8,14 @@ parsed here; on other backends from ``Backend.select``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pyoxigraph as ox
-from rdflib import Literal
+from rdflib import Literal, URIRef
+from rdflib.term import Identifier
 
 from ecokg.namespaces import INFERRED_GRAPH
 
@@ -46,23 +48,56 @@ def _plain(term: Any) -> Term:
     return str(term)
 
 
-def select_rows(backend: Backend, name: str, include_inferred: bool) -> list[list[Any]]:
-    """Rows of a packaged query, over the union of the graphs minus ``inferred`` unless asked."""
+def select_rows(
+    backend: Backend, name: str, include_inferred: bool, iris: Mapping[str, str] | None = None
+) -> list[list[Any]]:
+    """Rows of a packaged query, over the union of the graphs minus ``inferred`` unless asked.
+
+    ``iris`` binds variables of the query to IRIs (the engine substitutes them: no value is
+    ever written into the text); the query must project them.
+    """
     # Rows hold plain terms (str IRIs, Lit, None); typed Any so that callers can unpack them.
     text = query_text(name)
     store = backend.oxigraph()
     if store is None:
         exclude = () if include_inferred else (INFERRED_GRAPH,)
-        return [[_plain(t) for t in row] for row in backend.select(text, exclude_graphs=exclude)]
+        bindings: dict[str, Identifier] = {k: URIRef(v) for k, v in (iris or {}).items()}
+        return [[_plain(t) for t in row] for row in backend.select(text, bindings or None, exclude_graphs=exclude)]
     options: dict[str, Any] = {"use_default_graph_as_union": True}
     if not include_inferred:
-        inferred = str(INFERRED_GRAPH)
-        options = {"default_graph": [g for g in store.named_graphs() if g.value != inferred]}
+        options = {"default_graph": _graphs_but_inferred(backend, store)}
+    if iris:
+        options["substitutions"] = {ox.Variable(k): ox.NamedNode(v) for k, v in iris.items()}
     # Embedded store: Oxigraph writes the whole result as TSV in Rust, which we split; a
     # Python object per term (pyoxigraph's, let alone rdflib's) costs more than the query.
     data = store.query(text, **options).serialize(format=ox.QueryResultsFormat.TSV)
     lines = data.decode("utf-8").split("\n")
-    return [[_tsv_term(cell) for cell in line.split("\t")] for line in lines[1:] if line]
+    # Cells repeat (a predicate, a class, a city on every row): each is parsed, and stored, once.
+    seen: dict[str, Term] = {}
+    rows = []
+    for line in lines[1:]:
+        if line:
+            row = []
+            for cell in line.split("\t"):
+                term = seen.get(cell, _MISSING)
+                if term is _MISSING:
+                    term = seen[cell] = _tsv_term(cell)
+                row.append(term)
+            rows.append(row)
+    return rows
+
+
+_MISSING: Any = object()
+
+
+def _graphs_but_inferred(backend: Backend, store: Any) -> list[Any]:
+    """The store's named graphs but ``inferred``, listed once until the graph changes (a map
+    reads the sources of its nodes with a few hundred small queries)."""
+    found: list[Any] | None = backend.memo.get("network-graphs")
+    if found is None:
+        inferred = str(INFERRED_GRAPH)
+        found = backend.memo["network-graphs"] = [g for g in store.named_graphs() if g.value != inferred]
+    return found
 
 
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")

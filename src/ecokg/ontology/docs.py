@@ -7,6 +7,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from ecokg.errors import EcokgError
+from ecokg.files import atomic_write_text
 from ecokg.ontology import ontology_graph
 
 
@@ -25,5 +26,6 @@ def write_ontology_docs(directory: str | Path) -> Path:
     graph = Graph()
     graph += ontology_graph()  # pyLODE adds triples to the graph it is given: pass a copy
     target = out / "index.html"
-    OntPub(ontology=graph).make_html(destination=target, include_css=True)
+    # pyLODE returns the page when given no destination: written all at once, never half of it.
+    atomic_write_text(target, OntPub(ontology=graph).make_html(include_css=True))
     return target

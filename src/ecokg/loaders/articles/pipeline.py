@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ecokg.errors import InputError
+from ecokg.files import atomic_write_text
 from ecokg.loaders.articles.entities import find_mentions, spacy_names
 from ecokg.loaders.articles.linking import Extraction, Known, State, slug
 from ecokg.loaders.articles.reading import reference_year, sentences_of
@@ -81,8 +82,15 @@ def extract_file(
     result = extract(text, lang, known, date=date)
     title = next((line.strip() for line in text.splitlines() if line.strip()), article.name)
     text_path = os.path.relpath(article.resolve(), output.resolve().parent)
-    output.write_text(
-        candidates_yaml(result, doc_id=slug(article.stem), title=title, text_path=text_path, date=date),
-        encoding="utf-8",
+    if os.path.isabs(text_path) or text_path.split(os.sep)[0] == os.pardir:
+        # A curated file reads its text only from its own folder (or below): keep a copy there.
+        copy = output.parent / article.name
+        if copy.exists() and copy.read_text(encoding="utf-8-sig") != text:
+            copy = output.parent / f"{output.stem}.{article.name}"
+        if not copy.exists() or copy.read_text(encoding="utf-8-sig") != text:
+            atomic_write_text(copy, text)
+        text_path = copy.name
+    atomic_write_text(
+        output, candidates_yaml(result, doc_id=slug(article.stem), title=title, text_path=text_path, date=date)
     )
     return result

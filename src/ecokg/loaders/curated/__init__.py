@@ -18,7 +18,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 
 from ecokg.errors import InputError, InputErrors
-from ecokg.loaders.base import FactWriter, LoadContext, StagedGraph
+from ecokg.loaders.base import FactWriter, LoadContext, StagedGraph, read_limited
 from ecokg.loaders.curated.entities import convert_entity, declare
 from ecokg.loaders.curated.state import (
     DOC_KEYS,
@@ -161,15 +161,52 @@ def _document_text(state: Parse, doc: Y) -> str | None:
     node = doc.value.get("text")
     if node is None:
         return None
-    if not isinstance(node.value, str):
+    if not isinstance(node.value, str) or not node.value.strip():
         state.error("document 'text' must name a text file beside this one", node)
         return None
-    text_path = state.path.parent / node.value
-    try:
-        return normalise_space(text_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        state.error(f"cannot read the document text {node.value!r}: {exc}", node)
+    text_path = _text_beside(state, node)
+    if text_path is None:
         return None
+    try:
+        raw = read_limited(text_path, MAX_TEXT_BYTES, "a document text", "quote from a shorter text")
+        return normalise_space(raw.decode("utf-8-sig"))
+    except InputError as exc:
+        state.error(f"document text {node.value!r}: {exc.message}", node)
+    except UnicodeDecodeError:
+        state.error(f"document text {node.value!r} is not UTF-8 text (save it as UTF-8)", node)
+    return None
+
+
+#: A document's text is read whole to check its quotes: an article is a few pages.
+MAX_TEXT_BYTES = 20 * 2**20
+
+
+def _text_beside(state: Parse, node: Y) -> Path | None:
+    """The document text's path, if it stays beside the YAML file (its folder or below).
+
+    Any other file is refused, not read: a build checks that each quote appears in the
+    text, which would otherwise tell anyone who can write a YAML file whether a sentence
+    appears in any file the builder can read (issue 22).
+    """
+    name = str(node.value)
+    relative = Path(name)
+    if relative.is_absolute() or relative.anchor or ".." in relative.parts:
+        state.error(
+            f"document 'text' {name!r} must be a file beside this one (in its folder or below, "
+            "without '..' or an absolute path): move the text next to the YAML file",
+            node,
+        )
+        return None
+    folder = state.path.parent.resolve()
+    target = (state.path.parent / relative).resolve()
+    if not target.is_relative_to(folder):
+        state.error(
+            f"document 'text' {name!r} is a link leading outside the YAML file's folder; "
+            "copy the text beside the YAML file",
+            node,
+        )
+        return None
+    return target
 
 
 def _describe_document(state: Parse, writer: FactWriter, doc: Y) -> None:

@@ -129,6 +129,8 @@ def _nested(state: Parse, parent: Entity, spec: PropertySpec, node: Y) -> URIRef
         return None
     ident = values["id"].value if "id" in values else f"{parent.ident}.site.{place_node.value}"
     iri = entity_iri(str(ident))
+    if "id" not in values and _taken(state, iri, "this site", node):
+        return None
     quote = quote_ref(state, values.get("quote"), None, required=False)
     parent_quote = quote_ref(state, parent.node.value.get("quote"), None, required=False)
     q = quote or parent_quote
@@ -145,6 +147,20 @@ def _nested(state: Parse, parent: Entity, spec: PropertySpec, node: Y) -> URIRef
         state.facts.append(Fact(iri, RDFS.label, lit, q, node.line))
     state.facts.append(Fact(iri, EK.locatedIn, place, place_quote or q, place_node.line))
     return iri
+
+
+def _taken(state: Parse, iri: URIRef, what: str, node: Y) -> bool:
+    """Whether an entity of the file has the id generated for ``what`` (it would merge silently
+    into one node with it: issue 22); an error says so."""
+    for entity in state.entities.values():
+        if entity.iri == iri:
+            state.error(
+                f"the entity {entity.ident!r} (line {entity.node.line}) has the id ecokg makes for {what}; "
+                "give the entity another id",
+                node,
+            )
+            return True
+    return False
 
 
 def _known_label(state: Parse, iri: URIRef, fallback: str) -> str:
@@ -181,6 +197,8 @@ def _posts(state: Parse, person: Entity, node: Y) -> None:
         post = entity_iri(
             f"post.{person.ident}.{values['organization'].value}.{values['role'].value}"
         )
+        if _taken(state, post, "this post", item):
+            continue
         source_quote: str = quote
 
         def add(s: URIRef, p: URIRef, o: Node, n: Y = item, q: str = source_quote) -> None:

@@ -95,7 +95,10 @@ def _literal(state: Parse, spec: PropertySpec, node: Y) -> Node | None:
         try:
             if isinstance(value, bool):
                 raise InvalidOperation
-            return Literal(Decimal(str(value)))
+            number = Decimal(str(value))
+            if not number.is_finite():  # "NaN", "Infinity": no xsd:decimal (issue 22)
+                raise InvalidOperation
+            return Literal(number)
         except InvalidOperation:
             state.error(f"{spec.key!r} must be a number, got {value!r}", node)
             return None

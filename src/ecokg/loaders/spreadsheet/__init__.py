@@ -21,9 +21,10 @@ import io
 from pathlib import Path
 from typing import Any
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from ecokg.errors import InputError, InputErrors
+from ecokg.files import atomic_write_text
 from ecokg.loaders.base import FactWriter, LoadContext, StagedGraph, doc_id_for
 from ecokg.loaders.spreadsheet.mapping import (
     MAPPING_SUFFIX,
@@ -41,7 +42,7 @@ from ecokg.loaders.spreadsheet.mapping import (
 from ecokg.loaders.spreadsheet.reading import detect_encoding, open_csv, open_xlsx
 from ecokg.loaders.spreadsheet.rows import SPREADSHEET_ERRORS, bind_header, stage_rows
 from ecokg.loaders.spreadsheet.values import RowError, date_literal, slugify
-from ecokg.namespaces import EK, XSD
+from ecokg.namespaces import EK, XSD, source_graph
 from ecokg.ontology import vocabulary
 
 
@@ -74,6 +75,12 @@ def load_spreadsheet(path: Path, context: LoadContext | None = None) -> list[Sta
             InputError(f"{len(rejects)} bad row(s) skipped; reject report written to {report}", source=path)
         )
     return [writer.staged(rejects)]
+
+
+def document_graph(path: Path, context: LoadContext | None = None) -> URIRef:
+    """The graph :func:`load_spreadsheet` stages ``path`` into (reads its mapping only)."""
+    mapping = read_mapping(find_mapping(path, context or LoadContext()))
+    return source_graph(_document_id(mapping, path))
 
 
 def _document_id(mapping: Mapping, path: Path) -> str:
@@ -117,14 +124,21 @@ def _describe(writer: FactWriter, mapping: Mapping, path: Path) -> None:
 
 
 def _write_reject_report(path: Path, doc_id: str, rejects: list[InputError]) -> Path:
-    """A CSV of the skipped rows (row, reason), written in the current directory."""
+    """A CSV of the skipped rows (row, reason), written in the current directory.
+
+    Every cell is neutralised (:func:`ecokg.render.safe_cell`): a file named
+    ``=HYPERLINK(...).csv``, or a reason quoting a cell, must not become a live formula
+    when the report is opened in a spreadsheet (issue 22).
+    """
+    from ecokg.render import safe_cell
+
     report = Path.cwd() / f"{doc_id}.rejects.csv"
     buffer = io.StringIO()
     out = csv.writer(buffer)
     out.writerow(["file", "row", "reason"])
     for reject in rejects:
-        out.writerow([path.name, reject.row or "", reject.message])
-    report.write_text(buffer.getvalue(), encoding="utf-8")
+        out.writerow([safe_cell(path.name), safe_cell(reject.row or ""), safe_cell(reject.message)])
+    atomic_write_text(report, buffer.getvalue())
     return report
 
 
@@ -139,6 +153,7 @@ __all__ = [
     "Template",
     "ValueSpec",
     "detect_encoding",
+    "document_graph",
     "find_mapping",
     "load_spreadsheet",
     "read_mapping",

@@ -35,7 +35,40 @@ class Compiled:
     checks: list[tuple[int, str, str]]
 
 
+def column_letter(index: int) -> str:
+    """A 0-based column index as a spreadsheet names it: 0 -> A, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _refuse_duplicate_columns(mapping: Mapping, header: list[str], path: Path) -> None:
+    """Refuse a header naming twice a column the mapping reads: which one is meant?
+
+    (Binding by name kept the last one, silently: issue 22.) A duplicate the mapping
+    does not read harms nothing and is left alone.
+    """
+    seen: dict[str, int] = {}
+    errors = []
+    for i, name in enumerate(header):
+        if name in seen and name in mapping.needed:
+            first = seen[name]
+            errors.append(InputError(
+                f"columns {column_letter(first)} (column {first + 1}) and {column_letter(i)} (column {i + 1}) "
+                f"are both named {name!r}, which the mapping {mapping.path.name} (line {mapping.needed[name]}) "
+                "reads: rename one of them",
+                source=path, row=1,
+            ))
+        seen.setdefault(name, i)
+    if errors:
+        raise errors[0] if len(errors) == 1 else InputErrors(errors, source=path)
+
+
 def bind_header(mapping: Mapping, header: list[str], path: Path) -> Compiled:
+    _refuse_duplicate_columns(mapping, header, path)
     index = {name: i for i, name in enumerate(header)}
     missing = [(column, line) for column, line in mapping.needed.items() if column not in index]
     if missing:

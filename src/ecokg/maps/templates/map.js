@@ -95,10 +95,14 @@
     if (r.sources.length > 2) { box.appendChild(el("div", "tip-cite", "+" + (r.sources.length - 2) + " " + T.sources.toLowerCase())); }
     return box;
   }
+  function when(f) {  // a relation's date and status, as " (2013-06-11, closed)"
+    var parts = [f.date, f.status].filter(function (x) { return x; });
+    return parts.length ? " (" + parts.join(", ") + ")" : "";
+  }
   function edgeTooltip(l) {
     var box = el("div");
     l.facts.forEach(function (f) {
-      box.appendChild(el("div", "tip-title", (records[l.from] || {}).label + " — " + f.label + " — " + (records[l.to] || {}).label));
+      box.appendChild(el("div", "tip-title", (records[l.from] || {}).label + " — " + f.label + " — " + (records[l.to] || {}).label + when(f)));
       f.sources.slice(0, 1).forEach(function (src) {
         box.appendChild(el("div", "tip-quote", "“" + shorten(src.quote, 220) + "”"));
         box.appendChild(el("div", "tip-cite", sourceLine(src)));
@@ -218,6 +222,7 @@
       what.appendChild(el("b", null, (records[l.from] || {}).label));
       what.appendChild(document.createTextNode(" " + f.label + " "));
       what.appendChild(el("b", null, (records[l.to] || {}).label));
+      if (when(f)) { what.appendChild(document.createTextNode(when(f))); }
       div.appendChild(what);
       sourcesBlock(div, f.sources);
       parent.appendChild(div);
