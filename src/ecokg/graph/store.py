@@ -260,7 +260,7 @@ class DiskBackend(Backend):
         if not root.exists():
             if not create:
                 raise StoreError(f"no store at {root} (run `ecokg build` first)")
-            root.mkdir(parents=True)
+            root.mkdir(parents=True, exist_ok=True)  # another first build may create it at the same moment
         elif not root.is_dir():
             raise StoreError(f"{root} exists and is not a store folder")
         elif not (root / POINTER).exists() and not generations(root) and any(
