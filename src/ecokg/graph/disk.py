@@ -18,12 +18,10 @@ CRC-32, and ends with the same kind of checksum line::
     ...
     checksum ...
 
-Opening a generation checks the manifest against the files: sizes always, and the
-content (CRC-32) of any file whose modification time changed. A file edited, cut or
-replaced after it was written is caught there, before RocksDB reads it (a flipped bit
-in an index made Oxigraph allocate without bound). ``ecokg store check`` reads every
-byte (:func:`verify_manifest` with ``full=True``). A pointer of the older plain form
-(just ``gen-000007``) is still read, without those checks.
+Opening a generation checks sizes always and the CRC-32 of any file whose time changed:
+a file edited, cut or replaced is caught before RocksDB reads it (a flipped bit in an
+index made Oxigraph allocate without bound). ``ecokg store check`` reads every byte
+(:func:`verify_manifest` with ``full=True``). An older plain pointer is still read.
 """
 
 from __future__ import annotations

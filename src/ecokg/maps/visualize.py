@@ -8,24 +8,6 @@ The code lives in one module per idea (:mod:`ecokg.maps.build`, :mod:`~ecokg.map
 True
 """
 
-from ecokg.maps.build import HEADLINE_QUERIES, build_map, demo_maps, write_map
-from ecokg.maps.layout import PHYSICS_LIMIT
-from ecokg.maps.render import COLOR_BY, MAX_NODES, SIZE_BY, MapResult, render_map
-from ecokg.maps.select import ego_graph, query_graph
-from ecokg.maps.texts import LANGS
-
-__all__ = [
-    "COLOR_BY",
-    "HEADLINE_QUERIES",
-    "LANGS",
-    "MAX_NODES",
-    "PHYSICS_LIMIT",
-    "SIZE_BY",
-    "MapResult",
-    "build_map",
-    "demo_maps",
-    "ego_graph",
-    "query_graph",
-    "render_map",
-    "write_map",
-]
+# The package's public API under its first name: one list of names, kept in ecokg.maps.__init__.
+from ecokg.maps import *  # noqa: F403
+from ecokg.maps import __all__  # noqa: F401
