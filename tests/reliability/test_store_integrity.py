@@ -27,7 +27,7 @@ import pytest
 from rdflib import Graph, Literal
 from reliability_helpers import ecokg, quads, store_quads
 
-from ecokg import KnowledgeGraph, StoreError
+from ecokg import InputError, KnowledgeGraph, StoreError
 from ecokg.graph.disk import current_generation, disk_full, generations
 from ecokg.namespaces import ANALYSIS_GRAPH, EKR, RDFS
 
@@ -347,6 +347,10 @@ def test_append_without_files_is_refused_and_keeps_the_derived_graphs(tmp_path: 
         kg.replace_graph(ANALYSIS_GRAPH, scores)
     before = store_quads(store)
     assert any(q[3] == ANALYSIS_GRAPH for q in before)
-    message = _clear_failure(ecokg("build", "--append", "--store", str(store)), code=1)
-    assert "--append needs at least one file" in message
+    message = _clear_failure(ecokg("build", "--append", "--store", str(store)), code=2)
+    assert "a load needs at least one file" in message
+    assert store_quads(store) == before
+    # The rule is the library's, not only the command line's.
+    with KnowledgeGraph.open(store, create=False) as kg, pytest.raises(InputError, match="at least one file"):
+        kg.load([])
     assert store_quads(store) == before

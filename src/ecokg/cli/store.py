@@ -38,10 +38,6 @@ def build(
 
     if reason and append:
         raise EcokgError("--reason rebuilds the inferred graph with the whole build; after --append run `ecokg reason`")
-    if append and not sources:
-        # A load drops the derived graphs (inferred, analysis): with nothing to add it would only do that.
-        raise EcokgError("--append needs at least one file to add; nothing was changed "
-                         "(`ecokg build` without --append rebuilds the graph from the seed)")
 
     with open_kg(store, memory, endpoint, update_endpoint, for_reading=False) as kg, progress_bar(console) as bar:
         kwargs: dict[str, Any] = {

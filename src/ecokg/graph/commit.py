@@ -23,7 +23,7 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 
-from ecokg.errors import StoreError, ValidationError
+from ecokg.errors import InputError, StoreError, ValidationError
 from ecokg.graph.replacing import (
     Context,
     Staged,
@@ -78,6 +78,10 @@ def load(
     The whole load holds the store's write lock: what it reads (the entities it may point
     at, the graphs it replaces), what it validates and what it commits are one generation.
     """
+    if not paths:
+        # A load drops the derived graphs (inferred, analysis): with nothing to add it would only do that.
+        raise InputError("a load needs at least one file to add; nothing was changed "
+                         "(`ecokg build` without --append rebuilds the graph from the seed)")
     with backend.writing():
         return commit_sources(backend, paths, context, clear=False, validate=validate, on_source=on_source)
 

@@ -85,12 +85,11 @@ def cache_file(backend: Backend, **options: Any) -> Path | None:
 
 def write_cache(path: Path, G: nx.MultiDiGraph) -> None:
     """Write the cache file atomically; a store folder we may not write to just goes without."""
-    import os
-    import tempfile
+    from ecokg.errors import EcokgError
+    from ecokg.files import atomic_write
 
     try:
         path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".projection-", suffix=".tmp")
         # Sources repeat (a document line behind many links): each is written once, in a table
         # the nodes and edges point into, which halves the file and the time to read it back.
         table: dict[str, int] = {}
@@ -115,10 +114,10 @@ def write_cache(path: Path, G: nx.MultiDiGraph) -> None:
             "edges": [[position[u], position[v], key, attrs(data)] for u, v, key, data in G.edges(keys=True, data=True)],
         }
         payload["sources"] = [json.loads(source) for source in table]
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        # The shared atomic writer: no temporary file is left behind when the write fails.
+        with atomic_write(path, "w", encoding="utf-8") as handle:
             json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
-    except OSError:
+    except (OSError, EcokgError):
         return
 
 
