@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from ecokg import KnowledgeGraph
 from ecokg.maps import demo_maps, render_map, write_map
 
+from .browser import wait_until
 from .hostile import EVIL, evil_kg
 
 CHROMIUM_ARGS = [
@@ -52,7 +53,7 @@ class Visit:
         self.url = path.resolve().as_uri()
         self.page.route("**/*", lambda route: route.continue_() if route.request.url == self.url else route.abort())
         self.page.goto(self.url)
-        self.page.wait_for_function("window.ecokgMap && window.ecokgMap.ready", timeout=60_000)
+        wait_until(self.page, "() => !!(window.ecokgMap && window.ecokgMap.ready)")
 
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
@@ -106,8 +107,9 @@ def test_demo_map_offline_complete_and_legible(visit: Visit, seed_kg: KnowledgeG
     assert visit.eval("window.ecokgMap.nodeView.length") == G.number_of_nodes()
     assert visit.page.locator("#map-counts").inner_text().startswith(f"{G.number_of_nodes()} ")
     assert visit.page.locator("#map-made").inner_text().startswith("Map made on 20")
-    assert visit.page.locator("#legend-items li").count() >= 5
-    assert "degree" in visit.page.locator("#legend-size").inner_text()
+    # The main map is coloured by territory (the seed's three, and "none") and sized by betweenness.
+    assert visit.page.locator("#legend-items li").count() == 4
+    assert "betweenness" in visit.page.locator("#legend-size").inner_text()
     assert visit.eval(OVERLAPS_JS) == []  # no node label covers another
     # Physics stabilised, then stopped.
     assert visit.eval("window.ecokgMap.network.physics.options.enabled") is False
@@ -120,11 +122,12 @@ def test_search_focuses_gilson(visit: Visit, seed_kg: KnowledgeGraph) -> None:
     assert visit.eval("window.ecokgMap.network.getSelectedNodes()") == [gilson]
     assert visit.page.locator("#details h3").inner_text() == "Gilson"
     # The view glides to Gilson and ends centred on it, in the part the panel leaves free.
-    visit.page.wait_for_function(
+    wait_until(
+        visit.page,
         """id => { const n = window.ecokgMap.network, p = n.canvasToDOM(n.getPositions([id])[id]);
         const free = document.getElementById("map").clientWidth - document.getElementById("details").offsetWidth - 12;
         return Math.abs(p.x - free / 2) < 2 && Math.abs(p.y - document.getElementById("map").clientHeight / 2) < 2; }""",
-        arg=gilson, timeout=10_000,
+        gilson, timeout=10,
     )
     visit.page.fill("#search", "nobody at all")
     visit.page.press("#search", "Enter")
@@ -154,7 +157,7 @@ def test_filters_by_territory_and_kind(visit: Visit, seed_kg: KnowledgeGraph) ->
     visit.page.select_option("#filter-territory", "Wisconsin")
     wisconsin = sum(1 for _, t in G.nodes(data="territory") if t == "Wisconsin")
     assert visit.eval("window.ecokgMap.nodeView.length") == wisconsin
-    visit.page.locator("#legend-items input[value=City]").uncheck()  # the legend is the kind filter
+    visit.page.locator("#filter-kinds input[value=City]").uncheck()  # coloured by territory: kinds filter apart
     cities = sum(1 for _, d in G.nodes(data=True) if d["territory"] == "Wisconsin" and d["kind"] == "City")
     assert visit.eval("window.ecokgMap.nodeView.length") == wisconsin - cities
     visit.page.click("#filter-reset")

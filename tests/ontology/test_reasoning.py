@@ -167,15 +167,6 @@ def test_engine_choice_follows_the_bound() -> None:
         choose_engine("pellet", 10)
 
 
-def test_ontology_docs_list_the_classes(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["ontology-docs", "-o", str(tmp_path / "docs")])
-    assert result.exit_code == 0, result.output
-    html = (tmp_path / "docs" / "index.html").read_text(encoding="utf-8")
-    for label in ("multinational organization", "organisation multinationale", "present in country", "located in"):
-        assert label in html
-    assert "<script src=" not in html  # self-contained: nothing fetched when opened
-
-
 def test_literal_dates_do_not_stop_hermit(seed_kg: KnowledgeGraph) -> None:
     # xsd:date is outside OWL 2's datatype map; HermiT must still accept the seed's dates.
     data = seed_kg.data_graph()

@@ -146,9 +146,12 @@ def reason(
 
 def ontology_docs(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write index.html into.")],
+    lang: Annotated[str, typer.Option("--lang", help="Language of the page: en or fr.")] = "en",
 ) -> None:
     """Write HTML documentation of the ecokg ontology (pyLODE) to OUTPUT/index.html."""
     from ecokg.ontology.docs import write_ontology_docs
 
-    target = write_ontology_docs(output)
+    if lang not in ("en", "fr"):
+        raise typer.BadParameter(f"unknown language {lang!r} (choose from en, fr)", param_hint="--lang")
+    target = write_ontology_docs(output, lang=lang)
     console.print(f"Wrote {target}", highlight=False, markup=False)

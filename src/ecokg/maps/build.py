@@ -31,8 +31,10 @@ def build_map(
     title: str | None = None,
     max_nodes: int = MAX_NODES,
     generated: datetime | None = None,
+    caption: str | None = None,
 ) -> MapResult:
-    """The map of the whole graph, of a catalogue query's result, or of an actor's neighbourhood."""
+    """The map of the whole graph, of a catalogue query's result, or of an actor's neighbourhood
+    (``caption``: a line under the title, before what the map was asked for)."""
     check_options(color_by, size_by, lang)
     from ecokg.network.lookup import node_named
     from ecokg.network.projection import project
@@ -41,10 +43,11 @@ def build_map(
     # The projection without sources (cached, shared with the analysis); the sources of what the
     # map shows are read afterwards, for its nodes and links only (a few bound queries).
     G = project(backend, collapse=True, lang=lang, sources=False)
-    subtitle = None
+    subtitle = caption
     if query is not None:
         G = query_graph(backend, G, query, params or {}, lang)
-        subtitle = f"query {query}" + "".join(f" {k}={v}" for k, v in (params or {}).items())
+        asked = f"query {query}" + "".join(f" {k}={v}" for k, v in (params or {}).items())
+        subtitle = f"{subtitle}; {asked}" if subtitle else asked
     if focus is not None:
         center = node_named(backend, G, focus)
         G = ego_graph(G, center, depth)
@@ -74,11 +77,35 @@ def demo_maps(backend: Backend, out: str | Path, *, lang: str = "en") -> list[Ma
     from ecokg.queries.catalog import get_query
 
     folder = Path(out)
-    results = [write_map(backend, folder / "ecosystem.html", lang=lang, title=_DEMO_TITLE[lang])]
+    # The main map tells the ecosystem's story: territories in colour, brokers by size, and
+    # who bridges the two largest territories said in words.
+    results = [write_map(backend, folder / "ecosystem.html", lang=lang, title=_DEMO_TITLE[lang],
+                         color_by="territory", size_by="betweenness", caption=bridge_caption(backend, lang))]
     for name in HEADLINE_QUERIES:
         query = get_query(name)
         results.append(write_map(backend, folder / f"{name}.html", query=name, lang=lang, title=query.title))
     return results
+
+
+def bridge_caption(backend: Backend, lang: str = "en") -> str | None:
+    """Who bridges the two territories with the most actors, in a sentence (None if nobody)."""
+    from collections import Counter
+
+    from ecokg.maps.texts import STRINGS
+    from ecokg.network import actor_graph, territory_brokers
+    from ecokg.network.projection import project
+
+    actors = actor_graph(project(backend, collapse=True, lang=lang, sources=False))
+    counts = Counter(t for _, t in actors.nodes(data="territory") if t)
+    largest = sorted(counts, key=lambda t: (-counts[t], t))[:2]
+    if len(largest) < 2:
+        return None
+    report = territory_brokers(actors, largest[0], largest[1], top=1)
+    if not report.brokers or report.brokers[0].share <= 0:
+        return None
+    best = report.brokers[0]
+    return STRINGS[lang]["bridge"].format(name=best.label, first=largest[0], second=largest[1],
+                                          share=round(100 * best.share))
 
 
 _DEMO_TITLE = {
@@ -87,4 +114,4 @@ _DEMO_TITLE = {
 }
 
 
-__all__ = ["HEADLINE_QUERIES", "build_map", "demo_maps", "write_map"]
+__all__ = ["HEADLINE_QUERIES", "bridge_caption", "build_map", "demo_maps", "write_map"]

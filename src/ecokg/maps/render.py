@@ -34,7 +34,7 @@ from ecokg.maps.layout import PHYSICS_LIMIT, node_positions
 from ecokg.maps.measures import node_values
 from ecokg.maps.page import page_html, vis_options
 from ecokg.maps.select import most_central
-from ecokg.maps.styles import SHAPES, node_colours, node_sizes, shortened
+from ecokg.maps.styles import kind_style, node_colours, node_sizes, shortened
 from ecokg.maps.texts import LANGS, STRINGS
 
 #: Above this many nodes the map shows only the most central ones (and says so).
@@ -122,7 +122,7 @@ def render_map(
         x, y = positions.get(n, (0.0, 0.0))
         label = str(d.get("label") or n)
         net.add_node(
-            n, label=shortened(label, 42), shape=SHAPES.get(str(d.get("category")), "dot"),
+            n, label=shortened(label, 42), shape=kind_style(d.get("kind"), d.get("category"))[1],
             color=colours[n], size=sizes[n], x=round(x, 1), y=round(y, 1),
             # Heavier hubs push their neighbours further away, which leaves room for link labels.
             mass=round(1.0 + G.degree(n) / 4.0, 2),
@@ -144,7 +144,9 @@ def render_map(
     links: list[dict[str, Any]] = []
     for i, ((u, v), facts) in enumerate(sorted(grouped.items())):
         first = min((f["label"] for f in facts), key=len)
-        shown = shortened(first, 30) + (f" (+{len(facts) - 1})" if len(facts) > 1 else "")
+        shown = shortened(first, 30)
+        if len(facts) > 1:  # spelled out: a bare "(+1)" left viewers guessing
+            shown = text["more_links"].format(label=shown, n=len(facts) - 1)
         # Long labels (meetings named after their event) would bury the overview: they show
         # when one of their ends is selected, and always in tooltips and the panel.
         overview = shown if physics and len(first) <= OVERVIEW_LABEL else ""

@@ -39,7 +39,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "{hidden} nodes and their links are left out. Map a query or focus on an actor "
         "(ecokg viz --query / --focus) to see the rest.",
         "showing": "Showing {n} of {total} nodes",
-        "shapes": "Shape: ● person or organisation, ▲ place, ■ strategy or agreement, ◆ event.",
+        "shapes": "Shape: ● person or organisation, ★ agency or investor, ⬢ collaboration, ▲ place, ▼ site, "
+        "■ strategy, agreement or document, ◆ event. Colours: one per family of kinds, on every map.",
+        "more_links": "{label} (+{n} more)",
+        "menu": "Search, legend and filters",
+        "bridge": "{name} bridges {first} and {second}: {share} % of the shortest paths between their actors pass through this actor.",
     },
     "fr": {
         "made": "Carte produite le {date}",
@@ -75,7 +79,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "{hidden} nœuds et leurs liens sont omis. Cartographiez une requête ou centrez sur un acteur "
         "(ecokg viz --query / --focus) pour voir le reste.",
         "showing": "{n} nœuds affichés sur {total}",
-        "shapes": "Forme : ● personne ou organisation, ▲ lieu, ■ stratégie ou accord, ◆ événement.",
+        "shapes": "Forme : ● personne ou organisation, ★ agence ou investisseur, ⬢ collaboration, ▲ lieu, "
+        "▼ site, ■ stratégie, accord ou document, ◆ événement. Couleurs : une par famille, sur toutes les cartes.",
+        "more_links": "{label} (+{n} autres)",
+        "menu": "Recherche, légende et filtres",
+        "bridge": "{name} relie {first} et {second} : {share} % des plus courts chemins entre leurs acteurs passent par cet acteur.",
     },
 }
 

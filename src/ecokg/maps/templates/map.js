@@ -50,6 +50,13 @@
   byId("legend-size").textContent = meta.size;
   byId("details-close").textContent = T.close;
   byId("hint").textContent = T.hint;
+  // On a phone the sidebar folds away behind a button, leaving the width to the map.
+  var sideToggle = byId("side-toggle");
+  sideToggle.textContent = T.menu;
+  sideToggle.addEventListener("click", function () {
+    var open = document.body.classList.toggle("side-open");
+    sideToggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
 
   byId("legend-shapes").textContent = T.shapes;
   // Coloured by kind, the legend's entries are also the kind filter (one list, not two).
@@ -68,7 +75,7 @@
       holder.appendChild(box);
       li.appendChild(holder);
     }
-    var sw = el("span", "swatch");
+    var sw = el("span", "swatch " + (item.shape || "dot"));
     sw.style.background = item.color;
     holder.appendChild(sw);
     holder.appendChild(el("span", null, item.label));
@@ -237,6 +244,20 @@
     details.hidden = false;
     api.shown = id;
   }
+  // The panel covers part of the map (its right side, or its bottom on a phone): the
+  // selected node is moved into the part left free, if the panel would hide it.
+  function keepClear(id) {
+    var at = network.getPositions([id])[id];
+    if (!at) { return; }
+    var dom = network.canvasToDOM(at);
+    var box = container.getBoundingClientRect(), panel = details.getBoundingClientRect();
+    var bottomSheet = panel.width >= box.width * 0.9;
+    var hidden = bottomSheet ? dom.y > panel.top - box.top - 24 : dom.x > panel.left - box.left - 24;
+    if (!hidden) { return; }
+    var offset = bottomSheet ? { x: 0, y: -panel.height / 2 } : { x: -(panel.width + 12) / 2, y: 0 };
+    network.moveTo({ position: at, scale: network.getScale(), offset: offset, animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+  }
+  api.keepClear = keepClear;
   function closeDetails() { details.hidden = true; api.shown = null; network.unselectAll(); unhighlight(); }
   byId("details-close").addEventListener("click", closeDetails);
 
@@ -244,6 +265,7 @@
     if (params.nodes.length) {
       highlight(params.nodes[0]);
       showNode(params.nodes[0]);
+      keepClear(params.nodes[0]);
     } else if (params.edges.length) {
       unhighlight();
       showLink(params.edges[0]);
@@ -335,6 +357,10 @@
   territorySelect.addEventListener("change", function () { state.territory = territorySelect.value; applyFilters(); });
 
   function applyFilters() {
+    // Hidden nodes leave the view and come back without coordinates: keep where every
+    // shown node stands, so that "Show all" puts each back in its place.
+    var at = network.getPositions();
+    nodes.update(Object.keys(at).map(function (id) { return { id: id, x: at[id].x, y: at[id].y }; }));
     nodeView.refresh();
     edgeView.refresh();
     var shown = nodeView.length;
