@@ -270,7 +270,7 @@ def _company(doc: _Doc, world: _World, index: int) -> None:
         _person(doc, world, co, local, len(world.people))
 
 
-def _agreement(doc: _Doc, world: _World, index: int, mission: str | None) -> None:
+def _agreement(doc: _Doc, world: _World, index: int, mission: tuple[str, str] | None) -> None:
     rng = world.rng
     typ, label = _t(RDF.type), _t(RDFS.label)
     a, b = rng.sample(world.organisations, 2)
@@ -282,15 +282,19 @@ def _agreement(doc: _Doc, world: _World, index: int, mission: str | None) -> Non
     doc.fact(_e(ag), _t(EK.signatory), b)
     doc.fact(_e(sg), typ, _t(EK.Signing))
     doc.fact(_e(sg), label, _lit(f"Signing of agreement {index}", "en"))
-    doc.fact(_e(sg), _t(EK.date), _lit(_date(rng), datatype=str(XSD.date)))
+    day = _date(rng)
+    if mission is not None:  # a signing during a mission is not dated before it (issue 16's check)
+        day = max(day, mission[1])
+    doc.fact(_e(sg), _t(EK.date), _lit(day, datatype=str(XSD.date)))
     doc.fact(_e(sg), _t(EK.signedAgreement), _e(ag))
     doc.fact(_e(sg), _t(EK.participant), a)
     doc.fact(_e(sg), _t(EK.participant), b)
     if mission is not None:
-        doc.fact(_e(sg), _t(EK.partOf), mission)
+        doc.fact(_e(sg), _t(EK.partOf), mission[0])
 
 
-def _mission(doc: _Doc, world: _World, index: int) -> str:
+def _mission(doc: _Doc, world: _World, index: int) -> tuple[str, str]:
+    """A mission, its meetings and visits: its IRI (as written) and its start date."""
     rng = world.rng
     typ, label = _t(RDF.type), _t(RDFS.label)
     home, away = rng.sample(world.regions, 2)
@@ -313,7 +317,7 @@ def _mission(doc: _Doc, world: _World, index: int) -> str:
         doc.fact(meeting, _t(EK.partOf), mid)
         doc.fact(meeting, _t(EK.location), _e(rng.choice(world.cities[away])))
         doc.fact(meeting, _t(EK.participant), rng.choice(world.organisations))
-    return mid
+    return mid, start
 
 
 def generate(target: int, out: TextIO, *, seed: int = SEED, doc_rows: int = 2_000) -> int:

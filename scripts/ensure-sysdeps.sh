@@ -4,6 +4,11 @@ set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+# Virtuoso Open Source 7.2 (Debian's package): the remote-store tests start it on loopback.
+command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource)
+# Node.js and npm: sparql-http-client, a JavaScript client the server tests drive.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

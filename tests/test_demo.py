@@ -19,7 +19,8 @@ def test_demo_builds_answers_and_writes_the_maps(tmp_path: Path) -> None:
         assert heading in text
     for name in ("Abrahamse-Pleux", "Nicolas Soret", "BioForward", "Wisconsin"):
         assert name in text
-    assert "Marie-Guite Dufay —solicited→ Nicolas Paris" in text
+    # Through the mission the Région organised: no source says who of it met WEDC (issue 16).
+    assert "Marie-Guite Dufay —president of→ Bourgogne-Franche-Comté Region ←organizer—" in text
     assert "Suggested introductions" in text
     for name in ("ecosystem", "delegation-members", "territory-links", "agreements"):
         page = out / f"{name}.html"

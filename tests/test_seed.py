@@ -11,7 +11,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from ecokg import KnowledgeGraph
-from ecokg.namespaces import EK, EKR, EKS, XSD
+from ecokg.namespaces import EK, EKR, EKS, EKST, XSD
 
 EKR_ = str(EKR)
 
@@ -203,3 +203,77 @@ def test_persistence_across_processes(store_path: Path) -> None:
     assert "class,ek:Person,4" in stats.stdout
     with KnowledgeGraph.open(store_path) as kg:
         assert kg.count() == KnowledgeGraph.open(memory=True).build().triples
+
+
+# --- modality, ties (issue 16): the graph says what the article says, no more ---------------
+
+#: The mission's programme as the article announces it ("inclut", "visitera", "sont prévues").
+PROGRAMME = {
+    "meeting-wedc": "programme", "signing-agreement-bioforward-aer-bfc": "programme",
+    "visit-gilson-madison": "visits", "visit-prospects": "visits",
+    "meeting-business-france": "meetings", "meeting-chicago-illinois-authorities": "meetings",
+}
+STATUS_OF = (
+    "SELECT ?e ?status ?sentence WHERE { ?e ek:status ?status . "
+    "?st rdf:subject ?e ; rdf:predicate ek:status ; rdf:object ?status ; prov:wasDerivedFrom ?x . ?x ek:text ?sentence }"
+)
+
+
+def _statuses(kg: KnowledgeGraph) -> dict[str, tuple[str, str]]:
+    return {e: (s.removeprefix(str(EKST)), sentence) for e, s, sentence in rows(kg, STATUS_OF)}
+
+
+def test_every_programme_item_is_planned_as_the_article_announces_it(seed_kg: KnowledgeGraph) -> None:
+    statuses = _statuses(seed_kg)
+    programme = {e for (e,) in rows(seed_kg, "SELECT ?e WHERE { ?e ek:partOf ekr:mission-bfc-usa-2024 }")}
+    assert programme == set(PROGRAMME)
+    words = {"programme": "Le programme de la mission inclut", "visits": "la délégation visitera",
+             "meetings": "Des réunions sont également prévues"}
+    for item, quote in PROGRAMME.items():
+        status, sentence = statuses[item]
+        assert status == "planned", item
+        assert words[quote] in sentence, (item, sentence)
+
+
+def test_the_mission_and_the_adoption_happened(seed_kg: KnowledgeGraph) -> None:
+    statuses = _statuses(seed_kg)
+    assert statuses["mission-bfc-usa-2024"][0] == "happened"
+    assert "se sont rendus aux États-Unis du 27 octobre au 1er novembre" in statuses["mission-bfc-usa-2024"][1]
+    assert statuses["adoption-roadmap-2024"][0] == "happened"
+    assert "adoptée unanimement par les élus régionaux le 17 octobre" in statuses["adoption-roadmap-2024"][1]
+
+
+def test_the_agreement_is_not_signed(seed_kg: KnowledgeGraph) -> None:
+    statuses = _statuses(seed_kg)
+    assert statuses["agreement-bioforward-aer-bfc"][0] == "planned"
+    assert not ask(seed_kg, "?x ek:status ekst:signed")
+    assert not ask(seed_kg, "?x ek:status ekst:happened ; ek:partOf ekr:mission-bfc-usa-2024")
+    rows_ = seed_kg.query("agreements").to_records()
+    assert {r["statusLabel"] for r in rows_} == {"signing planned"}
+    assert {r["statusLabel"] for r in seed_kg.query("agreements", lang="fr").to_records()} == {"signature prévue"}
+
+
+def test_every_status_has_a_source_in_the_article(seed_kg: KnowledgeGraph) -> None:
+    statuses = _statuses(seed_kg)
+    assert set(statuses) == {*PROGRAMME, "mission-bfc-usa-2024", "adoption-roadmap-2024", "agreement-bioforward-aer-bfc"}
+
+
+def test_the_aer_is_the_regions_agency(seed_kg: KnowledgeGraph) -> None:
+    assert ask(seed_kg, "ekr:aer-bfc ek:agencyOf ekr:region-bfc")
+    sentence = rows(seed_kg, "SELECT ?t WHERE { ?st rdf:subject ekr:aer-bfc ; rdf:predicate ek:agencyOf ; "
+                             "prov:wasDerivedFrom/ek:text ?t }")
+    assert [s for (s,) in sentence] == [next(s for s in _article_sentences() if s.startswith("Une délégation officielle"))]
+
+
+def test_gilson_is_an_american_company_with_a_site_in_the_region(seed_kg: KnowledgeGraph) -> None:
+    assert ask(seed_kg, "ekr:gilson ek:countryOfOrigin ekr:united-states")
+    sentence = rows(seed_kg, "SELECT ?t WHERE { ?st rdf:subject ekr:gilson ; rdf:predicate ek:countryOfOrigin ; "
+                             "prov:wasDerivedFrom/ek:text ?t }")
+    assert [s for (s,) in sentence] == [next(s for s in _article_sentences() if "des entreprises américaines dont" in s)]
+    sites = {p for (p,) in rows(seed_kg, "SELECT ?p WHERE { ekr:gilson ek:hasSite/ek:locatedIn ?p }")}
+    assert sites == {"madison", "bourgogne-franche-comte"}
+
+
+def _article_sentences() -> list[str]:
+    text = (resources.files("ecokg.data") / "seed" / "bfc-wisconsin-2024.yaml").read_text(encoding="utf-8")
+    return [re.sub(r"\s+", " ", m) for m in re.findall(r'^  \w[\w-]*: "(.*)"$', text, re.M)]

@@ -67,6 +67,13 @@ class KnowledgeGraph:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def for_audience(self, audience: str) -> KnowledgeGraph:
+        """This graph as ``audience`` (public, internal, all) may see it: a read-only view
+        holding only the sources of the levels it may see (docs/audiences.md)."""
+        from ecokg.graph.audience import view
+
+        return KnowledgeGraph(view(self.backend, audience))
+
     @property
     def dataset(self) -> Dataset:
         """The rdflib ``Dataset`` (default graph = union of all named graphs)."""
@@ -109,12 +116,17 @@ class KnowledgeGraph:
         on_source: Callable[[Path], None] | None = None,
         validate: bool = True,
         before_commit: Callable[[list[StagedGraph]], list[StagedGraph]] | None = None,
+        sensitivity: str | None = None,
     ) -> BuildReport:
-        """Replace the whole graph by the ontology plus ``sources`` (default: the seed)."""
+        """Replace the whole graph by the ontology plus ``sources`` (default: the seed).
+
+        ``sensitivity`` (public, internal, confidential, personal) is the level of the
+        sources whose files state none (docs/audiences.md).
+        """
         paths = [Path(s) for s in sources] if sources else seed_sources()
         context = LoadContext(keep_going=keep_going, mapping=mapping, progress=progress)
         return commit.build(self.backend, paths, context, validate=validate, on_source=on_source,
-                            before_commit=before_commit)
+                            before_commit=before_commit, sensitivity=sensitivity)
 
     def load(
         self,
@@ -125,11 +137,14 @@ class KnowledgeGraph:
         progress: Callable[[int, int | None], None] | None = None,
         on_source: Callable[[Path], None] | None = None,
         validate: bool = True,
+        sensitivity: str | None = None,
     ) -> BuildReport:
         """Add ``sources`` to the graph, replacing earlier loads of the same documents."""
-        context = LoadContext(keep_going=keep_going, mapping=mapping, progress=progress)
+        # The stored names, for spreadsheets that link rows to known entities by name (read
+        # only if one does).
+        context = LoadContext(keep_going=keep_going, mapping=mapping, progress=progress, names=self.names)
         return commit.load(self.backend, [Path(s) for s in sources], context, validate=validate,
-                           on_source=on_source)
+                           on_source=on_source, sensitivity=sensitivity)
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Replace one named graph (e.g. ``inferred`` or ``analysis``) atomically."""
@@ -160,16 +175,19 @@ class KnowledgeGraph:
 
     # --- network analysis -------------------------------------------------
     def to_networkx(
-        self, collapse: bool = True, lang: str = "en", include_inferred: bool = False, sources: bool = True
+        self, collapse: bool = True, lang: str = "en", include_inferred: bool = False, sources: bool = True,
+        co_participation: bool = False,
     ) -> Any:
         """The graph as a NetworkX ``MultiDiGraph`` (see :func:`ecokg.network.projection.project`).
 
         ``sources=False`` leaves out each node's and link's sources (cheaper; measures do not need them).
+        ``co_participation=True`` also links those who took part in the same event (marked: no
+        source states those links).
         """
         from ecokg.network.projection import project
 
         return project(self.backend, collapse=collapse, lang=lang, include_inferred=include_inferred,
-                       sources=sources)
+                       sources=sources, co_participation=co_participation)
 
     # --- reasoning --------------------------------------------------------
     def reason(self, engine: str = "auto") -> Any:
@@ -190,18 +208,33 @@ class KnowledgeGraph:
         lang: str = "en",
         include_inferred: bool = True,
         timeout: float = 30.0,
+        limit: int | None = None,
+        offset: int = 0,
         **params: str,
     ) -> Any:
         """Run the named catalogue query ``name`` (see ``ecokg.queries.catalog()``).
 
         Parameters are strings as a person types them (an entity by IRI, CURIE or
-        label); they are bound by the engine, never written into the query.
+        label); they are bound by the engine, never written into the query. ``limit`` and
+        ``offset`` give one page of the rows, in the query's order; ``.total`` counts them all.
 
         >>> kg.query("delegation-members", mission="mission-bfc-usa-2024").to_records()  # doctest: +SKIP
+        >>> kg.query("agreements", limit=100).total  # doctest: +SKIP
         """
         from ecokg.queries.catalog import run_named
 
-        return run_named(self.backend, name, params, lang=lang, include_inferred=include_inferred, timeout=timeout)
+        result = run_named(self.backend, name, params, lang=lang, include_inferred=include_inferred, timeout=timeout)
+        return result if limit is None and not offset else result.page(limit, offset)
+
+    def card(self, entity: str, *, lang: str = "en") -> Any:
+        """What the graph says about ``entity`` as a card a person reads (``.text``): the
+        ``entity-card`` query, one labelled line per property (``ecokg.queries.card``).
+
+        >>> print(kg.card("Gilson", lang="fr").text)  # doctest: +SKIP
+        """
+        from ecokg.queries.card import entity_card
+
+        return entity_card(self.backend, entity, lang=lang)
 
     def sparql(
         self,
@@ -210,14 +243,18 @@ class KnowledgeGraph:
         include_inferred: bool = True,
         timeout: float = 30.0,
         bindings: dict[str, Any] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> Any:
-        """Run your own read-only SPARQL query (``SERVICE`` and updates are refused).
+        """Run your own read-only SPARQL query (``SERVICE`` and updates are refused);
+        ``limit``/``offset``: one page of its rows, as :meth:`query`.
 
         >>> kg.sparql("SELECT ?p WHERE { ?p a ek:Person }").to_dataframe()  # doctest: +SKIP
         """
         from ecokg.queries.result import run_sparql
 
-        return run_sparql(self.backend, text, bindings, include_inferred=include_inferred, timeout=timeout)
+        result = run_sparql(self.backend, text, bindings, include_inferred=include_inferred, timeout=timeout)
+        return result if limit is None and not offset else result.page(limit, offset)
 
 
 def require_store(kg: KnowledgeGraph) -> None:

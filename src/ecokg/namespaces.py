@@ -30,6 +30,10 @@ EK = Namespace("https://w3id.org/ecokg/ontology#")
 EKR = Namespace("https://w3id.org/ecokg/id/")
 #: Sectors (a SKOS concept scheme shipped in ``ontology/sectors.ttl``).
 EKS = Namespace("https://w3id.org/ecokg/sector/")
+#: Statuses of events, agreements, visits and site plans (a SKOS scheme in ``ontology/statuses.ttl``).
+EKST = Namespace("https://w3id.org/ecokg/status/")
+#: ecokg's SHACL shapes (``ontology/shapes.ttl``) and their annotations.
+EKSH = Namespace("https://w3id.org/ecokg/shapes#")
 #: Named graphs of source documents, one each: ``ekg:<doc-id>`` (a doc id never holds a ``/``).
 EKG = Namespace("https://w3id.org/ecokg/graph/")
 #: ecokg's own graphs (ontology, inferred, analysis), under ``ekg:ecokg/``: a ``/`` no doc id
@@ -37,9 +41,14 @@ EKG = Namespace("https://w3id.org/ecokg/graph/")
 EKGS = Namespace("https://w3id.org/ecokg/graph/ecokg/")
 #: Source documents and their excerpts (sentences, rows).
 EKD = Namespace("https://w3id.org/ecokg/doc/")
+#: Sensitivity levels of sources (a SKOS scheme in ``ontology/ecokg.ttl``): who may see a
+#: graph (``eksens:public``, ``internal``, ``confidential``, ``personal``; docs/audiences.md).
+EKSENS = Namespace("https://w3id.org/ecokg/sensitivity/")
 #: Skolem IRIs (RDF 1.1, section 3.5): the blank nodes ecokg writes to a remote store, named
 #: so that a write split into several requests keeps them whole (ecokg.graph.skolem).
 GENID = Namespace("https://w3id.org/ecokg/.well-known/genid/")
+#: SWRL, in which the ontology writes its DL-safe rules (the OWL 2 RL engine applies them too).
+SWRL = Namespace("http://www.w3.org/2003/11/swrl#")
 
 SCHEMA = SDO
 
@@ -72,9 +81,11 @@ PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "ek": EK,
     "ekr": EKR,
     "eks": EKS,
+    "ekst": EKST,
     "ekg": EKG,
     "ekgs": EKGS,
     "ekd": EKD,
+    "eksens": EKSENS,
     "org": ORG,
     "schema": SCHEMA,
     "foaf": FOAF,
@@ -105,6 +116,8 @@ __all__ = [
     "EKGS",
     "EKR",
     "EKS",
+    "EKSENS",
+    "EKST",
     "FOAF",
     "GENID",
     "INFERRED_GRAPH",
@@ -119,6 +132,7 @@ __all__ = [
     "SCHEMA",
     "SH",
     "SKOS",
+    "SWRL",
     "TIME",
     "XSD",
     "bind_prefixes",

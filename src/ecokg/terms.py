@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph as ox
@@ -51,31 +52,58 @@ def graph_quads(graph: Graph, name: URIRef) -> Iterator[Any]:
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
 
 
+@dataclass(frozen=True)
+class QueryDataset:
+    """The RDF dataset a query runs on (SPARQL 1.1 Query, 13.2; Protocol, 2.1.4).
+
+    Given by the query's ``FROM`` / ``FROM NAMED`` or by the protocol's
+    ``default-graph-uri`` / ``named-graph-uri``. ``default`` None means the union of the
+    named graphs (ecokg's default); ``named`` None means every named graph.
+    """
+
+    default: tuple[str, ...] | None = None
+    named: tuple[str, ...] | None = None
+
+
+def dataset_options(
+    store: Any, dataset: QueryDataset | None = None, exclude_graphs: Sequence[URIRef] = ()
+) -> dict[str, Any]:
+    """pyoxigraph ``Store.query`` options for ``dataset`` (they override a query's own ``FROM``)."""
+    options: dict[str, Any] = {}
+    if dataset is not None and dataset.default is not None:
+        options["default_graph"] = [ox.NamedNode(g) for g in dataset.default]
+    elif exclude_graphs:
+        excluded = {str(g) for g in exclude_graphs}
+        options["default_graph"] = [g for g in store.named_graphs() if g.value not in excluded]
+    else:
+        options["use_default_graph_as_union"] = True
+    if dataset is not None and dataset.named is not None:
+        options["named_graphs"] = [ox.NamedNode(g) for g in dataset.named]
+    return options
+
+
 def oxigraph_query(
     store: Any,
     text: str,
     bindings: dict[str, Identifier] | None = None,
     *,
     exclude_graphs: Sequence[URIRef] = (),
+    dataset: QueryDataset | None = None,
 ) -> Result:
     """Run ``text`` on a pyoxigraph store; results as an rdflib ``Result``.
 
     The default graph is the union of all named graphs, or of all but
-    ``exclude_graphs`` (e.g. without inferences). Results stream lazily.
+    ``exclude_graphs`` (e.g. without inferences), unless ``dataset`` names the
+    graphs (the query's ``FROM``, which the caller reads: see
+    :func:`ecokg.graph.sparqltext.scan`). Results stream lazily.
     """
     from ecokg.namespaces import PREFIXES
 
-    options: dict[str, Any] = {}
-    if exclude_graphs:
-        excluded = {str(g) for g in exclude_graphs}
-        options["default_graph"] = [g for g in store.named_graphs() if g.value not in excluded]
-    else:
-        options["use_default_graph_as_union"] = True
     raw = store.query(
         text,
         prefixes={k: str(v) for k, v in PREFIXES.items()},
         substitutions={ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()},
-        **options,
+        **dataset_options(store, dataset, exclude_graphs),
     )
     if isinstance(raw, ox.QueryBoolean):
         out = Result("ASK")

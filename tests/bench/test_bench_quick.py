@@ -84,8 +84,9 @@ def test_query_parameters_are_picked_from_the_store(tmp_path: Path) -> None:
         for name in ("entity", "a", "b", "person", "mission", "territory_a", "territory_b", "sector"):
             assert str(resolve_entity(kg.backend, values[name])) == values[name]
         assert values["entity"].startswith(str(EKR)) and values["territory_a"] != values["territory_b"]
-        # "b" is linked to "a", so are-linked answers yes.
-        assert run_named(kg.backend, "are-linked", {"a": values["a"], "b": values["b"]}).ask is True
+        # "b" is linked to "a", so are-linked finds a connection of one fact.
+        rows = run_named(kg.backend, "are-linked", {"a": values["a"], "b": values["b"]}).to_records()
+        assert [r["length"] for r in rows] == [1]
 
 
 def test_quick_benchmark_writes_every_section(tmp_path: Path) -> None:

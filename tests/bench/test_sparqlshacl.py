@@ -85,7 +85,11 @@ def test_both_engines_agree_on_ill_typed_literals(seed_kg: KnowledgeGraph) -> No
            ('"NaN"^^xsd:double', "ek:amount"), ('"INF"^^xsd:double', "ek:amount")}
 
     def typed(report: ValidationReport) -> list[tuple[str, str, str, str | None]]:
-        return [r for r in _results(report) if not r[2].startswith(("Fact without a source", "Fait sans source"))]
+        # (the second end date of the mission is also two values of one date: issue 16's check)
+        # and, being earlier than the start, an end before its start: issue 16's checks, tested elsewhere)
+        other = ("Fact without a source", "Fait sans source", "Two different values of a date", "Deux valeurs différentes",
+                 "End before start", "Fin avant le début")
+        return [r for r in _results(report) if not r[2].startswith(other)]
 
     reference = shacl_validate(Graph() + g, engine="pyshacl")
     compiled = shacl_validate(Graph() + g, engine="sparql")

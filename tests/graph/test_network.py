@@ -70,10 +70,12 @@ def test_sources_name_document_date_and_sentence(G: nx.MultiDiGraph) -> None:
 def test_provenance_ontology_sectors_and_relationships_are_not_nodes(G: nx.MultiDiGraph) -> None:
     assert all(n.startswith(str(EKR)) for n in G)
     categories = {c for _, c in G.nodes(data="category")}
-    assert categories <= {"person", "organization", "place", "document"}
-    for relationship in ("post.nicolas-paris.bioforward.president", "mission-bfc-usa-2024",
+    assert categories <= {"person", "organization", "place", "document", "event"}
+    for relationship in ("post.nicolas-paris.bioforward.president",
                          "agreement-bioforward-aer-bfc", "gilson.site.madison", "meeting-wedc"):
         assert str(EKR[relationship]) not in G
+    # A mission stays a node (ek:joinsActors false): the sources say who was in it, not who met whom.
+    assert G.nodes[str(EKR["mission-bfc-usa-2024"])]["category"] == "event"
 
 
 def test_collapsed_relationships_become_labelled_edges(G: nx.MultiDiGraph) -> None:
@@ -85,15 +87,20 @@ def test_collapsed_relationships_become_labelled_edges(G: nx.MultiDiGraph) -> No
     assert [d["label"] for d in edges_between(G, PARIS, GILSON)].count("leader of") == 1
     assert all(d["predicate"] != "ek:headOf" for _, _, d in G.edges(data=True))
     labels = {d["label"] for d in edges_between(G, AER, BIOFORWARD)}
-    assert "signed an agreement with" in labels
-    # A sub-event joins the parent mission's delegation to its own participants.
-    wedc = [d for d in edges_between(G, PARIS, WEDC)]
-    assert [d["label"] for d in wedc] == ["met at Meetings with the Wisconsin Economic Development Corporation (WEDC)"]
-    assert wedc[0]["predicate"] == "ek:Meeting" and wedc[0]["via"] == str(EKR["meeting-wedc"])
-    assert G.has_edge(SORET, WEDC) and not G.has_edge(REGION, WEDC)
-    # The mission joins its leaders, and its organiser to them.
-    assert any("took part in" in d["label"] for d in edges_between(G, SORET, PARIS) + edges_between(G, PARIS, SORET))
-    assert any(d["label"].startswith("organised ") for d in edges_between(G, REGION, PARIS))
+    # Its signing is on the mission's programme: planned, not signed (issue 16).
+    assert "plans an agreement with" in labels and "signed an agreement with" not in labels
+    # A programme item links the mission to the organisation it names; no member of the
+    # delegation is said to have met WEDC, so none is linked to it.
+    mission = str(EKR["mission-bfc-usa-2024"])
+    (wedc,) = edges_between(G, mission, WEDC)
+    assert wedc["label"] == "programme: Meetings with the Wisconsin Economic Development Corporation (WEDC)"
+    assert wedc["predicate"] == "ek:Meeting" and wedc["via"] == str(EKR["meeting-wedc"])
+    assert wedc["status"] == "planned"
+    assert not G.has_edge(SORET, WEDC) and not G.has_edge(PARIS, WEDC) and not G.has_edge(REGION, WEDC)
+    # The mission is linked to its leaders and its organiser; they are not linked to one another.
+    assert {d["label"] for d in edges_between(G, mission, SORET)} == {"led by"}
+    assert {d["label"] for d in edges_between(G, mission, REGION)} == {"organizer"}
+    assert not G.has_edge(SORET, PARIS) and not G.has_edge(PARIS, SORET) and not G.has_edge(REGION, PARIS)
     sites = {v: d["label"] for _, v, d in G.out_edges(GILSON, data=True) if d["predicate"] == "ek:Site"}
     assert sites == {str(EKR["madison"]): "has a site in", str(EKR["bourgogne-franche-comte"]): "has a site in"}
 
@@ -113,7 +120,13 @@ def test_french_labels(seed_kg: KnowledgeGraph) -> None:
     H = seed_kg.to_networkx(lang="fr")
     assert H.nodes[REGION]["label"] == "Région Bourgogne-Franche-Comté"
     assert H.nodes[GILSON]["kind_label"] == "entreprise"
-    assert "président de" in [d["label"] for d in H.get_edge_data(PARIS, BIOFORWARD).values()]
+    # The post's own title ("Président du cluster BioForward"), never a form guessed from a name.
+    assert "Président de" in [d["label"] for d in H.get_edge_data(PARIS, BIOFORWARD).values()]
+    assert [d["label"] for d in H.get_edge_data(DUFAY, REGION).values()] == ["Présidente de"]
+    assert "Directrice Générale de" in [d["label"] for d in H.get_edge_data(str(EKR["martine-abrahamse-pleux"]), AER).values()]
+    # The place's own preposition.
+    sites = {v: d["label"] for _, v, d in H.out_edges(GILSON, data=True) if d["predicate"] == "ek:Site"}
+    assert sites == {str(EKR["madison"]): "a un site à", str(EKR["bourgogne-franche-comte"]): "a un site en"}
 
 
 def test_inferred_facts_only_on_request() -> None:

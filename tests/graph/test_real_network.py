@@ -167,12 +167,15 @@ def extended() -> Iterator[KnowledgeGraph]:
 def test_a_class_and_a_property_added_to_the_ontology_reach_the_network(extended: KnowledgeGraph) -> None:
     gilson, bioforward, wedc = EKR + "gilson", EKR + "bioforward", EKR + "wedc"
     licence = EKR + "licence-gilson-bioforward"
-    for lang, supplies, label in (("en", "supplies", "licence (licensee → licensor)"), ("fr", "fournit", "licence (licencié → concédant)")):
+    for lang, supplies, label, signed in (
+        ("en", "supplies", "licence (licensee → licensor)", "signed"), ("fr", "fournit", "licence (licencié → concédant)", "signé"),
+    ):
         G = extended.to_networkx(lang=lang)
         assert licence not in G  # a relation (it points at two organisations): a link, not a node
         (link,) = G.get_edge_data(bioforward, gilson).values()
         assert link["label"] == label and link["predicate"] == LICENCE
-        assert (link["via"], link["date"], link["status"]) == (licence, "2024-06-01", "signed")
+        # The status is a concept of the ekst: scheme, read in the projection's language.
+        assert (link["via"], link["date"], link["status"], link["status_key"]) == (licence, "2024-06-01", signed, "signed")
         assert link["sources"] and link["sources"][0]["iri"] == str(EKD["licensing"])
         assert [d["label"] for d in G.get_edge_data(gilson, wedc).values()] == [supplies]
     page = build_map(extended.backend, focus="Gilson").html

@@ -75,6 +75,21 @@ def test_tooltips_and_panel_data_carry_sources(seed_kg: KnowledgeGraph, seed_gra
     assert all("title" not in node for node in graph["nodes"])
 
 
+def test_planned_links_are_dashed_with_their_status_in_the_panel(seed_kg: KnowledgeGraph) -> None:
+    # The WEDC meeting is a réunion: its status agrees, "prévue" (ek:grammaticalGender "f").
+    for lang, planned in (("en", "planned"), ("fr", "prévue")):
+        graph = page_json(build_map(seed_kg.backend, lang=lang).html, "ecokg-graph")
+        edges = {e["id"]: e for e in graph["edges"]}
+        mission = "https://w3id.org/ecokg/id/mission-bfc-usa-2024"
+        wedc = next(link for link in graph["links"] if link["from"] == mission and link["to"].endswith("/wedc"))
+        assert wedc["dashed"] and edges[wedc["id"]]["dashes"] is True
+        assert [(f["status"], f["status_key"]) for f in wedc["facts"]] == [(planned, "planned")]
+        # The mission took place: its delegation's links are drawn solid.
+        led = next(link for link in graph["links"] if link["from"] == mission and link["to"].endswith("/nicolas-paris"))
+        assert not led["dashed"] and edges[led["id"]]["dashes"] is False
+        assert {f["status_key"] for f in led["facts"]} == {"happened"}
+
+
 def test_labels_properties_and_quotes_are_escaped(tmp_path: Path) -> None:
     kg = evil_kg(tmp_path)
     html = build_map(kg.backend, title="<b>title</b>").html
@@ -182,14 +197,22 @@ def test_query_maps(seed_kg: KnowledgeGraph) -> None:
         "Nicolas Paris", "BioForward", "Gilson", "Regional roadmap on biotherapies and bioproduction",
         "Marie-Guite Dufay", "Nicolas Soret", "Martine Abrahamse-Pleux", "Bourgogne-Franche-Comté Region",
         "United States", "Wisconsin", "Illinois",
+        # The mission is a node (issue 16): its delegation is linked to it, not to one another.
+        "Bourgogne-Franche-Comté official delegation mission to the United States",
     }
     # A SELECT join that the graph does not hold as a fact says it comes from the query.
-    links = page_json(build_map(seed_kg.backend, query="territory-links").html, "ecokg-graph")["links"]
-    joins = [f for link in links for f in link["facts"] if f["predicate"].count("→")]
-    assert joins and all(f["sources"][0]["document"] == "ecokg query territory-links" for f in joins)
+    page = page_json(build_map(seed_kg.backend, query="territory-links").html, "ecokg-graph")
+    joins = [f for link in page["links"] for f in link["facts"] if f["predicate"].count("→")]
+    assert all(f["sources"][0]["document"] == "ecokg query territory-links" for f in joins)
+    # The mission is a node now: its rows are drawn with the graph's own facts (led by, destination).
+    mission = "https://w3id.org/ecokg/id/mission-bfc-usa-2024"
+    drawn = {(link["from"], link["to"]): {f["predicate"] for f in link["facts"]} for link in page["links"]}
+    assert drawn[(mission, "https://w3id.org/ecokg/id/nicolas-paris")] == {"ek:ledBy"}
+    assert drawn[(mission, "https://w3id.org/ecokg/id/wisconsin")] == {"ek:destination"}
     agreements = build_map(seed_kg.backend, query="agreements")
     assert {r["label"] for r in page_json(agreements.html, "ecokg-graph")["records"]} == {
         "BioForward", "Bourgogne-Franche-Comté Regional Economic Agency",
+        "Bourgogne-Franche-Comté official delegation mission to the United States",  # its signing is on the programme
     }
 
 

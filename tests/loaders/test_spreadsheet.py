@@ -92,7 +92,7 @@ def test_bad_rows_refuse_the_file_by_default(disk_kg: KnowledgeGraph) -> None:
     before = _state(disk_kg)
     with pytest.raises(InputError) as caught:
         disk_kg.load([CB / "crunchbase-acquisitions.csv"])
-    assert "crunchbase-acquisitions.csv, row 204: column 'acquired_at' is not a date: '2012-13-01'" in str(caught.value)
+    assert "crunchbase-acquisitions.csv, row 204: column 'acquired_at' (O) is not a date: '2012-13-01'" in str(caught.value)
     assert _state(disk_kg) == before
 
 

@@ -92,11 +92,12 @@ def _quads(kg: KnowledgeGraph) -> set[tuple[object, ...]]:
     return set(kg.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
 
 
+@pytest.mark.parametrize("engine", ["hermit", "rl"])
 @pytest.mark.parametrize("name", sorted(CONTRADICTIONS))
-def test_contradiction_refuses_the_build_and_keeps_the_store(seed_store: KnowledgeGraph, name: str) -> None:
+def test_contradiction_refuses_the_build_and_keeps_the_store(seed_store: KnowledgeGraph, name: str, engine: str) -> None:
     before = _quads(seed_store)
     with pytest.raises(ReasoningError) as info:
-        seed_store.build([*seed_sources(), REASONING / name], before_commit=before_commit("hermit"))
+        seed_store.build([*seed_sources(), REASONING / name], before_commit=before_commit(engine))
     text = "\n".join(info.value.explanation)
     for words in CONTRADICTIONS[name]:
         assert words in text, f"{words!r} not in:\n{text}"
@@ -145,24 +146,26 @@ def test_api_can_leave_inferences_out(reasoned_kg: KnowledgeGraph) -> None:
 
 def test_owl_rl_fallback_infers_containment_and_partners(seed_kg: KnowledgeGraph) -> None:
     result = reason(seed_kg.data_graph(), "auto", bound=10)
-    assert result.engine == "owlrl"
+    assert result.engine == "rl"
     assert "OWL 2 RL" in result.message and "exceed" in result.message
     assert (EKR.madison, EK.locatedIn, EKR["united-states"]) in result.inferred
     assert (EKR["aer-bfc"], EK.partnerOf, EKR.bioforward) in result.inferred
     assert (EKR.bioforward, EK.partnerOf, EKR.bioforward) not in result.inferred
 
 
-def test_owl_rl_also_refuses_disjoint_types(seed_kg: KnowledgeGraph) -> None:
+@pytest.mark.parametrize("engine", ["owlrl", "rl"])
+def test_owl_rl_also_refuses_disjoint_types(seed_kg: KnowledgeGraph, engine: str) -> None:
     data = seed_kg.data_graph()
     data.add((EKR.gilson, RDF.type, EK.Person))
     with pytest.raises(ReasoningError) as info:
-        reason(data, "owlrl")
+        reason(data, engine)
     assert "Gilson (ekr:gilson)" in "\n".join(info.value.explanation)
 
 
 def test_engine_choice_follows_the_bound() -> None:
     assert choose_engine("auto", 10, 100)[0] == "hermit"
-    assert choose_engine("auto", 1000, 100)[0] == "owlrl"
+    assert choose_engine("auto", 1000, 100)[0] == "rl"
+    assert choose_engine("owlrl", 10, 100)[0] == "owlrl"
     with pytest.raises(ReasoningError):
         choose_engine("pellet", 10)
 

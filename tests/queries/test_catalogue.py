@@ -19,19 +19,19 @@ EXPECTED: dict[str, list[tuple[str, ...]]] = {
         # tests/queries/test_crunchbase.py checks the answers on a Crunchbase sample
     ],
     'agent-events': [
-        # event, eventLabel, as, start, end
-        ('ekr:adoption-roadmap-2024', 'Regional council vote adopting the biotherapies and bioproduction roadmap', 'organiser', '2024-10-17', '2024-10-17'),
-        ('ekr:adoption-roadmap-2024', 'Regional council vote adopting the biotherapies and bioproduction roadmap', 'participant', '2024-10-17', '2024-10-17'),
-        ('ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'organiser', '2024-10-27', '2024-11-01'),
+        # event, eventLabel, as, start, end, status, statusLabel
+        ('ekr:adoption-roadmap-2024', 'Regional council vote adopting the biotherapies and bioproduction roadmap', 'organiser', '2024-10-17', '2024-10-17', 'ekst:happened', 'happened'),
+        ('ekr:adoption-roadmap-2024', 'Regional council vote adopting the biotherapies and bioproduction roadmap', 'participant', '2024-10-17', '2024-10-17', 'ekst:happened', 'happened'),
+        ('ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'organiser', '2024-10-27', '2024-11-01', 'ekst:happened', 'happened'),
     ],
     'agreements': [
-        # agreement, agreementLabel, signatory, signatoryLabel, signing, signingLabel, date, during, duringLabel
-        ('ekr:agreement-bioforward-aer-bfc', 'Partnership agreement between BioForward and the Bourgogne-Franche-Comté Regional Economic Agency', 'ekr:bioforward', 'BioForward', 'ekr:signing-agreement-bioforward-aer-bfc', 'Signing of the partnership agreement between BioForward and AER Bourgogne-Franche-Comté', '', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States'),
-        ('ekr:agreement-bioforward-aer-bfc', 'Partnership agreement between BioForward and the Bourgogne-Franche-Comté Regional Economic Agency', 'ekr:aer-bfc', 'Bourgogne-Franche-Comté Regional Economic Agency', 'ekr:signing-agreement-bioforward-aer-bfc', 'Signing of the partnership agreement between BioForward and AER Bourgogne-Franche-Comté', '', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States'),
+        # agreement, agreementLabel, status, statusLabel, signatory, signatoryLabel, signing, signingLabel, date, during, duringLabel, source
+        ('ekr:agreement-bioforward-aer-bfc', 'Partnership agreement between BioForward and the Bourgogne-Franche-Comté Regional Economic Agency', 'ekst:planned', 'signing planned', 'ekr:bioforward', 'BioForward', 'ekr:signing-agreement-bioforward-aer-bfc', 'Signing of the partnership agreement between BioForward and AER Bourgogne-Franche-Comté', '', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekd:bfc-wisconsin-2024'),
+        ('ekr:agreement-bioforward-aer-bfc', 'Partnership agreement between BioForward and the Bourgogne-Franche-Comté Regional Economic Agency', 'ekst:planned', 'signing planned', 'ekr:aer-bfc', 'Bourgogne-Franche-Comté Regional Economic Agency', 'ekr:signing-agreement-bioforward-aer-bfc', 'Signing of the partnership agreement between BioForward and AER Bourgogne-Franche-Comté', '', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekd:bfc-wisconsin-2024'),
     ],
     'are-linked': [
-        # ask
-        ('true',),
+        # length, first, firstLabel, second, secondLabel: Nicolas Paris heads Gilson
+        ('1', '', '', '', ''),
     ],
     'class-counts': [
         # class, classLabel, entities
@@ -39,6 +39,7 @@ EXPECTED: dict[str, list[tuple[str, ...]]] = {
         ('ek:Sector', 'sector', '10'),
         ('ek:Measure', 'network measure', '8'),
         ('ek:Role', 'role', '8'),
+        ('ek:Status', 'status', '6'),
         ('ek:Post', 'post', '5'),
         ('ek:Person', 'person', '4'),
         ('ek:AdministrativeArea', 'administrative area', '3'),
@@ -75,11 +76,13 @@ EXPECTED: dict[str, list[tuple[str, ...]]] = {
     ],
     'entity-card': [
         # subject, predicate, object: Gilson's own statements, those pointing at it, and what
-        # the relations pointing at it (a post, a visit) state besides (issue 18)
+        # the relations pointing at it (a post, a visit) state besides (issue 18), with the labels
+        # of the properties named, for the card (issue 16)
         ('ekr:gilson', 'rdf:type', 'ek:Company'),
         ('ekr:gilson', 'rdfs:comment', 'company established in Madison and in Bourgogne-Franche-Comté'),
         ('ekr:gilson', 'rdfs:comment', 'entreprise implantée à Madison et en Bourgogne-Franche-Comté'),
         ('ekr:gilson', 'rdfs:label', 'Gilson'),
+        ('ekr:gilson', 'ek:countryOfOrigin', 'ekr:united-states'),
         ('ekr:gilson', 'ek:hasSite', 'ekr:gilson.site.bourgogne-franche-comte'),
         ('ekr:gilson', 'ek:hasSite', 'ekr:gilson.site.madison'),
         ('ekr:gilson.site.bourgogne-franche-comte', 'rdfs:label', 'Gilson (Bourgogne-Franche-Comté)'),
@@ -96,6 +99,8 @@ EXPECTED: dict[str, list[tuple[str, ...]]] = {
         ('ekr:post.nicolas-paris.gilson.leader', 'ek:postIn', 'ekr:gilson'),
         ('ekr:post.nicolas-paris.gilson.leader', 'ek:role', 'ek:Leader'),
         ('ekr:post.nicolas-paris.gilson.leader', 'ek:title', 'dirigeant de l’entreprise Gilson'),
+        ('ekr:united-states', 'rdfs:label', 'United States'),
+        ('ekr:united-states', 'rdfs:label', 'États-Unis'),
         ('ekr:visit-gilson-madison', 'rdf:type', 'ek:Visit'),
         ('ekr:visit-gilson-madison', 'rdfs:label', 'Visit to the company Gilson in Madison'),
         ('ekr:visit-gilson-madison', 'rdfs:label', 'Visite de l’entreprise Gilson à Madison'),
@@ -103,6 +108,7 @@ EXPECTED: dict[str, list[tuple[str, ...]]] = {
         ('ekr:visit-gilson-madison', 'ek:objective', 'promouvoir la région auprès des entreprises américaines'),
         ('ekr:visit-gilson-madison', 'ek:partOf', 'ekr:mission-bfc-usa-2024'),
         ('ekr:visit-gilson-madison', 'ek:participant', 'ekr:gilson'),
+        ('ekr:visit-gilson-madison', 'ek:status', 'ekst:planned'),
         ('ekr:visit-gilson-madison', 'ek:visited', 'ekr:gilson'),
         ('ek:Company', 'rdfs:label', 'company'),
         ('ek:Company', 'rdfs:label', 'entreprise'),
@@ -112,17 +118,45 @@ EXPECTED: dict[str, list[tuple[str, ...]]] = {
         ('ek:Post', 'rdfs:label', 'poste'),
         ('ek:Visit', 'rdfs:label', 'visit'),
         ('ek:Visit', 'rdfs:label', 'visite'),
+        ('ek:countryOfOrigin', 'rdfs:label', 'country of origin'),
+        ('ek:countryOfOrigin', 'rdfs:label', "pays d'origine"),
+        ('ek:hasSite', 'rdfs:label', 'has site'),
+        ('ek:hasSite', 'rdfs:label', 'a pour site'),
+        ('ek:headOf', 'rdfs:label', 'head of'),
+        ('ek:headOf', 'rdfs:label', 'dirige'),
+        ('ek:heldBy', 'rdfs:label', 'held by'),
+        ('ek:heldBy', 'rdfs:label', 'occupé par'),
+        ('ek:location', 'rdfs:label', 'location'),
+        ('ek:location', 'rdfs:label', 'lieu'),
+        ('ek:objective', 'rdfs:label', 'objective'),
+        ('ek:objective', 'rdfs:label', 'objectif'),
+        ('ek:partOf', 'rdfs:label', 'part of'),
+        ('ek:partOf', 'rdfs:label', 'fait partie de'),
+        ('ek:participant', 'rdfs:label', 'participant'),
+        ('ek:participant', 'rdfs:label', 'participant'),
+        ('ek:postIn', 'rdfs:label', 'post in'),
+        ('ek:postIn', 'rdfs:label', 'poste au sein de'),
+        ('ek:role', 'rdfs:label', 'role'),
+        ('ek:role', 'rdfs:label', 'rôle'),
+        ('ek:status', 'rdfs:label', 'status'),
+        ('ek:status', 'rdfs:label', 'statut'),
+        ('ek:title', 'rdfs:label', 'title'),
+        ('ek:title', 'rdfs:label', 'intitulé'),
+        ('ek:visited', 'rdfs:label', 'visited'),
+        ('ek:visited', 'rdfs:label', 'visité'),
+        ('ekst:planned', 'rdfs:label', 'planned'),
+        ('ekst:planned', 'rdfs:label', 'prévu'),
     ],
     'events-in-period': [
-        # start, end, event, eventLabel, typeLabel, places, participants
-        ('2024-10-17', '2024-10-17', 'ekr:adoption-roadmap-2024', 'Regional council vote adopting the biotherapies and bioproduction roadmap', 'adoption', '', 'Bourgogne-Franche-Comté Region'),
-        ('2024-10-27', '2024-11-01', 'ekr:meeting-business-france', 'Meeting with Business France', 'meeting', '', 'Business France'),
-        ('2024-10-27', '2024-11-01', 'ekr:meeting-chicago-illinois-authorities', 'Meeting with the economic authorities of Greater Chicago and Illinois', 'meeting', 'Chicago; Illinois', 'Economic authorities of Greater Chicago and Illinois'),
-        ('2024-10-27', '2024-11-01', 'ekr:meeting-wedc', 'Meetings with the Wisconsin Economic Development Corporation (WEDC)', 'meeting', 'Wisconsin', 'Wisconsin Economic Development Corporation'),
-        ('2024-10-27', '2024-11-01', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'mission', 'Illinois; United States; Wisconsin', 'Bourgogne-Franche-Comté Region; Martine Abrahamse-Pleux; Nicolas Paris; Nicolas Soret'),
-        ('2024-10-27', '2024-11-01', 'ekr:signing-agreement-bioforward-aer-bfc', 'Signing of the partnership agreement between BioForward and AER Bourgogne-Franche-Comté', 'signing', '', 'BioForward; Bourgogne-Franche-Comté Regional Economic Agency'),
-        ('2024-10-27', '2024-11-01', 'ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', 'visit', 'Madison', 'Gilson'),
-        ('2024-10-27', '2024-11-01', 'ekr:visit-prospects', 'Visits to prospects interested in setting up in Bourgogne-Franche-Comté', 'visit', 'United States', ''),
+        # start, end, event, eventLabel, typeLabel, status, statusLabel, places, participants
+        ('2024-10-17', '2024-10-17', 'ekr:adoption-roadmap-2024', 'Regional council vote adopting the biotherapies and bioproduction roadmap', 'adoption', 'ekst:happened', 'happened', '', 'Bourgogne-Franche-Comté Region'),
+        ('2024-10-27', '2024-11-01', 'ekr:meeting-business-france', 'Meeting with Business France', 'meeting', 'ekst:planned', 'planned', '', 'Business France'),
+        ('2024-10-27', '2024-11-01', 'ekr:meeting-chicago-illinois-authorities', 'Meeting with the economic authorities of Greater Chicago and Illinois', 'meeting', 'ekst:planned', 'planned', 'Chicago; Illinois', 'Economic authorities of Greater Chicago and Illinois'),
+        ('2024-10-27', '2024-11-01', 'ekr:meeting-wedc', 'Meetings with the Wisconsin Economic Development Corporation (WEDC)', 'meeting', 'ekst:planned', 'planned', 'Wisconsin', 'Wisconsin Economic Development Corporation'),
+        ('2024-10-27', '2024-11-01', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'mission', 'ekst:happened', 'happened', 'Illinois; United States; Wisconsin', 'Bourgogne-Franche-Comté Region; Martine Abrahamse-Pleux; Nicolas Paris; Nicolas Soret'),
+        ('2024-10-27', '2024-11-01', 'ekr:signing-agreement-bioforward-aer-bfc', 'Signing of the partnership agreement between BioForward and AER Bourgogne-Franche-Comté', 'signing', 'ekst:planned', 'planned', '', 'BioForward; Bourgogne-Franche-Comté Regional Economic Agency'),
+        ('2024-10-27', '2024-11-01', 'ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', 'visit', 'ekst:planned', 'planned', 'Madison', 'Gilson'),
+        ('2024-10-27', '2024-11-01', 'ekr:visit-prospects', 'Visits to prospects interested in setting up in Bourgogne-Franche-Comté', 'visit', 'ekst:planned', 'planned', 'United States', ''),
     ],
     'fact-sources': [
         # property, propertyLabel, value, valueLabel, document, documentLabel, date, position, sentence
@@ -145,13 +179,18 @@ EXPECTED: dict[str, list[tuple[str, ...]]] = {
         ('organisation without a territory (no seat, no site)', 'ekr:business-france', 'Business France'),
     ],
     'mission-programme': [
-        # event, eventLabel, typeLabel, places, with
-        ('ekr:meeting-business-france', 'Meeting with Business France', 'meeting', '', 'Business France'),
-        ('ekr:meeting-chicago-illinois-authorities', 'Meeting with the economic authorities of Greater Chicago and Illinois', 'meeting', 'Chicago; Illinois', 'Economic authorities of Greater Chicago and Illinois'),
-        ('ekr:meeting-wedc', 'Meetings with the Wisconsin Economic Development Corporation (WEDC)', 'meeting', 'Wisconsin', 'Wisconsin Economic Development Corporation'),
-        ('ekr:signing-agreement-bioforward-aer-bfc', 'Signing of the partnership agreement between BioForward and AER Bourgogne-Franche-Comté', 'signing', '', 'BioForward; Bourgogne-Franche-Comté Regional Economic Agency'),
-        ('ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', 'visit', 'Madison', 'Gilson'),
-        ('ekr:visit-prospects', 'Visits to prospects interested in setting up in Bourgogne-Franche-Comté', 'visit', 'United States', ''),
+        # event, eventLabel, typeLabel, status, statusLabel, places, with
+        ('ekr:meeting-business-france', 'Meeting with Business France', 'meeting', 'ekst:planned', 'planned', '', 'Business France'),
+        ('ekr:meeting-chicago-illinois-authorities', 'Meeting with the economic authorities of Greater Chicago and Illinois', 'meeting', 'ekst:planned', 'planned', 'Chicago; Illinois', 'Economic authorities of Greater Chicago and Illinois'),
+        ('ekr:meeting-wedc', 'Meetings with the Wisconsin Economic Development Corporation (WEDC)', 'meeting', 'ekst:planned', 'planned', 'Wisconsin', 'Wisconsin Economic Development Corporation'),
+        ('ekr:signing-agreement-bioforward-aer-bfc', 'Signing of the partnership agreement between BioForward and AER Bourgogne-Franche-Comté', 'signing', 'ekst:planned', 'planned', '', 'BioForward; Bourgogne-Franche-Comté Regional Economic Agency'),
+        ('ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', 'visit', 'ekst:planned', 'planned', 'Madison', 'Gilson'),
+        ('ekr:visit-prospects', 'Visits to prospects interested in setting up in Bourgogne-Franche-Comté', 'visit', 'ekst:planned', 'planned', 'United States', ''),
+    ],
+    'mission-outcomes': [
+        # date, item, itemLabel, typeLabel, status, statusLabel, involving, source, sourceLabel
+        # (the seed alone: its agreement, signing planned; tests/queries/test_outcomes.py reads a later source)
+        ('2024-10', 'ekr:agreement-bioforward-aer-bfc', 'Partnership agreement between BioForward and the Bourgogne-Franche-Comté Regional Economic Agency', 'agreement', 'ekst:planned', 'planned', 'BioForward; Bourgogne-Franche-Comté Regional Economic Agency', 'ekd:bfc-wisconsin-2024', 'Suite au vote de sa feuille de route sur les biothérapies et la bioproduction, la Région Bourgogne-Franche-Comté était présente dans le Wisconsin et l’Illinois'),
     ],
     'neighbourhood': [
         # neighbour, neighbourLabel, distance
@@ -159,14 +198,24 @@ EXPECTED: dict[str, list[tuple[str, ...]]] = {
         ('ekr:gilson.site.madison', 'Gilson (Madison)', '1'),
         ('ekr:nicolas-paris', 'Nicolas Paris', '1'),
         ('ekr:post.nicolas-paris.gilson.leader', 'dirigeant de l’entreprise Gilson', '1'),
+        ('ekr:united-states', 'United States', '1'),
         ('ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', '1'),
         ('ekr:bioforward', 'BioForward', '2'),
         ('ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', '2'),
+        ('ekr:illinois', 'Illinois', '2'),
         ('ekr:madison', 'Madison', '2'),
         ('ekr:marie-guite-dufay', 'Marie-Guite Dufay', '2'),
         ('ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', '2'),
         ('ekr:post.nicolas-paris.bioforward.president', 'Président du cluster BioForward', '2'),
         ('ekr:roadmap-biotherapies-bioproduction', 'Regional roadmap on biotherapies and bioproduction', '2'),
+        ('ekr:visit-prospects', 'Visits to prospects interested in setting up in Bourgogne-Franche-Comté', '2'),
+        ('ekr:wisconsin', 'Wisconsin', '2'),
+    ],
+    'organisations-met': [
+        # date, organisation, organisationLabel, meeting, meetingLabel, people, status, statusLabel
+        ('2024-10-27', 'ekr:chicago-illinois-economic-authorities', 'Economic authorities of Greater Chicago and Illinois', 'ekr:meeting-chicago-illinois-authorities', 'Meeting with the economic authorities of Greater Chicago and Illinois', '', 'ekst:planned', 'planned'),
+        ('2024-10-27', 'ekr:gilson', 'Gilson', 'ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', '', 'ekst:planned', 'planned'),
+        ('2024-10-27', 'ekr:wedc', 'Wisconsin Economic Development Corporation', 'ekr:meeting-wedc', 'Meetings with the Wisconsin Economic Development Corporation (WEDC)', '', 'ekst:planned', 'planned'),
     ],
     'organisation-people': [
         # person, personLabel, post, postLabel, role, roleLabel, start, end, head
@@ -205,15 +254,24 @@ EXPECTED: dict[str, list[tuple[str, ...]]] = {
         ('ekr:roadmap-biotherapies-bioproduction', 'Regional roadmap on biotherapies and bioproduction', 'ekr:region-bfc', 'Bourgogne-Franche-Comté Region', '2024-10-17', 'eks:health', 'Health', 'ekr:collaboration-madison-milwaukee', 'Madison–Milwaukee collaboration'),
     ],
     'territory-links': [
-        # link, via, viaLabel, sideA, sideALabel, sideB, sideBLabel
-        ('agreement', 'ekr:agreement-bioforward-aer-bfc', 'Partnership agreement between BioForward and the Bourgogne-Franche-Comté Regional Economic Agency', 'ekr:aer-bfc', 'Bourgogne-Franche-Comté Regional Economic Agency', 'ekr:bioforward', 'BioForward'),
-        ('event', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekr:martine-abrahamse-pleux', 'Martine Abrahamse-Pleux', 'ekr:wisconsin', 'Wisconsin'),
-        ('event', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekr:nicolas-paris', 'Nicolas Paris', 'ekr:wisconsin', 'Wisconsin'),
-        ('event', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekr:nicolas-soret', 'Nicolas Soret', 'ekr:wisconsin', 'Wisconsin'),
-        ('event', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekr:region-bfc', 'Bourgogne-Franche-Comté Region', 'ekr:wisconsin', 'Wisconsin'),
-        ('event', 'ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', 'ekr:gilson', 'Gilson', 'ekr:madison', 'Madison'),
-        ('post', 'ekr:nicolas-paris', 'Nicolas Paris', 'ekr:gilson', 'Gilson', 'ekr:bioforward', 'BioForward'),
-        ('site', 'ekr:gilson', 'Gilson', 'ekr:gilson.site.bourgogne-franche-comte', 'Gilson (Bourgogne-Franche-Comté)', 'ekr:gilson.site.madison', 'Gilson (Madison)'),
+        # link, via, viaLabel, sideA, sideALabel, sideB, sideBLabel, territoryA, territoryALabel,
+        # territoryB, territoryBLabel: a meeting or visit counts for the mission it is part of (issue 16)
+        ('agreement', 'ekr:agreement-bioforward-aer-bfc', 'Partnership agreement between BioForward and the Bourgogne-Franche-Comté Regional Economic Agency', 'ekr:aer-bfc', 'Bourgogne-Franche-Comté Regional Economic Agency', 'ekr:bioforward', 'BioForward', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:meeting-wedc', 'Meetings with the Wisconsin Economic Development Corporation (WEDC)', 'ekr:martine-abrahamse-pleux', 'Martine Abrahamse-Pleux', 'ekr:wisconsin', 'Wisconsin', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:meeting-wedc', 'Meetings with the Wisconsin Economic Development Corporation (WEDC)', 'ekr:nicolas-paris', 'Nicolas Paris', 'ekr:wisconsin', 'Wisconsin', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:meeting-wedc', 'Meetings with the Wisconsin Economic Development Corporation (WEDC)', 'ekr:nicolas-soret', 'Nicolas Soret', 'ekr:wisconsin', 'Wisconsin', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:meeting-wedc', 'Meetings with the Wisconsin Economic Development Corporation (WEDC)', 'ekr:region-bfc', 'Bourgogne-Franche-Comté Region', 'ekr:wisconsin', 'Wisconsin', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekr:martine-abrahamse-pleux', 'Martine Abrahamse-Pleux', 'ekr:wisconsin', 'Wisconsin', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekr:nicolas-paris', 'Nicolas Paris', 'ekr:wisconsin', 'Wisconsin', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekr:nicolas-soret', 'Nicolas Soret', 'ekr:wisconsin', 'Wisconsin', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:mission-bfc-usa-2024', 'Bourgogne-Franche-Comté official delegation mission to the United States', 'ekr:region-bfc', 'Bourgogne-Franche-Comté Region', 'ekr:wisconsin', 'Wisconsin', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', 'ekr:gilson', 'Gilson', 'ekr:madison', 'Madison', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', 'ekr:martine-abrahamse-pleux', 'Martine Abrahamse-Pleux', 'ekr:madison', 'Madison', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', 'ekr:nicolas-paris', 'Nicolas Paris', 'ekr:madison', 'Madison', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', 'ekr:nicolas-soret', 'Nicolas Soret', 'ekr:madison', 'Madison', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('event', 'ekr:visit-gilson-madison', 'Visit to the company Gilson in Madison', 'ekr:region-bfc', 'Bourgogne-Franche-Comté Region', 'ekr:madison', 'Madison', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('post', 'ekr:nicolas-paris', 'Nicolas Paris', 'ekr:gilson', 'Gilson', 'ekr:bioforward', 'BioForward', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
+        ('site', 'ekr:gilson', 'Gilson', 'ekr:gilson.site.bourgogne-franche-comte', 'Gilson (Bourgogne-Franche-Comté)', 'ekr:gilson.site.madison', 'Gilson (Madison)', 'ekr:bourgogne-franche-comte', 'Bourgogne-Franche-Comté', 'ekr:wisconsin', 'Wisconsin'),
     ],
     'top-acquirers': [
         # acquirer, acquirerLabel, acquisitions, first, last: the seed has none (see
@@ -264,7 +322,7 @@ def test_same_answer_on_a_remote_endpoint(remote_kg: KnowledgeGraph, name: str) 
 
 def test_parameters_on_a_remote_endpoint(remote_kg: KnowledgeGraph) -> None:
     assert [r[2] for r in answer(remote_kg, "events-in-period", to="2024-10-20")] == ["ekr:adoption-roadmap-2024"]
-    assert [r[2] for r in answer(remote_kg, "agreements", party="BioForward")] == ["ekr:bioforward", "ekr:aer-bfc"]
+    assert [r[4] for r in answer(remote_kg, "agreements", party="BioForward")] == ["ekr:bioforward", "ekr:aer-bfc"]
     assert answer(remote_kg, "agreements", party="Gilson") == []
     assert answer(remote_kg, "territory-links", a="BFC", b="Wisconsin", lang="en") == EXPECTED["territory-links"]
 
@@ -286,6 +344,22 @@ def test_parameters_by_label_and_curie(seed_kg: KnowledgeGraph) -> None:
     by_label = answer(seed_kg, "territory-links", a="Bourgogne-Franche-Comte", b="wisconsin")
     by_curie = answer(seed_kg, "territory-links", a="ekr:bourgogne-franche-comte", b="https://w3id.org/ecokg/id/wisconsin")
     assert by_label == by_curie == EXPECTED["territory-links"]
+
+
+def test_territory_links_take_an_authority_for_its_territory(seed_kg: KnowledgeGraph) -> None:
+    by_authority = answer(seed_kg, "territory-links", a="Région Bourgogne-Franche-Comté", b="Wisconsin")
+    assert by_authority == EXPECTED["territory-links"]
+    # ... and say which territory it stood for (the territory columns).
+    assert {r[8] for r in by_authority} == {"Bourgogne-Franche-Comté"}
+
+
+def test_territory_links_follow_containment_to_the_chicago_meeting(seed_kg: KnowledgeGraph) -> None:
+    rows = answer(seed_kg, "territory-links", a="BFC", b="Chicago")
+    assert {(r[0], r[1], r[5]) for r in rows} == {("event", "ekr:meeting-chicago-illinois-authorities", "ekr:chicago")}
+    # The meeting's side A: the delegation and the organiser of the mission it is part of.
+    assert {r[3] for r in rows} == {
+        "ekr:martine-abrahamse-pleux", "ekr:nicolas-paris", "ekr:nicolas-soret", "ekr:region-bfc",
+    }
 
 
 def test_territory_links_the_other_way(seed_kg: KnowledgeGraph) -> None:
@@ -314,9 +388,9 @@ def test_events_of_a_period(seed_kg: KnowledgeGraph, rdflib_kg: KnowledgeGraph) 
 def test_posts_as_of_a_date_and_optional_filters(seed_kg: KnowledgeGraph, rdflib_kg: KnowledgeGraph) -> None:
     for kg in (seed_kg, rdflib_kg):
         # the seed's posts have no dates: held on any day
-        assert answer(kg, "organisation-people", date="2024-10-27") == EXPECTED["organisation-people"]
+        assert answer(kg, "organisation-people", as_of="2024-10-27") == EXPECTED["organisation-people"]
         assert [r[0] for r in answer(kg, "organisation-people", organisation="WEDC")] == []
-        assert [r[2] for r in answer(kg, "agreements", party="BioForward")] == ["ekr:bioforward", "ekr:aer-bfc"]
+        assert [r[4] for r in answer(kg, "agreements", party="BioForward")] == ["ekr:bioforward", "ekr:aer-bfc"]
         assert answer(kg, "agreements", party="Gilson") == []
         assert answer(kg, "strategies", strategy="roadmap-biotherapies-bioproduction") == EXPECTED["strategies"]
 
@@ -340,6 +414,29 @@ def test_neighbourhood_hops(seed_kg: KnowledgeGraph) -> None:
     assert {r[2] for r in three} == {"1", "2", "3"}
 
 
+def test_entity_card_reads_as_a_card(seed_kg: KnowledgeGraph) -> None:
+    from ecokg.queries.card import entity_card
+
+    card = entity_card(seed_kg.backend, "Gilson", lang="fr")
+    lines = card.text.splitlines()
+    assert lines[0] == "Gilson (entreprise)"
+    assert "  pays d'origine : États-Unis" in lines or "  pays d’origine : États-Unis" in lines
+    assert any(line.startswith("  a pour site") and "Gilson (Madison)" in line for line in lines)
+    assert "— qui s’y rapporte —" in lines
+    # One labelled line per property, no IRI and no raw triple.
+    assert not any("https://" in line or "ekr:" in line for line in lines)
+    english = entity_card(seed_kg.backend, "Gilson").text
+    assert english.startswith("Gilson (company)\n") and "— pointing at it —" in english
+
+
 def test_are_linked(seed_kg: KnowledgeGraph) -> None:
-    assert seed_kg.query("are-linked").ask is True
-    assert seed_kg.query("are-linked", a="WEDC", b="Gilson").ask is False
+    # The shortest chain of facts and its length, not a bare true/false (issue 16).
+    assert answer(seed_kg, "are-linked", a="Nicolas Soret", b="Business France") == [
+        ("3", "ekr:mission-bfc-usa-2024", "Bourgogne-Franche-Comté official delegation mission to the United States",
+         "ekr:meeting-business-france", "Meeting with Business France"),
+    ]
+    assert answer(seed_kg, "are-linked", a="BioForward", b="Madison–Milwaukee collaboration") == [
+        ("2", "ekr:wisconsin", "Wisconsin", "", ""),
+    ]
+    # Nothing within three facts: no row (`ecokg path` goes further, on the network).
+    assert answer(seed_kg, "are-linked", a="Marie-Guite Dufay", b="Milwaukee") == []

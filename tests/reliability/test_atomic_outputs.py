@@ -41,7 +41,8 @@ COMMANDS = {
     "export-ttl": ("export", "--store", "{store}", "-F", "ttl", "-o", "{out}"),  # rdflib serialises it
     "export-graphml": ("export", "--store", "{store}", "-F", "graphml", "-o", "{out}"),
     "viz": ("viz", "--store", "{store}", "-o", "{out}"),
-    "extract": ("extract", str(ARTICLE), "--store", "{store}", "-o", "{out}"),
+    # --force: extract keeps an existing candidates file (it may be reviewed) unless told otherwise.
+    "extract": ("extract", str(ARTICLE), "--store", "{store}", "-o", "{out}", "--force"),
 }
 
 

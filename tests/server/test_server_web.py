@@ -10,7 +10,8 @@ import pytest
 from playwright.sync_api import Page, sync_playwright
 
 from ecokg import KnowledgeGraph
-from ecokg.queries.catalog import run_named
+from ecokg.queries.catalog import get_query, run_named
+from ecokg.queries.readable import shown_columns
 
 from .conftest import Server
 
@@ -55,12 +56,14 @@ def test_the_page_runs_a_named_query_offline(
     tab.wait_for_function("document.querySelector('#results-status').textContent.endsWith('row(s)')")
     expected = run_named(seed_kg.backend, "neighbourhood", {"entity": "BioForward", "hops": "1"})
     header = tab.locator("#results-table thead th").all_text_contents()
-    assert header == expected.columns
+    # Readable headers (declared in the query file), IRI columns folded into their labels.
+    query = get_query("neighbourhood")
+    assert header == [query.header(c) for c in shown_columns(expected.columns)]
     cells = tab.locator("#results-table tbody tr").first.locator("td").all_text_contents()
-    assert cells[0] == str(expected.rows[0][0])
+    assert cells[0] == str(expected.to_records()[0]["neighbourLabel"])
     assert tab.locator("#results-table tbody tr").count() == len(expected)
     csv_link = tab.locator("#csv-link").get_attribute("href") or ""
-    assert csv_link.startswith("/queries/neighbourhood?") and "format=csv" in csv_link
+    assert csv_link.startswith("/download/neighbourhood?") and "format=csv" in csv_link
     map_link = tab.locator("#map-link").get_attribute("href") or ""
     assert map_link.startswith("/map?") and "query=neighbourhood" in map_link
     # The SPARQL editor is there, from the package's own files.

@@ -17,7 +17,18 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from ecokg.cli import demo, extract, network, queries, serve, storage, store
+from ecokg.cli import (
+    brief,
+    demo,
+    extract,
+    mapping,
+    network,
+    privacy,
+    queries,
+    serve,
+    storage,
+    store,
+)
 from ecokg.cli.options import console, err_console
 from ecokg.errors import EcokgError
 
@@ -68,12 +79,18 @@ for _name, _command in (
     ("reason", store.reason),
     ("ontology-docs", store.ontology_docs),
     ("viz", network.viz),
+    ("brief", brief.brief),
     ("queries", queries.queries),
     ("query", queries.query),
     ("extract", extract.extract),
+    ("person-report", privacy.person_report),
+    ("forget", privacy.forget),
+    ("log", privacy.log),
+    ("diff", privacy.diff),
 ):
     app.command(_name)(_command)
 app.add_typer(storage.store_app, name="store")  # ecokg store check | repair
+app.add_typer(mapping.mapping_app, name="mapping")  # ecokg mapping init | check
 
 
 def main() -> None:

@@ -35,7 +35,31 @@ UpdateEndpointOpt = Annotated[
 FormatOpt = Annotated[
     str, typer.Option("--format", "-F", help="Output: table, csv, tsv or json.")
 ]
+AudienceOpt = Annotated[
+    str,
+    typer.Option(
+        "--audience", envvar="ECOKG_AUDIENCE",
+        help="Who the output is for: public, internal or all (default all: the team's own terminal).",
+    ),
+]
+SensitivityOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--sensitivity",
+        help="Level of the sources whose files state none: public, internal, confidential or personal "
+             "(default: public for press releases and documents with a source_url, internal otherwise).",
+    ),
+]
 TopOpt = Annotated[int, typer.Option("--top", "-n", min=1, help="How many rows to show (at least 1).")]
+LangOpt = Annotated[str, typer.Option("--lang", help="Language of the output (labels, phrases, headers): en or fr.")]
+#: For a command whose ``--lang`` already means its input's language (``ecokg extract``).
+UiLangOpt = Annotated[
+    str, typer.Option("--ui-lang", help="Language of the messages: en or fr (--lang is the input's language).")
+]
+CoParticipationOpt = Annotated[
+    bool,
+    typer.Option("--co-participation", help="Also link those who took part in the same event (no source says they met)."),
+]
 
 
 def open_kg(
@@ -45,8 +69,10 @@ def open_kg(
     update_endpoint: str | None = None,
     *,
     for_reading: bool = True,
+    audience: str = "all",
 ) -> Any:
-    """Open the knowledge graph the options name (the seed in memory for ``--memory`` reads)."""
+    """Open the knowledge graph the options name (the seed in memory for ``--memory`` reads),
+    as ``audience`` may see it (docs/audiences.md)."""
     from ecokg.kg import KnowledgeGraph
 
     kg = KnowledgeGraph.open(
@@ -55,6 +81,11 @@ def open_kg(
     )
     if memory and for_reading:
         kg.build()
+    if audience != "all":
+        from ecokg.graph.audience import check_audience
+
+        check_audience(audience)
+        return kg.for_audience(audience)
     return kg
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ecokg.cli.options import StoreOpt
+from ecokg.cli.options import LangOpt, StoreOpt
 from ecokg.errors import EcokgError
 
 
@@ -19,19 +20,28 @@ def serve(
     workers: Annotated[int, typer.Option("--workers", help="Query worker processes.")] = 2,
     allow_update: Annotated[bool, typer.Option("--allow-update", help="Accept SPARQL Update with the bearer token in ECOKG_SERVER_TOKEN.")] = False,
     cors_origin: Annotated[list[str] | None, typer.Option("--cors-origin", help="Allow cross-origin requests from this origin (repeatable).")] = None,
+    tokens: Annotated[Path | None, typer.Option("--tokens", help="Bearer tokens that see more than the public audience: lines 'AUDIENCE SHA256-OF-TOKEN' (docs/audiences.md).")] = None,
+    lang: LangOpt = "en",
 ) -> None:
     """Serve the graph: SPARQL endpoint, named-query API, maps and a web page."""
     import os
 
+    from ecokg.cli.words import MESSAGES, check_lang
     from ecokg.graph.store import resolve_store_path
-    from ecokg.server.app import TOKEN_ENV, ServerSettings
+    from ecokg.server.app import STARTUP_WORDS, TOKEN_ENV, ServerSettings
     from ecokg.server.app import serve as run_server
+
+    check_lang(lang)
 
     if timeout <= 0 or max_rows <= 0 or workers <= 0:
         raise EcokgError("--timeout, --max-rows and --workers must be positive")
     settings = ServerSettings(
         store=resolve_store_path(store).resolve(), timeout=timeout, max_rows=max_rows, workers=workers,
         allow_update=allow_update, token=os.environ.get(TOKEN_ENV) if allow_update else None,
-        cors_origins=list(cors_origin or []),
+        cors_origins=list(cors_origin or []), tokens=tokens,
     )
-    run_server(settings, host, port)
+    if tokens is not None:
+        from ecokg.server.audience import read_tokens
+
+        read_tokens(tokens)  # a bad line is refused now, with its number
+    run_server(settings, host, port, words={key: MESSAGES[lang][key] for key in STARTUP_WORDS})

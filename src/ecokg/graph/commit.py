@@ -24,6 +24,8 @@ from typing import Any
 from rdflib import Graph, URIRef
 
 from ecokg.errors import InputError, StoreError, ValidationError
+from ecokg.graph.audience import mark, marking_quads
+from ecokg.graph.history import keeping_history
 from ecokg.graph.replacing import (
     Context,
     Staged,
@@ -62,16 +64,22 @@ def entities(backend: Backend) -> dict[URIRef, str]:
 def build(
     backend: Backend, paths: list[Path], context: LoadContext, *, validate: bool = True,
     on_source: Callable[[Path], None] | None = None, before_commit: Hook | None = None,
+    sensitivity: str | None = None,
 ) -> BuildReport:
-    """Replace the whole graph in ``backend`` by the ontology plus ``paths``."""
-    with backend.writing():  # no other build commits between this one's reading and its commit
+    """Replace the whole graph in ``backend`` by the ontology plus ``paths``.
+
+    ``sensitivity`` is the level of the sources whose files state none (docs/audiences.md).
+    """
+    # No other build commits between this one's reading and its commit; the generations
+    # ECOKG_KEEP_GENERATIONS asks for stay (ecokg log, diff).
+    with backend.writing(), keeping_history(backend):
         return commit_sources(backend, paths, context, clear=True, validate=validate, on_source=on_source,
-                              before_commit=before_commit)
+                              before_commit=before_commit, sensitivity=sensitivity)
 
 
 def load(
     backend: Backend, paths: list[Path], context: LoadContext, *, validate: bool = True,
-    on_source: Callable[[Path], None] | None = None,
+    on_source: Callable[[Path], None] | None = None, sensitivity: str | None = None,
 ) -> BuildReport:
     """Add ``paths`` to the graph in ``backend``, replacing earlier loads of the same documents.
 
@@ -82,8 +90,9 @@ def load(
         # A load drops the derived graphs (inferred, analysis): with nothing to add it would only do that.
         raise InputError("a load needs at least one file to add; nothing was changed "
                          "(`ecokg build` without --append rebuilds the graph from the seed)")
-    with backend.writing():
-        return commit_sources(backend, paths, context, clear=False, validate=validate, on_source=on_source)
+    with backend.writing(), keeping_history(backend):
+        return commit_sources(backend, paths, context, clear=False, validate=validate, on_source=on_source,
+                              sensitivity=sensitivity)
 
 
 @dataclass
@@ -111,6 +120,7 @@ def commit_sources(
     validate: bool,
     on_source: Callable[[Path], None] | None,
     before_commit: Hook | None = None,
+    sensitivity: str | None = None,
 ) -> BuildReport:
     """Stage ``paths``, validate them and commit them to ``backend`` in one change."""
     started = time.perf_counter()
@@ -118,7 +128,7 @@ def commit_sources(
     pending = backend.next_generation(clear=True) if restore else None
     if pending is not None:
         try:
-            done = _restore(backend, pending, paths, restore, context, on_source)
+            done = _restore(backend, pending, paths, restore, context, on_source, sensitivity)
             return _report(paths, done, [], started)
         except _NotRestorable as fallback:
             # A file that began like an ecokg dataset was not one: its speculative copy is
@@ -126,7 +136,7 @@ def commit_sources(
             done = fallback.done
     else:
         done = stage_and_validate(backend, paths, context, clear=clear, validate=validate, on_source=on_source,
-                                  reasoned=before_commit is not None)
+                                  reasoned=before_commit is not None, sensitivity=sensitivity)
     staged, staging = done.staged, done.store
     if before_commit is not None:
         hooked = before_commit(staged)
@@ -174,6 +184,7 @@ def stage_and_validate(
     on_source: Callable[[Path], None] | None,
     staged: list[StagedGraph] | None = None,
     reasoned: bool = False,
+    sensitivity: str | None = None,
 ) -> Staging:
     """Stage the sources (unless ``staged`` already) and validate them.
 
@@ -187,6 +198,7 @@ def stage_and_validate(
     legacy = [] if clear else legacy_graphs(backend, stored.graphs)
     if staged is None:
         staged = stage(paths, context, on_source=on_source) if clear else _stage_load(paths, context, stored, legacy, on_source)
+    mark(staged, sensitivity)  # every source graph says who may see it (docs/audiences.md)
     names = {item.name for item in staged}
     hidden = names | set(DERIVED_GRAPHS) | set(legacy)
     on_stage = Staged(staged)
@@ -277,6 +289,7 @@ def _restore(
     restore: list[Path],
     context: LoadContext,
     on_source: Callable[[Path], None] | None,
+    sensitivity: str | None = None,
 ) -> Staging:
     """A build with ecokg datasets among its sources, written while it is validated.
 
@@ -300,7 +313,8 @@ def _restore(
             staged = stage(paths, context, on_source=on_source)
             shapes.join()
             done = stage_and_validate(
-                backend, paths, context, clear=True, validate=True, on_source=on_source, staged=staged
+                backend, paths, context, clear=True, validate=True, on_source=on_source, staged=staged,
+                sensitivity=sensitivity,
             )
         finally:
             writer.join()
@@ -316,7 +330,9 @@ def _restore(
         # The rest (ontology, other sources) comes from the staging store, already validated.
         extra: list[Any] = []
         for item in staged:
-            if not item.restored:
+            if item.restored:
+                extra.extend(marking_quads(item))  # a level given by --sensitivity, if the file had none
+            else:
                 extra.extend(graph_quads(item.graph, item.name) if item.name == ONTOLOGY_GRAPH
                              else staged_quads(done.store, [item.name]))
         store.extend(extra)

@@ -40,7 +40,7 @@ from rdflib.term import Identifier
 
 from ecokg.errors import QueryError, StoreError
 from ecokg.graph.skolem import deskolemise_result, n3, ox_text, skolemised
-from ecokg.graph.sparqltext import matching, tokens
+from ecokg.graph.sparqltext import Scan, matching, scan, substitute, tokens
 from ecokg.graph.store import Backend, Change
 from ecokg.namespaces import (
     ANALYSIS_GRAPH,
@@ -50,6 +50,7 @@ from ecokg.namespaces import (
     PREFIXES,
     bind_prefixes,
 )
+from ecokg.terms import QueryDataset
 
 TOKEN_ENV = "ECOKG_ENDPOINT_TOKEN"
 USER_ENV = "ECOKG_ENDPOINT_USER"
@@ -57,7 +58,19 @@ PASSWORD_ENV = "ECOKG_ENDPOINT_PASSWORD"
 TIMEOUT_ENV = "ECOKG_ENDPOINT_TIMEOUT"
 MAX_BYTES_ENV = "ECOKG_UPDATE_MAX_BYTES"
 
-_RESULTS_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+_RESULTS_ACCEPT = "application/sparql-results+json"
+# Asked for graphs only: Virtuoso answers a CONSTRUCT as a table when a results type is acceptable.
+_GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
+MAX_ROWS_ENV = "ECOKG_ENDPOINT_MAX_ROWS"
+MAX_TRIPLES_ENV = "ECOKG_UPDATE_MAX_TRIPLES"
+#: Virtuoso 7 compiles INSERT DATA to SQL and refuses past 10,000 lines of it (about
+#: 2,000 triples); 500 a request is also where it writes fastest (about 1 ms a triple).
+VIRTUOSO_MAX_TRIPLES = 500
+#: Graphs Virtuoso itself writes (schemas, settings): not data, never shown.
+VIRTUOSO_GRAPHS = ("http://www.openlinksw.com/", "http://localuriqaserver/", "http://www.w3.org/ns/ldp#",
+                   "urn:activitystreams-owl:map", "virtrdf-label")
+#: Virtuoso's ResultSetMaxRows when it does not say (virtuoso.ini, [SPARQL]).
+VIRTUOSO_MAX_ROWS = 10_000
 
 #: ecokg's own graphs, whatever they hold (and their names before issue 22, on older servers).
 OWN_GRAPHS = (ONTOLOGY_GRAPH, INFERRED_GRAPH, ANALYSIS_GRAPH, *LEGACY_OWN_GRAPHS)
@@ -129,6 +142,16 @@ def with_values(text: str, bindings: dict[str, Identifier]) -> str:
     return "".join(parts)
 
 
+def bind_text(text: str, bindings: dict[str, Identifier]) -> str:
+    """``text`` with ``bindings`` written in: each variable replaced by its value where that
+    is the same query (:func:`~ecokg.graph.sparqltext.substitute`), else VALUES blocks
+    (:func:`with_values`)."""
+    if not bindings:
+        return text
+    replaced = substitute(text, {name: n3(value) for name, value in bindings.items()})
+    return replaced if replaced is not None else with_values(text, bindings)
+
+
 def prefixed(text: str) -> str:
     """``text`` preceded by ecokg's PREFIX declarations (the query's own ones win)."""
     head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
@@ -151,6 +174,9 @@ class RemoteBackend(Backend):
             headers=headers, auth=auth, timeout=timeout, follow_redirects=False, trust_env=False
         )
         self._dataset: Dataset | None = None
+        #: The server's software (its ``Server`` header), and its row cap once it said it.
+        self.engine = ""
+        self.max_rows: int | None = None
 
     def close(self) -> None:
         self._client.close()
@@ -200,12 +226,14 @@ class RemoteBackend(Backend):
         bindings: dict[str, Identifier] | None = None,
         *,
         exclude_graphs: Sequence[URIRef] = (),
+        dataset: QueryDataset | None = None,
     ) -> Result:
-        """Run a query on the endpoint; ``exclude_graphs`` become ``default-graph-uri`` parameters.
+        """Run a query on the endpoint; ``exclude_graphs`` become ``default-graph-uri`` parameters,
+        ``dataset`` (the query's ``FROM``) ``default-graph-uri`` and ``named-graph-uri`` ones.
 
         Skolem IRIs in the answer come back as the blank nodes they stand for.
         """
-        return self._query(text, bindings, exclude_graphs=exclude_graphs, deskolemise=True)
+        return self._query(text, bindings, exclude_graphs=exclude_graphs, dataset=dataset, deskolemise=True)
 
     def _query(
         self,
@@ -213,27 +241,115 @@ class RemoteBackend(Backend):
         bindings: dict[str, Identifier] | None = None,
         *,
         exclude_graphs: Sequence[URIRef] = (),
+        dataset: QueryDataset | None = None,
         deskolemise: bool = False,
     ) -> Result:
-        data: dict[str, Any] = {"query": prefixed(with_values(text, bindings or {}))}
-        if exclude_graphs:
-            excluded = set(exclude_graphs)
-            graphs = [g for (g,) in self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g {} }") if g not in excluded]  # type: ignore[misc]
-            data["default-graph-uri"] = [str(g) for g in graphs]
-        response = self._post(self.endpoint, data, {"Accept": _RESULTS_ACCEPT})
+        found = scan(text, {p: str(ns) for p, ns in PREFIXES.items()})
+        form = found.form if found.form in ("CONSTRUCT", "DESCRIBE", "ASK") else "SELECT"
+        bound = bind_text(text, bindings or {})
+        data: dict[str, Any] = {"query": prefixed(bound)}
+        visible = self._visible_graphs() if deskolemise else None
+        if dataset is None and (exclude_graphs or visible is not None):
+            graphs = visible if visible is not None else self._all_graphs()
+            excluded = {str(g) for g in exclude_graphs}
+            dataset = QueryDataset(tuple(g for g in graphs if g not in excluded),
+                                   None if visible is None else tuple(visible))
+        if dataset is not None:
+            # Sent as protocol parameters too: some servers (Oxigraph with a union default
+            # graph) answer over the union whatever the query's FROM says.
+            if dataset.default is not None:
+                data["default-graph-uri"] = list(dataset.default)
+            if dataset.named is not None:
+                data["named-graph-uri"] = list(dataset.named)
+        accept = _GRAPH_ACCEPT if form in ("CONSTRUCT", "DESCRIBE") else _RESULTS_ACCEPT
+        response = self._post(self.endpoint, data, {"Accept": accept})
+        result = self._parse(response, form)
+        payload = response.content
+        cap = self._cap(response, result)
+        if cap is not None:
+            result, payload = self._pages(bound, found, data, result, payload, cap)
+        return deskolemise_result(result, payload) if deskolemise else result
+
+    def _all_graphs(self) -> list[str]:
+        # ``GRAPH ?g {}`` lists no graph on Virtuoso: ask for graphs that hold something.
+        return [str(g) for (g,) in self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")]  # type: ignore[misc]
+
+    def _visible_graphs(self) -> list[str] | None:
+        """The graphs a query sees by default, when the server holds graphs of its own.
+
+        Virtuoso keeps its schemas and settings as graphs (``virtrdf#``, ``ldp#``...) in
+        the same default union: they are left out, naming the others explicitly, so that
+        a remote store answers as the embedded one. None: every graph (other servers).
+        """
+        if not self.engine:
+            self._query("ASK {}")  # which server this is: its Server header
+        if "virtuoso" not in self.engine.lower():
+            return None
+        if "visible-graphs" not in self.memo:
+            self.memo["visible-graphs"] = [g for g in self._all_graphs() if not g.startswith(VIRTUOSO_GRAPHS)]
+        return list(self.memo["visible-graphs"])
+
+    def _parse(self, response: httpx.Response, form: str) -> Result:
+        self.engine = self.engine or response.headers.get("server", "")
         kind = response.headers.get("content-type", "").split(";")[0].strip()
-        if kind in ("application/sparql-results+json", "application/json"):
-            result = Result.parse(io.BytesIO(response.content), format="json")
-        else:
-            rdf_format = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle"}.get(kind)
-            if rdf_format is None:
-                raise StoreError(f"the SPARQL endpoint {self.endpoint} answered with unexpected content {kind!r}")
-            graph = Graph()
-            bind_prefixes(graph.namespace_manager)
-            graph.parse(data=response.content, format=rdf_format)
-            result = Result("CONSTRUCT")
-            result.graph = graph
-        return deskolemise_result(result, response.content) if deskolemise else result
+        if kind in ("application/sparql-results+json", "application/json") and form in ("SELECT", "ASK"):
+            return Result.parse(io.BytesIO(response.content), format="json")
+        rdf_format = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle"}.get(kind)
+        if rdf_format is None or form not in ("CONSTRUCT", "DESCRIBE"):
+            raise StoreError(
+                f"the SPARQL endpoint {self.endpoint} answered a {form} query with {kind or 'no content type'}"
+            )
+        graph = Graph()
+        bind_prefixes(graph.namespace_manager)
+        graph.parse(data=response.content, format=rdf_format)
+        result = Result("CONSTRUCT")
+        result.graph = graph
+        return result
+
+    def _cap(self, response: httpx.Response, result: Result) -> int | None:
+        """The server's row cap if this answer reached it (then it may be cut), else None.
+
+        Virtuoso says so in ``X-SPARQL-MaxRows`` for a table and not at all for a graph;
+        other servers may be declared with ``ECOKG_ENDPOINT_MAX_ROWS``.
+        """
+        said = response.headers.get("x-sparql-maxrows")
+        if said and said.isdigit():
+            self.max_rows = int(said)
+            return self.max_rows
+        declared = os.environ.get(MAX_ROWS_ENV)
+        cap = int(declared) if declared else self.max_rows
+        if cap is None and "virtuoso" in self.engine.lower():
+            cap = VIRTUOSO_MAX_ROWS
+        size = len(result.graph) if result.graph is not None else len(result.bindings) if result.type == "SELECT" else 0
+        return cap if cap is not None and size >= cap else None
+
+    def _pages(
+        self, bound: str, found: Scan, data: dict[str, Any], first: Result, payload: bytes, cap: int,
+    ) -> tuple[Result, bytes]:
+        """A SELECT cut at the server's row cap read again page by page, in a fixed order."""
+        if first.type != "SELECT" or {"LIMIT", "OFFSET", "VALUES"} & found.top:
+            raise StoreError(
+                f"the SPARQL endpoint {self.endpoint} ({self.engine or 'server'}) returned {cap} "
+                f"{'triples' if first.type != 'SELECT' else 'rows'}, its row cap: the answer may be cut. "
+                "Raise the cap (Virtuoso: ResultSetMaxRows in virtuoso.ini, [SPARQL]) or narrow the query"
+            )
+        order = "" if "ORDER" in found.top else " ORDER BY " + " ".join(f"?{v}" for v in first.vars or [])
+        # The first answer had no fixed order: it is read again, page by page, in one.
+        rows: list[Any] = []
+        payloads, offset = [payload], 0
+        while True:
+            text = prefixed(f"{bound}{order} OFFSET {offset} LIMIT {cap}")
+            page = self._post(self.endpoint, {**data, "query": text}, {"Accept": _RESULTS_ACCEPT})
+            part = Result.parse(io.BytesIO(page.content), format="json")
+            rows += part.bindings
+            payloads.append(page.content)
+            if len(part.bindings) < cap:
+                break
+            offset += cap
+        result = Result("SELECT")
+        result.vars = first.vars
+        result.bindings = rows
+        return result, b"".join(payloads)
 
     def owned_graphs(self) -> list[URIRef]:
         """The graphs on the server that are ecokg's: those a build replaces.
@@ -252,7 +368,11 @@ class RemoteBackend(Backend):
         limit = int(os.environ.get(MAX_BYTES_ENV, str(64 * 1024 * 1024)))
         owned = self.owned_graphs() if change.clear else []
         sent: dict[str, int] = {}
-        requests = list(update_requests(change, limit, owned=owned, sent=sent))
+        triples = os.environ.get(MAX_TRIPLES_ENV)
+        if not self.engine:
+            self._query("ASK {}")  # which server this is: its Server header
+        max_triples = int(triples) if triples else VIRTUOSO_MAX_TRIPLES if "virtuoso" in self.engine.lower() else None
+        requests = list(update_requests(change, limit, owned=owned, sent=sent, max_triples=max_triples))
         for number, body in enumerate(requests, 1):
             try:
                 self._post(
@@ -265,6 +385,7 @@ class RemoteBackend(Backend):
                     else f"requests 1-{number - 1} of {len(requests)} were applied: the remote graph is incomplete, build again"
                 )
                 raise StoreError(f"{exc} ({state})") from exc
+        self.forget()  # the graphs seen by default changed too
         if change.update is None:
             # A caller's own update may change any graph: there is nothing to compare it with.
             self.check_counts({**{n3(g): 0 for g in [*change.drop, *owned]}, **sent}, len(requests))
@@ -311,12 +432,14 @@ def _quads_block(graph: str, triples: list[str]) -> str:
 
 def update_requests(
     change: Change, limit: int, *, owned: Sequence[URIRef] = (), sent: dict[str, int] | None = None,
+    max_triples: int | None = None,
 ) -> Iterator[str]:
     """The SPARQL Update request bodies for ``change``, each under ``limit`` bytes if possible.
 
     ``change.clear`` drops the ``owned`` graphs (never ``DROP ALL``: the server may hold
     graphs that are not ecokg's). ``sent``, if given, receives the number of triples
-    written into each graph (``<iri>`` -> count), replaced graphs included.
+    written into each graph (``<iri>`` -> count), replaced graphs included. ``max_triples``
+    bounds the triples of one request too (Virtuoso: :data:`VIRTUOSO_MAX_TRIPLES`).
     """
     dropped = [*(owned if change.clear else ()), *change.drop, *(name for name, _ in change.add)]
     operations = " ;\n".join(f"DROP SILENT GRAPH {g}" for g in dict.fromkeys(n3(d) for d in dropped))
@@ -326,6 +449,7 @@ def update_requests(
     blocks: list[str] = []
     size = len(operations)
     graph, batch = "", list[str]()
+    in_request = 0
     for target, statement in _statements(change):
         if batch and target != graph:
             blocks.append(_quads_block(graph, batch))
@@ -334,10 +458,11 @@ def update_requests(
         batch.append(statement)
         counts[target] = counts.get(target, 0) + 1
         size += len(statement) + 3
-        if size > limit:
+        in_request += 1
+        if size > limit or (max_triples is not None and in_request >= max_triples):
             blocks.append(_quads_block(graph, batch))
             yield _join(operations, blocks)
-            operations, blocks, batch, size = "", [], [], 0
+            operations, blocks, batch, size, in_request = "", [], [], 0, 0
     if batch:
         blocks.append(_quads_block(graph, batch))
     if change.update:

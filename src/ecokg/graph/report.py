@@ -22,12 +22,15 @@ class Violation:
     message: str
     severity: str
     value: str | None = None
+    #: For a consistency check: the facts involved, each with the sentence it comes from.
+    sources: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         where = f"{self.label} ({self.focus})" if self.label != self.focus else self.focus
         value = f" [value: {self.value}]" if self.value else ""
         path = f" {self.path}:" if self.path else ""
-        return f"{self.severity}: {where}:{path} {self.message}{value}"
+        facts = "".join(f"\n      {line}" for line in self.sources)
+        return f"{self.severity}: {where}:{path} {self.message}{value}{facts}"
 
 
 @dataclass

@@ -30,7 +30,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from ecokg.namespaces import RDF, SH, XSD
+from ecokg.namespaces import EKSH, RDF, SH, XSD
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,10 @@ class Check:
     message: str
     severity: str
     path: URIRef | None
+    #: A consistency check (``eksh:citeSources``): its results list the facts involved with
+    #: their sentences, those of the result's path and of ``explain`` (:func:`fact_sources`).
+    cite: bool = False
+    explain: tuple[URIRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class Result:
     value: Node | None
     message: str
     severity: str
+    cite: bool = False
+    explain: tuple[URIRef, ...] = ()
 
 
 def _n3(term: Node) -> str:
@@ -155,9 +161,20 @@ def compile_shapes(shapes: Graph, hierarchy: Iterable[tuple[Node, Node, Node]]) 
                     _message(shapes, constraint, shape),
                     severity,
                     None,
+                    *citing(shapes, constraint),
                 )
             )
     return checks
+
+
+def citing(shapes: Graph, constraint: Node | None) -> tuple[bool, tuple[URIRef, ...]]:
+    """Whether a constraint's results cite their facts' sources, and the properties they
+    cite besides the result path (``eksh:citeSources``, ``eksh:explain``)."""
+    if constraint is None:
+        return False, ()
+    cite = shapes.value(constraint, EKSH.citeSources) == Literal(True)
+    explain = tuple(sorted(p for p in shapes.objects(constraint, EKSH.explain) if isinstance(p, URIRef)))
+    return cite, explain
 
 
 def _property_checks(
@@ -298,7 +315,7 @@ def _run_checks(store: Any, checks: Iterable[Check] | None, limit: int, graphs: 
                         message = message.replace("{" + name + "}", str(_to_rdflib(term)))
             focus = _to_rdflib(row["this"])
             assert focus is not None
-            results.append(Result(focus, path, value, message, check.severity))
+            results.append(Result(focus, path, value, message, check.severity, check.cite, check.explain))
     return results
 
 
@@ -329,7 +346,51 @@ def label_of(store: Any, node: Node) -> str | None:
     return str(labels[0].value) if labels else None
 
 
-__all__ = ["Check", "Result", "compile_shapes", "ecokg_checks", "graph_store", "label_of", "validate_store"]
+def fact_sources(
+    store: Any, focus: Node, path: Node | None, value: Node | None, explain: Iterable[URIRef], names: Any
+) -> list[str]:
+    """The facts a consistency result involves, one line each with the sentence it comes from:
+    the focus's values of ``path`` and of ``explain``, and the value's of ``explain`` (the parent
+    event's dates for a sub-event dated outside them)."""
+    from importlib import resources
+
+    from ecokg.terms import to_ox
+
+    text = resources.files("ecokg.graph.sparql").joinpath("fact-sources.rq").read_text(encoding="utf-8")
+    explain = list(explain)
+    asked = [(focus, p) for p in ([path] if isinstance(path, URIRef) else []) + explain]
+    if isinstance(value, URIRef):
+        asked += [(value, p) for p in explain]
+    lines: list[str] = []
+    for subject, prop in dict.fromkeys(asked):
+        rows = store.query(
+            text,
+            substitutions={ox.Variable("s"): to_ox(subject), ox.Variable("p"): to_ox(prop)},
+            use_default_graph_as_union=True,
+        )
+        for row in rows:
+            obj, excerpt, sentence = (_to_rdflib(row[k]) for k in ("o", "excerpt", "text"))
+            fact = f"{_short(subject, names)} {_short(prop, names)} {_short(obj, names)}"
+            # The excerpt's document (ekd:doc#q-key): which source says it, with its sentence.
+            where = _short(URIRef(str(excerpt).partition("#")[0]), names) if excerpt is not None else None
+            if sentence is not None:
+                fact += f" — {where}: “{sentence}”"
+            elif where is not None:
+                fact += f" — {where}"
+            lines.append(fact)
+    return lines
+
+
+def _short(term: Node | None, names: Any) -> str:
+    if isinstance(term, URIRef):
+        return str(names.normalizeUri(term))
+    return term.n3(names) if isinstance(term, Literal) else str(term)
+
+
+__all__ = [
+    "Check", "Result", "citing", "compile_shapes", "ecokg_checks", "fact_sources", "graph_store", "label_of",
+    "validate_store",
+]
 
 
 def validation_report(store: Any, *, namespace_manager: Any = None, graphs: list[Any] | None = None) -> Any:
@@ -356,6 +417,7 @@ def validation_report(store: Any, *, namespace_manager: Any = None, graphs: list
             message=r.message,
             severity=r.severity,
             value=r.value.n3(namespace_manager) if r.value is not None else None,
+            sources=fact_sources(store, r.focus, r.path, r.value, r.explain, namespace_manager) if r.cite else [],
         )
         for r in validate_store(store, graphs=graphs)
     ]

@@ -59,7 +59,7 @@ from ecokg.graph.disk import (
     swap_pointer,
     write_synced,
 )
-from ecokg.terms import graph_quads, oxigraph_dataset, oxigraph_query
+from ecokg.terms import QueryDataset, graph_quads, oxigraph_dataset, oxigraph_query
 
 DEFAULT_STORE = ".ecokg"
 STORE_ENV = "ECOKG_STORE"
@@ -169,18 +169,20 @@ class Backend:
         bindings: dict[str, Identifier] | None = None,
         *,
         exclude_graphs: Sequence[URIRef] = (),
+        dataset: QueryDataset | None = None,
     ) -> Result:
-        """Run a SPARQL query over the union of the graphs (minus ``exclude_graphs``).
+        """Run a SPARQL query over the union of the graphs (minus ``exclude_graphs``),
+        or over ``dataset`` (the query's ``FROM``, the protocol's graph parameters).
 
         Values in ``bindings`` are substituted for variables by the engine
         (``initBindings``), never spliced into the text.
         """
         store = self.oxigraph()
         if store is None:
-            if exclude_graphs:
-                raise StoreError(f"{self.description} cannot leave graphs out of a query")
+            if exclude_graphs or dataset is not None:
+                raise StoreError(f"{self.description} cannot choose the graphs of a query")
             return self.dataset().query(text, initBindings=bindings or {})
-        return oxigraph_query(store, text, bindings, exclude_graphs=exclude_graphs)
+        return oxigraph_query(store, text, bindings, exclude_graphs=exclude_graphs, dataset=dataset)
 
 
 #: From this many quads on, a commit writes with ``bulk_extend``.
@@ -359,9 +361,10 @@ class DiskBackend(Backend):
         bindings: dict[str, Identifier] | None = None,
         *,
         exclude_graphs: Sequence[URIRef] = (),
+        dataset: QueryDataset | None = None,
     ) -> Result:
         with corruption_is_damage(self.root):
-            return super().query(text, bindings, exclude_graphs=exclude_graphs)
+            return super().query(text, bindings, exclude_graphs=exclude_graphs, dataset=dataset)
 
     def select(self, text: str, bindings: dict[str, Identifier] | None = None, **kw: Any) -> list[tuple[Any, ...]]:
         with corruption_is_damage(self.root):

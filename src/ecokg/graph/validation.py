@@ -47,6 +47,8 @@ def shacl_validate(data: Graph, *, engine: str | None = None) -> ValidationRepor
         return report
     import pyshacl
 
+    from ecokg.graph.sparqlshacl import citing, fact_sources, graph_store
+
     started = time.perf_counter()
     # pyshacl's ont_graph mixing clones blank-node axioms recursively and takes
     # minutes on this ontology; the class hierarchy is all the shapes need.
@@ -62,7 +64,15 @@ def shacl_validate(data: Graph, *, engine: str | None = None) -> ValidationRepor
     violations: list[Violation] = []
     assert isinstance(results, Graph)
     mixed = data
+    store = None
     for result in results.subjects(RDF.type, SH.ValidationResult):
+        cite, explain = citing(shapes_graph(), results.value(result, SH.sourceConstraint))
+        sources: list[str] = []
+        cited = results.value(result, SH.focusNode)
+        if cite and cited is not None:
+            store = store if store is not None else graph_store(data)
+            sources = fact_sources(store, cited, results.value(result, SH.resultPath),
+                                   results.value(result, SH.value), explain, data.namespace_manager)
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)
         severity = results.value(result, SH.resultSeverity)
@@ -78,6 +88,7 @@ def shacl_validate(data: Graph, *, engine: str | None = None) -> ValidationRepor
                 message=message,
                 severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
                 value=value.n3(data.namespace_manager) if value is not None else None,
+                sources=sources,
             )
         )
     violations.sort(key=lambda v: (v.label, v.path, v.message))

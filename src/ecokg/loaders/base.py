@@ -71,6 +71,11 @@ class LoadContext:
     known_entities: set[URIRef] = field(default_factory=set)
     #: Labels of known entities, for readable generated labels (IRI -> label).
     known_labels: dict[URIRef, str] = field(default_factory=dict)
+    #: The stored entities' names, for linking by name (spreadsheet ``lookup-or-create``): the
+    #: resolver's index (``by_name``, ``types``, ``labels``: ecokg.queries.resolve.NameIndex), or
+    #: a function giving it, passed by the caller since loaders never query the store. Only
+    #: entities in ``known_entities`` are matched.
+    names: Any = None
     #: Load the good rows and report the bad ones instead of refusing the file.
     keep_going: bool = False
     #: Mapping file for spreadsheets (None: look for ``<file>.mapping.yaml``).

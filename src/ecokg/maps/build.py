@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,9 +32,15 @@ def build_map(
     max_nodes: int = MAX_NODES,
     generated: datetime | None = None,
     caption: str | None = None,
+    marks: Mapping[str, str] | None = None,
+    path: Sequence[str] | None = None,
+    entity_pages: str | None = None,
 ) -> MapResult:
     """The map of the whole graph, of a catalogue query's result, or of an actor's neighbourhood
-    (``caption``: a line under the title, before what the map was asked for)."""
+    (``caption``: a line under the title, before what the map was asked for; ``marks``: a
+    group per node IRI, ``new`` or ``removed``, which then colours the map: ``ecokg diff --map``;
+    ``path``: the entities of a path, drawn with their neighbours and the path highlighted;
+    ``entity_pages``: where a served map links each node's page, ``/entity/`` + its IRI)."""
     check_options(color_by, size_by, lang)
     from ecokg.network.lookup import node_named
     from ecokg.network.projection import project
@@ -53,6 +59,23 @@ def build_map(
         G = ego_graph(G, center, depth)
         label = G.nodes[center].get("label", center)
         subtitle = (f"{subtitle}; " if subtitle else "") + f"{label}, {depth} link(s) around"
+    if path:
+        steps = [node_named(backend, G, name) for name in path]
+        keep: set[str] = set()
+        for node in steps:
+            keep |= set(ego_graph(G, node, 1))
+        G = G.subgraph(keep).copy()
+        G.graph["highlight"] = steps
+        labels = " → ".join(str(G.nodes[n].get("label", n)) for n in steps)
+        subtitle = (f"{subtitle}; " if subtitle else "") + labels
+    if entity_pages is not None:
+        G.graph["entity_pages"] = entity_pages
+    if marks is not None:
+        G = G.copy()
+        for node, group in marks.items():
+            if node in G:
+                G.nodes[node]["change"] = group
+        color_by = "change"
     return render_map(G, title=title or ("ecokg map" if lang == "en" else "carte ecokg"), color_by=color_by,
                       size_by=size_by, lang=lang, max_nodes=max_nodes, generated=generated, subtitle=subtitle,
                       prepare=lambda shown: attach_sources(backend, shown))

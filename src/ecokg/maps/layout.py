@@ -59,7 +59,8 @@ def _component_layout(H: nx.Graph, scale: float) -> dict[str, tuple[float, float
 
 def _spring(H: nx.Graph, scale: float) -> Mapping[Any, Any]:
     # Kamada-Kawai would need SciPy; a long Fruchterman-Reingold run is as tidy on small maps.
-    return nx.spring_layout(H, seed=SEED, scale=scale, iterations=300, k=1.6 / math.sqrt(len(H)))
+    # k twice NetworkX's default spacing: long labels (a mission, an agency) need the room.
+    return nx.spring_layout(H, seed=SEED, scale=scale, iterations=300, k=2.0 / math.sqrt(len(H)))
 
 
 def _pack(blocks: list[tuple[float, dict[str, tuple[float, float]]]]) -> dict[str, tuple[float, float]]:

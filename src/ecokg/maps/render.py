@@ -36,6 +36,7 @@ from ecokg.maps.page import page_html, vis_options
 from ecokg.maps.select import most_central
 from ecokg.maps.styles import kind_style, node_colours, node_sizes, shortened
 from ecokg.maps.texts import LANGS, STRINGS
+from ecokg.network.vocabulary import NOT_DONE
 
 #: Above this many nodes the map shows only the most central ones (and says so).
 MAX_NODES = 2000
@@ -94,7 +95,7 @@ def render_map(
     from pyvis.edge import Edge
     from pyvis.network import Network
 
-    check_options(color_by, size_by, lang)
+    check_options("class" if color_by == "change" else color_by, size_by, lang)  # "change": ecokg diff --map
     text = STRINGS[lang]
     total_nodes, total_edges = G.number_of_nodes(), G.number_of_edges()
     values = node_values(G, size_by)
@@ -140,6 +141,7 @@ def render_map(
             "label": str(d.get("label") or d.get("predicate") or ""), "predicate": str(d.get("predicate") or ""),
             "sources": list(d.get("sources") or []), "via": d.get("via"),
             "date": str(d.get("date") or ""), "status": str(d.get("status") or ""),
+            "status_key": str(d.get("status_key") or ""),
         })
     links: list[dict[str, Any]] = []
     for i, ((u, v), facts) in enumerate(sorted(grouped.items())):
@@ -153,9 +155,12 @@ def render_map(
         curved = (v, u) in grouped
         # What net.add_edge would append, without its check that both ends exist, a scan of
         # every node per link (a third of a 2,000-node map's time); ours exist by construction.
-        net.edges.append(Edge(u, v, net.directed, id=f"e{i}", label=overview,
+        # Dashed when nothing it stands for has happened yet (planned, postponed, cancelled):
+        # a programme is not a record.
+        dashed = all(f["status_key"] in NOT_DONE for f in facts)
+        net.edges.append(Edge(u, v, net.directed, id=f"e{i}", label=overview, dashes=dashed,
                               smooth={"enabled": True, "type": "curvedCW", "roundness": 0.2} if curved else False).options)
-        links.append({"id": f"e{i}", "from": u, "to": v, "facts": facts, "label": shown, "overview": overview})
+        links.append({"id": f"e{i}", "from": u, "to": v, "facts": facts, "label": shown, "overview": overview, "dashed": dashed})
 
     options = vis_options(net, physics, G.number_of_nodes())
     now = generated or datetime.now(UTC)
@@ -170,6 +175,8 @@ def render_map(
         "legend": legend, "colour": text["colour"].format(what=text[color_by]),
         "size": text["size"].format(what=text[size_by]), "strings": text,
         "total_nodes": total_nodes, "total_edges": total_edges, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
+        # A path to highlight (``build_map(path=...)``) and, on a served map, where entity pages live.
+        "highlight": [n for n in G.graph.get("highlight", ()) if n in G], "entity_pages": G.graph.get("entity_pages"),
     }
     page_data = {"nodes": net.nodes, "edges": net.edges, "records": records, "links": links}
     html = page_html(lang=lang, title=str(meta["title"]), meta=meta, page_data=page_data, options=options)

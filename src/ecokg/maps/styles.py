@@ -75,6 +75,11 @@ def node_colours(G: nx.MultiDiGraph, color_by: str, text: dict[str, str]) -> tup
             key[n] = kind
             names[kind] = str(d.get("kind_label") or kind)
             fixed.setdefault(kind, kind_style(kind, d.get("category")))
+    elif color_by == "change":  # ecokg diff --map: the nodes marked new or changed
+        for n, d in G.nodes(data=True):
+            key[n] = d.get("change")
+            if key[n]:
+                names[str(key[n])] = text.get(f"change_{key[n]}", str(key[n]))
     elif color_by == "territory":
         for n, d in G.nodes(data=True):
             key[n] = d.get("territory")

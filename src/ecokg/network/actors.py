@@ -27,16 +27,19 @@ def actor_graph(G: nx.Graph, categories: Sequence[str] = ACTOR_CATEGORIES) -> nx
 
 
 def simple_graph(G: nx.Graph) -> nx.Graph:
-    """An undirected simple copy of ``G``: parallel edges merged, ``weight`` = how many."""
+    """An undirected simple copy of ``G``: parallel edges merged, ``weight`` = how many,
+    ``links`` = their ``(from, predicate, label)`` (what joins the two, read in its direction)."""
     H = nx.Graph()
     H.add_nodes_from(G.nodes(data=True))
-    for u, v in G.edges():
+    for u, v, data in G.edges(data=True):
         if u == v:
             continue
+        link = (u, str(data.get("predicate") or ""), str(data.get("label") or ""))
         if H.has_edge(u, v):
             H[u][v]["weight"] += 1
+            H[u][v]["links"].append(link)
         else:
-            H.add_edge(u, v, weight=1)
+            H.add_edge(u, v, weight=1, links=[link])
     return H
 
 

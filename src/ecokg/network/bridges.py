@@ -46,18 +46,29 @@ class BridgeReport:
         return [b for b in self.brokers if b.cut > 0]
 
 
-def bridge_summary(report: BridgeReport) -> str:
+SUMMARY = {
+    "en": {"cut": "removing {names} alone would disconnect some of them", "and": "and",
+           "uncut": "no single actor's removal disconnects any of them",
+           "left_out": " ({n} more have no link at all)",
+           "text": "{first} linked actors in {a}, {second} in {b}{left_out}: {connected} of {pairs} cross pairs are connected; {tail}."},
+    "fr": {"cut": "retirer {names} à lui seul en déconnecterait certaines", "and": "ou",
+           "uncut": "le retrait d’aucun acteur seul n’en déconnecte aucune",
+           "left_out": " ({n} autres n’ont aucun lien)",
+           "text": "{first} acteurs reliés pour {a}, {second} pour {b}{left_out} : {connected} paires croisées sur {pairs} "
+                   "sont reliées ; {tail}."},
+}
+
+
+def bridge_summary(report: BridgeReport, lang: str = "en") -> str:
     """One sentence: how many pairs of the two territories are connected, and who alone cuts them."""
+    words = SUMMARY.get(lang, SUMMARY["en"])
     a, b = report.territories
     cut = report.cut_nodes
-    tail = (
-        f"removing {enumeration([c.label for c in cut])} alone would disconnect some of them"
-        if cut else "no single actor's removal disconnects any of them"
-    )
-    left_out = f" ({report.unlinked:,} more have no link at all)" if report.unlinked else ""
-    return (
-        f"{len(report.first):,} linked actors in {a}, {len(report.second):,} in {b}{left_out}: "
-        f"{report.connected:,} of {report.pairs:,} cross pairs are connected; {tail}."
+    tail = words["cut"].format(names=enumeration([c.label for c in cut], words["and"])) if cut else words["uncut"]
+    left_out = words["left_out"].format(n=f"{report.unlinked:,}") if report.unlinked else ""
+    return words["text"].format(
+        first=f"{len(report.first):,}", a=a, second=f"{len(report.second):,}", b=b, left_out=left_out,
+        connected=f"{report.connected:,}", pairs=f"{report.pairs:,}", tail=tail,
     )
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ecokg.graph.store import Backend
 
 #: Bump when the projection's shape changes: older cache files are then ignored.
-PROJECTION_FORMAT = 4
+PROJECTION_FORMAT = 5
 
 
 @contextmanager
@@ -79,7 +79,7 @@ def cache_file(backend: Backend, **options: Any) -> Path | None:
 
     if not isinstance(backend, DiskBackend) or backend.generation is None or not re.fullmatch(r"[a-z]{2,8}", options["lang"]):
         return None
-    flags = "".join(f"-{name}" for name in ("collapse", "include_inferred", "sources") if options[name])
+    flags = "".join(f"-{name}" for name in ("collapse", "include_inferred", "sources", "co_participation") if options[name])
     return backend.root / f"{backend.generation}.cache" / f"projection-{__version__}-{PROJECTION_FORMAT}-{options['lang']}{flags}.json"
 
 

@@ -12,14 +12,21 @@ place (a site) also joins its actors to the places it is located in.
 * two ends in different roles: one link from the leading end to the other ("president of",
   "acquired", "has a site in"); an actor leads a place, and :data:`LEADING_ROLES` lead the
   others (else the role whose name sorts first);
-* a relation that points at a larger one (a meeting ``ek:partOf`` a mission, a signing at an
-  agreement) also joins the larger one's ends in the same roles to its own ends (the mission's
-  delegation meets WEDC; the mission's organiser does not);
+* a relation that is part of an event that stays a node (a meeting of a mission's programme:
+  ``ek:Mission`` is ``ek:joinsActors false``) links that event to its own ends ("programme:
+  Meetings with WEDC"): the mission met WEDC, as the source says; who of the delegation was
+  there it does not say, so no person is linked to WEDC;
 * a relation naming one actor and joined to no other (a funding round without investors) is
   listed on that actor's node (``props``, under the class's label).
 
+With ``co_participation=True`` the projection also joins those who took part in the same event
+(the members of a delegation, one another; a larger relation's ends to a part's ends), links
+marked ``co_participation`` that no source states as such.
+
 Every link carries the relation (``via``), its date (the earliest value of its date
-properties, else its parent's) and its ``status``, and the sources of the relation's facts.
+properties, else its parent's), its ``status`` (the label of its ``ek:status`` concept, e.g.
+"planned"; ``status_key`` the concept's local name) and its sources: the sentences stating the
+facts that join the relation to the link's two ends (:meth:`Provenance.of_link`).
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from typing import Any
 
 import networkx as nx
 
+from ecokg.network.french import preposition, title_head
 from ecokg.network.provenance import Provenance
 from ecokg.network.rows import Lit
 from ecokg.network.vocabulary import E, Labels, Vocabulary, curie, local_name
@@ -40,7 +48,7 @@ from ecokg.network.vocabulary import E, Labels, Vocabulary, curie, local_name
 LEADING_ROLES = (E.heldBy, E.membershipMember, E.organizer, E.acquirer, E.investor)
 
 # Readable labels of collapsed links, per language, looked up by the relation's classes (most
-# specific first): "<Class>" for peers, "<Class>>" for a link between two roles, "<Class>.<role>"
+# specific first): "<Class>" for peers ("<Class>~<status>" when it has that status), "<Class>>" for a link between two roles, "<Class>.<role>"
 # for a link led by that role. {role} is the relation's role concept (a post's "president"),
 # {event} the relation's label. Classes with no entry get a label from the ontology's labels.
 PHRASES: dict[str, dict[str, str]] = {
@@ -50,6 +58,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "Membership>": "{role} of",
         "Membership>norole": "member of",
         "Agreement": "signed an agreement with",
+        "Agreement~planned": "plans an agreement with",
+        "Agreement~postponed": "postponed an agreement with",
+        "Agreement~cancelled": "cancelled an agreement with",
         "Site>": "has a site in",
         "Event": "took part in {event} with",
         "Event.organizer": "organised {event} with",
@@ -57,6 +68,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "Visit": "met during {event}",
         "Signing": "met at {event}",
         "Mission": "took part in {event} with",
+        "programme": "programme: {event}",
         "Acquisition>": "acquired",
         "FundingRound>": "invested in",
         "FundingRound": "co-invested with",
@@ -69,13 +81,17 @@ PHRASES: dict[str, dict[str, str]] = {
         "Membership>": "{role} de",
         "Membership>norole": "membre de",
         "Agreement": "a signé un accord avec",
-        "Site>": "a un site à",
+        "Agreement~planned": "prévoit un accord avec",
+        "Agreement~postponed": "a reporté un accord avec",
+        "Agreement~cancelled": "a annulé un accord avec",
+        "Site>": "a un site {at}",
         "Event": "a participé à {event} avec",
         "Event.organizer": "a organisé {event} avec",
         "Meeting": "a rencontré lors de {event}",
         "Visit": "a rencontré lors de {event}",
         "Signing": "a rencontré lors de {event}",
         "Mission": "a participé à {event} avec",
+        "programme": "au programme : {event}",
         "Acquisition>": "a racheté",
         "FundingRound>": "a investi dans",
         "FundingRound": "a co-investi avec",
@@ -103,8 +119,12 @@ class Collapser:
         lang: str,
         literals: dict[str, dict[str, list[Lit]]] | None = None,
         relations: set[str] | None = None,
+        co_participation: bool = False,
+        inferred: set[tuple[str, str, str]] | None = None,
     ) -> None:
         self.G = G
+        self.co_participation = co_participation
+        self.inferred = inferred or set()
         self.links = links
         self.incoming = incoming
         self.classes = classes
@@ -112,6 +132,7 @@ class Collapser:
         self.labels = labels
         self.vocab = vocab
         self.provenance = provenance
+        self.lang = lang
         self.phrases = PHRASES.get(lang, PHRASES["en"])
         self.literals = literals or {}
         self.relations = relations if relations is not None else set()
@@ -152,6 +173,16 @@ class Collapser:
         found.discard(r)
         return sorted(found)
 
+    def node_events(self, r: str) -> list[str]:
+        """The events ``r`` is part of that stay nodes (a mission, for its programme's items)."""
+        found = {o for _, o in self.links.get(r, ()) if self._is_event_node(o)}
+        found.update(s for q, s in self.incoming.get(r, ()) if q in self.vocab.inverse_side and self._is_event_node(s))
+        found.discard(r)
+        return sorted(found)
+
+    def _is_event_node(self, node: str) -> bool:
+        return node in self.G and node not in self.relations and E.Event in self.classes.get(node, ())
+
     def inherited(self, r: str, roles: set[str]) -> Ends:
         """Ends of the relations ``r`` is part of (transitively), in one of ``roles``."""
         found: Ends = defaultdict(set)
@@ -186,8 +217,18 @@ class Collapser:
         return self._dates[r]
 
     def status(self, r: str) -> str | None:
-        values = sorted({v.value for v in self.literals.get(r, {}).get(E.status, ())})
+        """The label of ``r``'s status (a concept of the ``ekst:`` scheme, or a literal)."""
+        concepts = sorted({o for p, o in self.links.get(r, ()) if p == E.status})
+        # Agreed with r's kind in French: "réunion prévue" (ek:feminineLabel, ek:grammaticalGender).
+        most = self.vocab.most_specific(self.types.get(r, ()))
+        values = [self.vocab.status_label(c, [most] if most else []) or local_name(c) for c in concepts]
+        values += sorted({v.value for v in self.literals.get(r, {}).get(E.status, ())})
         return "; ".join(values) or None
+
+    def status_key(self, r: str) -> str | None:
+        """The local name of ``r``'s status concept ("planned"), which maps draw by."""
+        concepts = sorted({local_name(o) for p, o in self.links.get(r, ()) if p == E.status})
+        return "; ".join(concepts) or None
 
     def kind(self, r: str) -> str:
         most = self.vocab.most_specific(self.types.get(r, ()))
@@ -218,12 +259,13 @@ class Collapser:
         values: dict[str, Any] = {
             "event": self.labels.get(r) or local_name(r),
             "kind": (self.vocab.label(most) if most else None) or (local_name(most) if most else "relation"),
-            "role": "", **extra,
+            "role": "", "at": "{at}", **extra,
         }
         return text.format(**values)
 
     def peer_label(self, r: str, role: str) -> str:
-        found = self._phrase(r, [""])
+        # "<Class>~<status>": what a relation not done yet says ("plans an agreement with", not "signed").
+        found = self._phrase(r, [f"~{self.status_key(r)}", ""] if self.status_key(r) else [""])
         return self._fill(found or self.phrases["same"], r, role=self._role_label(role))
 
     def link_label(self, r: str, lead: set[str], other: set[str]) -> str:
@@ -232,11 +274,26 @@ class Collapser:
         if found is None:
             return self._fill(self.phrases["cross"], r, first=self._role_label(first), second=self._role_label(second))
         if "{role}" in found:
+            own_title = self._title(r)
+            if own_title:
+                return self._fill(found, r, role=own_title)
             concepts = sorted(o for p, o in self.links.get(r, ()) if p == E.role)
             if not concepts:
                 return self._phrase(r, [">norole"]) or self._fill(found, r)
             return self._fill(found, r, role=self.vocab.label(concepts[0]) or local_name(concepts[0]))
         return self._fill(found, r)
+
+    def _title(self, r: str) -> str | None:
+        """The head of the post's own French title ("Présidente"), for French phrases only:
+        the source's word, never a form guessed from the holder's name."""
+        if self.lang != "fr":
+            return None
+        for value in sorted(self.literals.get(r, {}).get(E.title, ()), key=lambda v: (v.lang != "fr", v.value)):
+            if value.lang in ("fr", "", None):
+                head = title_head(value.value)
+                if head:
+                    return head
+        return None
 
     def _lead(self, a: str, roles_a: set[str], b: str, roles_b: set[str]) -> bool:
         """Whether ``a`` reads first in a link between ``a`` and ``b`` (in different roles)."""
@@ -253,15 +310,19 @@ class Collapser:
 
     # --- links ----------------------------------------------------------------------------
 
-    def add(self, u: str, v: str, predicate: str, label: str, via: str) -> None:
+    def add(self, u: str, v: str, predicate: str, label: str, via: str, *, co_participation: bool = False) -> None:
         if u == v or u not in self.G or v not in self.G:
             return
+        if "{at}" in label:  # the place's own French preposition: "a un site en" Bourgogne-Franche-Comté
+            label = label.replace("{at}", preposition(self.classes.get(v, set()), self.labels.get(v) or local_name(v)))
         self.G.add_edge(
             u, v, predicate=predicate, label=label,
-            sources=self.provenance.of_relationship(via), via=via,
-            date=self.date(via), status=self.status(via),
+            sources=self.provenance.of_link(via, (u, v)), via=via,
+            date=self.date(via), status=self.status(via), status_key=self.status_key(via),
+            co_participation=co_participation, inferred=not co_participation and self._only_inferred(via, (u, v)),
         )
-        self.pairs.add((u, v))
+        if not co_participation:
+            self.pairs.add((u, v))
 
     def collapse(self, r: str) -> None:
         own = self.ends(r)
@@ -277,19 +338,52 @@ class Collapser:
                 self.add(a, b, predicate, self.link_label(r, own[a], own[b]), r)
             else:
                 self.add(b, a, predicate, self.link_label(r, own[b], own[a]), r)
+        events = self.node_events(r)
+        if events:
+            label = self._fill(self.phrases["programme"], r)
+            for event in events:
+                for node in nodes:
+                    self.add(event, node, predicate, label, r)
+        # Who of a larger relation took part in this one no source says: only on request.
         roles = set().union(*own.values())
-        inherited = self.inherited(r, roles)
+        inherited = self.inherited(r, roles) if self.co_participation else {}
         for member in sorted(inherited):
             if member in own:
                 continue
             for node in nodes:
                 shared = own[node] & inherited[member]
                 if shared:
-                    self.add(member, node, predicate, self.peer_label(r, min(shared)), r)
-        if len(nodes) == 1 and not set(inherited) - set(nodes):
+                    self.add(member, node, predicate, self.peer_label(r, min(shared)), r, co_participation=True)
+        if len(nodes) == 1 and not events and not set(inherited) - set(nodes):
             most = self.vocab.most_specific(self.types.get(r, ()))
             kind = (self.vocab.label(most) if most else None) or local_name(most or "relation")
             self.alone[nodes[0]].append((kind, self.labels.get(r) or local_name(r)))
+
+
+    def _only_inferred(self, via: str, ends: tuple[str, str]) -> bool:
+        """Whether every fact joining ``via`` to ``ends`` is the reasoner's alone."""
+        if not self.inferred:
+            return False
+        facts = [(via, p, o) for p, o in self.links.get(via, ()) if o in ends]
+        facts += [(s, q, via) for q, s in self.incoming.get(via, ()) if s in ends]
+        return bool(facts) and all(f in self.inferred for f in facts)
+
+    def co_participants(self, event: str) -> None:
+        """Links between the actors who took part in ``event`` (a node) in the same role, marked
+        ``co_participation``: the sources state each one's part, not that they met."""
+        roles: Ends = defaultdict(set)
+        for p, o in self.links.get(event, ()):
+            if self._is_actor(o):
+                roles[o].add(self.vocab.role(p))
+        for q, s in self.incoming.get(event, ()):
+            inverse = self.vocab.inverse.get(q)
+            if inverse and self._is_actor(s):
+                roles[s].add(self.vocab.role(inverse))
+        predicate = self.kind(event)
+        for a, b in combinations(sorted(roles), 2):
+            shared = roles[a] & roles[b]
+            if shared:
+                self.add(a, b, predicate, self.peer_label(event, min(shared)), event, co_participation=True)
 
 
 __all__ = ["LEADING_ROLES", "PHRASES", "Collapser"]

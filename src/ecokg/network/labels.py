@@ -10,11 +10,11 @@ def node_label(G: nx.Graph, node: str) -> str:
     return str(G.nodes[node].get("label") or node) if node in G else node
 
 
-def enumeration(items: list[str]) -> str:
-    """``a, b and c``."""
+def enumeration(items: list[str], conjunction: str = "and") -> str:
+    """``a, b and c`` (``conjunction="et"``: ``a, b et c``)."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
 __all__ = ["enumeration", "node_label"]

@@ -15,6 +15,7 @@ import networkx as nx
 
 from ecokg.errors import QueryError
 from ecokg.network.labels import node_label
+from ecokg.network.vocabulary import NOT_DONE
 
 if TYPE_CHECKING:
     from ecokg.graph.store import Backend
@@ -73,7 +74,10 @@ def _explain(G: nx.Graph, nodes: list[str]) -> ExplainedPath:
             options,
             key=lambda o: (not o[0], o[1].get("via") is not None, len(o[1].get("label", "")), o[1].get("label", "")),
         )
-        steps.append(Step(u, v, best.get("label", ""), best.get("predicate", ""), forward, list(best.get("sources", []))))
+        label = str(best.get("label", ""))
+        if best.get("status_key") in NOT_DONE:  # a programme is not a record: "(planned)"
+            label = f"{label} ({best.get('status')})"
+        steps.append(Step(u, v, label, best.get("predicate", ""), forward, list(best.get("sources", []))))
     return ExplainedPath(nodes, [node_label(G, n) for n in nodes], steps)
 
 
@@ -121,7 +125,9 @@ def _check_k(k: int) -> None:
         raise QueryError(f"the number of paths must be between 1 and {MAX_PATHS} (got {k})")
 
 
-def paths_between(backend: Backend, source: str, target: str, k: int = 1, *, lang: str = "en") -> list[ExplainedPath]:
+def paths_between(
+    backend: Backend, source: str, target: str, k: int = 1, *, lang: str = "en", co_participation: bool = False,
+) -> list[ExplainedPath]:
     """The ``k`` shortest explained paths between two entities named as people type them.
 
     Uses the collapsed projection, or the uncollapsed one when an end is itself a
@@ -136,7 +142,7 @@ def paths_between(backend: Backend, source: str, target: str, k: int = 1, *, lan
     from ecokg.network.provenance import attach_sources
 
     _check_k(k)
-    G = project(backend, collapse=True, lang=lang, sources=False)
+    G = project(backend, collapse=True, lang=lang, sources=False, co_participation=co_participation)
     ends = [node_named(backend, G, source), node_named(backend, G, target)]
     if any(end not in G for end in ends):
         G = project(backend, collapse=False, lang=lang, sources=False)

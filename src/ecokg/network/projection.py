@@ -6,8 +6,18 @@ Nodes are the entities of the graph (``ekr:`` IRIs), keyed by their IRI string, 
     sectors, sources, props
 
 Edges carry ``predicate`` (a CURIE), ``label`` (readable, in ``lang``), ``sources``
-(the excerpts behind the edge), ``via`` (the collapsed relation's IRI, or None) and the
-relation's ``date`` and ``status`` (None for a direct fact).
+(the excerpts that state the edge), ``via`` (the collapsed relation's IRI, or None), the
+relation's ``date``, ``status`` (its ``ek:status`` concept's label, e.g. "planned") and
+``status_key`` (the concept's local name; for a direct fact, those of its subject), and
+``co_participation`` (True for a link no source states, drawn only on request), ``inferred``
+(True for a link only the reasoner states, with ``include_inferred=True``).
+
+Every link is stated: a source states the fact it comes from, or the facts joining its
+relation to its two ends. Attendance is not invented: a mission (``ek:joinsActors false``)
+is a node, its delegation linked to it (``ek:ledBy``, ``ek:participant``) and its programme
+linking it to the organisations met ("programme: Meetings with WEDC"), never each member to
+each organisation met. ``co_participation=True`` adds the links between those who took part
+in the same event (:meth:`.collapse.Collapser.co_participants`), marked as such.
 
 Left out of the projection: provenance (``rdf:Statement`` nodes, ``ek:Excerpt``, source
 documents, all under ``ekd:``) and ontology terms (``ek:``, ``eks:``). Sectors are not
@@ -19,8 +29,7 @@ the actors they join (:mod:`.collapse`). Which classes are relations, and which 
 join what, is read from the ontology in force (:class:`.vocabulary.Vocabulary`), extensions
 loaded as RDF included: a post joins its holder to the organisation ("president of"), an
 agreement its signatories ("signed an agreement with"), an event its participants and its
-organiser ("met at Meetings with WEDC"; a sub-event also joins the parent event's delegation
-to its own participants), a site its organisation to the place it is in ("has a site in"), an
+organiser (a mission's programme item links the mission to the organisations it names), a site its organisation to the place it is in ("has a site in"), an
 acquisition the acquirer to the company bought ("acquired"), a funding round its investors to
 the company funded; each link carries the relation (``via``), its ``date`` and ``status``.
 A relation naming a single actor (a funding round without investors) is listed in that
@@ -73,6 +82,7 @@ def project(
     lang: str = "en",
     include_inferred: bool = False,
     sources: bool = True,
+    co_participation: bool = False,
 ) -> nx.MultiDiGraph:
     """The knowledge graph as a NetworkX ``MultiDiGraph`` (see the module docstring).
 
@@ -90,14 +100,16 @@ def project(
     >>> G.nodes["https://w3id.org/ecokg/id/gilson"]["kind"]   # doctest: +SKIP
     'Company'
     """
-    cached = cache_file(backend, collapse=collapse, lang=lang, include_inferred=include_inferred, sources=sources)
+    cached = cache_file(backend, collapse=collapse, lang=lang, include_inferred=include_inferred, sources=sources,
+                        co_participation=co_participation)
     if cached is not None:
         try:
             return read_cache(cached)
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             pass  # none yet (or damaged): project, and write it
     with gc_paused():
-        G = _project(backend, collapse=collapse, lang=lang, include_inferred=include_inferred, sources=sources)
+        G = _project(backend, collapse=collapse, lang=lang, include_inferred=include_inferred, sources=sources,
+                     co_participation=co_participation)
         if cached is not None:
             write_cache(cached, G)
     return G
@@ -110,6 +122,7 @@ def _project(
     lang: str,
     include_inferred: bool,
     sources: bool,
+    co_participation: bool,
 ) -> nx.MultiDiGraph:
     """The projection itself (see :func:`project`)."""
     rows = _select_all(backend, ("network-facts", "network-types", "network-labels", "network-vocabulary"), include_inferred)
@@ -147,6 +160,10 @@ def _project(
     del seen
 
     provenance = Provenance.of(backend, include_inferred, lang) if sources else Provenance()
+    # What only the reasoner says: its links are marked ``inferred`` (no source states them).
+    inferred: set[tuple[str, str, str]] = set()
+    if include_inferred:
+        inferred = {(s, p, o) for s, p, o in select_rows(backend, "network-inferred", True)}
 
     entities = set(types)
     for subject, pairs in links.items():
@@ -156,7 +173,7 @@ def _project(
     classes = {e: vocab.ancestors_of(types.get(e, ())) for e in entities}
     relationship = {e for e in entities if collapse and vocab.is_relation(types.get(e, ()))}
 
-    G = nx.MultiDiGraph(lang=lang, collapse=collapse, include_inferred=include_inferred)
+    G = nx.MultiDiGraph(lang=lang, collapse=collapse, include_inferred=include_inferred, co_participation=co_participation)
     place_of = Places(entities, links, classes, incoming, labels, relationship)
     for entity in sorted(entities - relationship):
         kind = vocab.most_specific(types.get(entity, ()))
@@ -191,9 +208,14 @@ def _project(
     skip_predicates = vocab.inverse_side
     collapsed_pairs: set[tuple[str, str]] = set()
     if collapse:
-        builder = Collapser(G, links, incoming, classes, types, labels, vocab, provenance, lang, literals, relationship)
+        builder = Collapser(G, links, incoming, classes, types, labels, vocab, provenance, lang, literals, relationship,
+                            co_participation=co_participation, inferred=inferred)
         for r in sorted(relationship):
             builder.collapse(r)
+        if co_participation:
+            for node in sorted(G):
+                if E.Event in classes.get(node, ()):
+                    builder.co_participants(node)
         collapsed_pairs = builder.pairs
         for node, found in builder.alone.items():
             listed: dict[str, str] = G.nodes[node]["props"]
@@ -201,12 +223,16 @@ def _project(
                 listed[kind_label] = f"{listed[kind_label]}; {label}" if kind_label in listed else label
             G.nodes[node]["props"] = dict(sorted(listed.items()))
 
+    statuses = _statuses(links, vocab, lang)
     for s in sorted(links):
         if s not in G:
             continue
+        said = {(p, o) for p, o in links[s]}
         for p, o in links[s]:
             if o not in G or p in skip_predicates or s == o:
                 continue
+            if any((q, o) in said for q in vocab.sub_properties(p)):
+                continue  # the narrower fact says it (a mission's ek:ledBy beside its ek:participant)
             if (s, o) in collapsed_pairs or (o, s) in collapsed_pairs:
                 continue  # a relation's link joins them already, and says more (ek:headOf beside a post)
             G.add_edge(
@@ -214,9 +240,23 @@ def _project(
                 predicate=curie(p),
                 label=vocab.label(p) or local_name(p),
                 sources=provenance.of_fact(s, p, o),
-                via=None, date=None, status=None,
+                via=None, date=None, co_participation=False, inferred=(s, p, o) in inferred,
+                **statuses.get(s, {"status": None, "status_key": None}),
             )
     return G
+
+
+def _statuses(links: dict[str, list[tuple[str, str]]], vocab: Vocabulary, lang: str) -> dict[str, dict[str, str | None]]:
+    """The status (label and key) of the entities that have one (``ek:status``)."""
+    found: dict[str, dict[str, str | None]] = {}
+    for s, pairs in links.items():
+        concepts = sorted(o for p, o in pairs if p == E.status)
+        if concepts:
+            found[s] = {
+                "status": "; ".join(vocab.label(c) or local_name(c) for c in concepts),
+                "status_key": "; ".join(local_name(c) for c in concepts),
+            }
+    return found
 
 
 def _select_all(backend: Backend, names: tuple[str, ...], include_inferred: bool) -> dict[str, list[list[Any]]]:

@@ -49,7 +49,20 @@ def _value(value: float | None, measure: str) -> float | int | None:
     return int(value) if measure == "community" else float(f"{value:.6g}")
 
 
-def rank_actors(G: nx.Graph, results: Sequence[Scores], top: int | None = 10) -> Ranking:
+#: The notes of a ranking, per language.
+NOTES = {
+    "en": {"unlinked": "{n} of {total} actors {verb} no link: not ranked", "has": "has", "have": "have",
+           "none": " (no actor has one)", "unscored": "{n} linked actors have no {measure}: not ranked",
+           "tie": "{n} actors tie at rank {rank} on {measure} ({value}): {names}", "and": "and",
+           "more": "{first} and {n} more"},
+    "fr": {"unlinked": "{n} acteurs sur {total} n’ont aucun lien : non classés", "has": "", "have": "",
+           "none": " (aucun acteur n’en a)", "unscored": "{n} acteurs reliés n’ont pas de mesure {measure} : non classés",
+           "tie": "{n} acteurs à égalité au rang {rank} en {measure} ({value}) : {names}", "and": "et",
+           "more": "{first} et {n} autres"},
+}
+
+
+def rank_actors(G: nx.Graph, results: Sequence[Scores], top: int | None = 10, *, lang: str = "en") -> Ranking:
     """The actors of ``G`` with at least one link, ranked by ``results[0]`` (best first, ties by label).
 
     >>> rank_actors(actor_graph(kg.to_networkx()), analyze(A, ["degree"]), 3).rows[0][1]   # doctest: +SKIP
@@ -60,10 +73,13 @@ def rank_actors(G: nx.Graph, results: Sequence[Scores], top: int | None = 10) ->
     linked = {n for n in G if G.degree(n) > 0}
     unlinked = G.number_of_nodes() - len(linked)
     notes = []
+    words = NOTES.get(lang, NOTES["en"])
+    kind_key = "kind_label" if lang != "en" else "kind"  # "personne", not "Person", in French
     if unlinked:
         notes.append(
-            f"{unlinked:,} of {G.number_of_nodes():,} actors {'has' if unlinked == 1 else 'have'} no link: not ranked"
-            + (" (no actor has one)" if not linked else "")
+            words["unlinked"].format(n=f"{unlinked:,}", total=f"{G.number_of_nodes():,}",
+                                     verb=words["has" if unlinked == 1 else "have"])
+            + (words["none"] if not linked else "")
         )
     if not results or not linked:
         return Ranking(measures, columns, [], [], unlinked, G.number_of_nodes(), notes)
@@ -72,7 +88,7 @@ def rank_actors(G: nx.Graph, results: Sequence[Scores], top: int | None = 10) ->
     label = {n: str(G.nodes[n].get("label") or n) for n in linked}
     scored = [n for n in linked if first.values.get(n) is not None]
     if len(scored) < len(linked):
-        notes.append(f"{len(linked) - len(scored):,} linked actors have no {first.measure}: not ranked")
+        notes.append(words["unscored"].format(n=f"{len(linked) - len(scored):,}", measure=first.measure))
     key = {n: round(first.values[n], PRECISION) for n in scored}
     order = sorted(scored, key=lambda n: (sign * key[n], label[n], n))
     ranks: dict[str, int] = {}
@@ -85,15 +101,17 @@ def rank_actors(G: nx.Graph, results: Sequence[Scores], top: int | None = 10) ->
     for n in shown:
         data = G.nodes[n]
         values = [_value(r.values.get(n), r.measure) for r in results]
-        rows.append([ranks[n], label[n], data.get("kind"), data.get("territory"), *values, n])
+        rows.append([ranks[n], label[n], data.get(kind_key), data.get("territory"), *values, n])
     tied = [len(groups[key[n]]) > 1 for n in shown]
     for value in dict.fromkeys(key[n] for n in shown):
         members = groups[value]
         if len(members) < 2:
             continue
         names = [label[n] for n in members]
-        listed = enumeration(names) if len(names) <= 4 else f"{', '.join(names[:3])} and {len(names) - 3:,} more"
-        notes.append(f"{len(members):,} actors tie at rank {ranks[members[0]]} on {first.measure} ({value:.4g}): {listed}")
+        listed = (enumeration(names, words["and"]) if len(names) <= 4
+                  else words["more"].format(first=", ".join(names[:3]), n=f"{len(names) - 3:,}"))
+        notes.append(words["tie"].format(n=f"{len(members):,}", rank=ranks[members[0]], measure=first.measure,
+                                         value=f"{value:.4g}", names=listed))
     return Ranking(measures, columns, rows, tied, unlinked, G.number_of_nodes(), notes)
 
 

@@ -8,7 +8,7 @@ parsed here; on other backends from ``Backend.select``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -49,15 +49,23 @@ def _plain(term: Any) -> Term:
 
 
 def select_rows(
-    backend: Backend, name: str, include_inferred: bool, iris: Mapping[str, str] | None = None
+    backend: Backend, name: str, include_inferred: bool, iris: Mapping[str, str] | None = None,
+    *, values: tuple[str, Sequence[str]] | None = None,
 ) -> list[list[Any]]:
     """Rows of a packaged query, over the union of the graphs minus ``inferred`` unless asked.
 
     ``iris`` binds variables of the query to IRIs (the engine substitutes them: no value is
-    ever written into the text); the query must project them.
+    ever written into the text); the query must project them. ``values`` binds one variable
+    to each of a set of IRIs at once, ``("s", [iri, ...])``: engines substitute one value per
+    variable only, so these are written as a VALUES block after the query, each IRI checked
+    and serialised by pyoxigraph (never the caller's text); the query must project it too.
     """
     # Rows hold plain terms (str IRIs, Lit, None); typed Any so that callers can unpack them.
     text = query_text(name)
+    if values is not None:
+        variable, bound = values
+        terms = " ".join(str(ox.NamedNode(iri)) for iri in bound)
+        text = f"{text}\nVALUES {ox.Variable(variable)} {{ {terms} }}\n"
     store = backend.oxigraph()
     if store is None:
         exclude = () if include_inferred else (INFERRED_GRAPH,)

@@ -40,6 +40,9 @@ RDFS_DOMAIN = str(RDFS.domain)
 RDFS_RANGE = str(RDFS.range)
 SKOS_PREFLABEL = str(SKOS.prefLabel)
 OWL_INVERSEOF = str(OWL.inverseOf)
+#: Statuses (local names of ``ekst:`` concepts) of what has not happened (yet): maps draw
+#: their links dashed, paths say them.
+NOT_DONE = frozenset(("planned", "postponed", "cancelled"))
 #: Ranges of the properties whose values date a relation (its link's ``date``).
 DATE_RANGES = frozenset(str(t) for t in (XSD.date, XSD.dateTime, XSD.gYearMonth, XSD.gYear))
 
@@ -118,6 +121,9 @@ class Vocabulary:
         self.domains: dict[str, set[str]] = defaultdict(set)
         self.ranges: dict[str, set[str]] = defaultdict(set)
         self.joins: dict[str, bool] = {}
+        #: French agreement: a status's feminine label, a class's grammatical gender ("f", "m").
+        self.feminine: dict[str, str] = {}
+        self.genders: dict[str, str] = {}
         self._ancestors: dict[str, frozenset[str]] = {}
         self._specific: dict[frozenset[str], str | None] = {}
         self._all_ancestors: dict[frozenset[str], frozenset[str]] = {}
@@ -125,6 +131,7 @@ class Vocabulary:
         self._roles: dict[str, str] = {}
         self._pointing: frozenset[str] | None = None
         self._dates: frozenset[str] | None = None
+        self._subs: dict[str, set[str]] | None = None
 
     @classmethod
     def of(cls, rows: Iterable[Sequence[Any]], lang: str) -> Vocabulary:
@@ -144,6 +151,10 @@ class Vocabulary:
                 vocab.ranges[t].add(o)
             elif p == E.joinsActors and isinstance(o, Lit):
                 vocab.joins[t] = o.value.strip().lower() in ("true", "1")
+            elif p == E.feminineLabel and isinstance(o, Lit) and o.lang == lang:
+                vocab.feminine[t] = o.value
+            elif p == E.grammaticalGender and isinstance(o, Lit):
+                vocab.genders[t] = o.value.strip().lower()
             elif p == OWL_INVERSEOF and isinstance(o, str):
                 # `ek:locatedIn owl:inverseOf ek:contains`: the object side is the one
                 # the reasoner adds, so its facts duplicate the subject side's.
@@ -154,6 +165,26 @@ class Vocabulary:
 
     def label(self, iri: str) -> str | None:
         return self.labels.get(iri)
+
+    def gender(self, classes: Iterable[str]) -> str:
+        """The grammatical gender of the most specific of ``classes`` (its nearest annotated
+        class's, breadth first; "m" when none says)."""
+        queue = deque(classes)
+        seen: set[str] = set()
+        while queue:
+            cls = queue.popleft()
+            if cls in self.genders:
+                return self.genders[cls]
+            seen.add(cls)
+            queue.extend(p for p in sorted(self.parents.get(cls, ())) if p not in seen)
+        return "m"
+
+    def status_label(self, status: str, classes: Iterable[str]) -> str | None:
+        """The label of the status concept ``status`` as it qualifies a thing of ``classes``:
+        the feminine form when their French label is feminine ("réunion prévue")."""
+        if status in self.feminine and self.gender(classes) == "f":
+            return self.feminine[status]
+        return self.label(status)
 
     def ancestors(self, cls: str) -> frozenset[str]:
         if cls not in self._ancestors:
@@ -246,6 +277,27 @@ class Vocabulary:
             self._roles[prop] = best
         return self._roles[prop]
 
+    def property_ancestors(self, prop: str) -> set[str]:
+        """The super-properties of ``prop``, transitively (``ek:ledBy`` → ``{ek:participant}``)."""
+        found: set[str] = set()
+        queue = deque([prop])
+        while queue:
+            for parent in self.property_parents.get(queue.popleft(), ()):
+                if parent not in found:
+                    found.add(parent)
+                    queue.append(parent)
+        return found
+
+    def sub_properties(self, prop: str) -> set[str]:
+        """The properties under ``prop``, transitively (``ek:participant`` → ``{ek:ledBy}``)."""
+        if self._subs is None:
+            subs: dict[str, set[str]] = defaultdict(set)
+            for child in list(self.property_parents):
+                for parent in self.property_ancestors(child):
+                    subs[parent].add(child)
+            self._subs = dict(subs)
+        return self._subs.get(prop, set())
+
     def date_properties(self) -> frozenset[str]:
         """Properties whose values are dates (their range is ``xsd:date`` or a kin of it)."""
         if self._dates is None:
@@ -254,5 +306,5 @@ class Vocabulary:
 
 
 __all__ = [
-    "CATEGORIES", "E", "Labels", "Terms", "Vocabulary", "category", "curie", "local_name",
+    "CATEGORIES", "NOT_DONE", "E", "Labels", "Terms", "Vocabulary", "category", "curie", "local_name",
 ]

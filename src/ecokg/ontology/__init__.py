@@ -1,4 +1,4 @@
-"""The ecokg ontology, its sector scheme and SHACL shapes, read from the package.
+"""The ecokg ontology, its sector and status schemes and SHACL shapes, read from the package.
 
 :func:`vocabulary` turns the ontology's ``ek:yamlKey`` / ``ek:yamlClass`` /
 ``ek:yamlId`` annotations into the tables the loaders use, so the data format
@@ -14,9 +14,9 @@ from importlib import resources
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from ecokg.namespaces import EK, bind_prefixes
+from ecokg.namespaces import EK, EKST, bind_prefixes
 
-_FILES = ("ecokg.ttl", "sectors.ttl")
+_FILES = ("ecokg.ttl", "sectors.ttl", "statuses.ttl")
 
 
 def resource_text(name: str) -> str:
@@ -26,7 +26,7 @@ def resource_text(name: str) -> str:
 
 @cache
 def ontology_graph() -> Graph:
-    """The ontology and the sector scheme as one rdflib graph (cached; do not mutate)."""
+    """The ontology and the sector and status schemes as one rdflib graph (cached; do not mutate)."""
     graph = Graph()
     bind_prefixes(graph.namespace_manager)
     for name in _FILES:
@@ -63,6 +63,8 @@ class Vocabulary:
     roles: dict[str, URIRef]
     head_roles: frozenset[URIRef]
     superclasses: dict[URIRef, frozenset[URIRef]] = field(repr=False)
+    #: Statuses of the status scheme by local name (``planned`` -> ``ekst:planned``).
+    statuses: dict[str, URIRef] = field(default_factory=dict)
 
     def is_a(self, cls: URIRef, ancestor: URIRef) -> bool:
         """True when ``cls`` is ``ancestor`` or one of its subclasses."""
@@ -117,7 +119,12 @@ def vocabulary() -> Vocabulary:
         if (r, EK.headRole, Literal(True)) in graph
         or (r, EK.headRole, Literal("true", datatype=XSD.boolean)) in graph
     )
-    return Vocabulary(properties, classes, sectors, roles, head_roles, _superclasses(graph))
+    statuses = {
+        str(term).removeprefix(str(EKST)): term
+        for term in graph.subjects(RDF.type, EK.Status)
+        if isinstance(term, URIRef) and str(term).startswith(str(EKST))
+    }
+    return Vocabulary(properties, classes, sectors, roles, head_roles, _superclasses(graph), statuses)
 
 
 def term_labels(lang: str = "en") -> dict[URIRef, str]:

@@ -3,12 +3,18 @@
 Each file starts with a header of ``#`` comments::
 
     # title: Members of a delegation
+    # title-fr: Membres d’une délégation
     # description: The people who led or took part in a mission, with their posts.
+    # description-fr: Les personnes qui ont conduit une mission ou y ont pris part, avec leurs postes.
     # param: mission | entity | ekr:mission-bfc-usa-2024 | The mission or delegation
 
 A parameter line gives the name (a variable of the query), the kind
 (``entity``, ``date``, ``text`` or ``number``), the default (``-`` for none: the
 variable stays unbound and the query reads it as "any") and a description.
+A column line (``# column: sideALabel | Side A | Côté A``) gives a result column's
+headers in English and French; undeclared columns are humanised (:func:`humanise`).
+``title-fr`` and ``description-fr`` give the French title and description (``--lang fr``,
+the explorer's French page); a query without them shows the English ones.
 Values are bound by the engine (``initBindings``), never written into the text,
 so no value can change what a query does. Every query also reads ``?lang``, the
 preferred label language.
@@ -27,7 +33,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
-from rdflib.term import Identifier, Variable
+from rdflib.term import Identifier
 
 from ecokg.errors import EcokgError, EntityNotFound, QueryError
 from ecokg.namespaces import PREFIXES, XSD
@@ -40,7 +46,7 @@ KINDS = ("entity", "date", "text", "number")
 LANG_VARIABLE = "lang"
 _LANG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 _NUMBER = re.compile(r"^[+-]?\d{1,15}(\.\d{1,15})?$")
-_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
+_HEADER = re.compile(r"^#\s*(title-fr|description-fr|title|description|param|column)\s*:\s*(.*?)\s*$")
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 MAX_VALUE_LENGTH = 2000
 
@@ -69,6 +75,27 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Column:
+    """A result column's headers: ``# column: sideALabel | Side A | Côté A``."""
+
+    name: str
+    en: str
+    fr: str
+
+
+def humanise(variable: str) -> str:
+    """A header from a variable name, when the query declares none: ``sideALabel`` → ``Side A``.
+
+    >>> humanise("sideALabel"), humanise("valueLabel"), humanise("end_date")
+    ('Side A', 'Value', 'End date')
+    """
+    name = variable.removesuffix("Label") or variable
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|[_-]+", " ", name).split()
+    text = " ".join(w if w.isupper() else w.lower() for w in words)
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
 class NamedQuery:
     """One ``.rq`` file of the catalogue."""
 
@@ -81,6 +108,26 @@ class NamedQuery:
     #: (parameter, value, text): the same question for one value of a parameter, in a text
     #: Oxigraph runs faster (``NAME.PARAM-VALUE.rq``); ``text`` answers every value.
     variants: tuple[tuple[str, str, str], ...] = ()
+    #: Human headers of result columns (``# column: var | English | French``).
+    columns: tuple[Column, ...] = ()
+    #: French title and description (``# title-fr:``, ``# description-fr:``); empty: none given.
+    title_fr: str = ""
+    description_fr: str = ""
+
+    def title_in(self, lang: str = "en") -> str:
+        """The title in ``lang`` (the English one when no French title is declared)."""
+        return self.title_fr if lang.lower().startswith("fr") and self.title_fr else self.title
+
+    def description_in(self, lang: str = "en") -> str:
+        """The description in ``lang`` (the English one when no French one is declared)."""
+        return self.description_fr if lang.lower().startswith("fr") and self.description_fr else self.description
+
+    def header(self, variable: str, lang: str = "en") -> str:
+        """The header a person reads for the column ``variable`` (declared, else humanised)."""
+        for column in self.columns:
+            if column.name == variable:
+                return column.fr if lang.lower().startswith("fr") and column.fr else column.en
+        return humanise(variable)
 
     def text_for(self, bindings: Mapping[str, Identifier]) -> str:
         """The text to run with ``bindings``: a variant written for one of its values, else
@@ -109,6 +156,7 @@ def parse_rq(name: str, text: str) -> NamedQuery:
 
     fields: dict[str, str] = {}
     parameters: list[Parameter] = []
+    columns: list[Column] = []
     for line in text.splitlines():
         if not line.startswith("#"):
             break
@@ -116,7 +164,12 @@ def parse_rq(name: str, text: str) -> NamedQuery:
         if not match:
             continue
         key, value = match.groups()
-        if key == "param":
+        if key == "column":
+            parts = [p.strip() for p in value.split("|")]
+            if len(parts) != 3 or not all(parts):
+                raise QueryError(f"{name}.rq: bad column line {line!r} (variable | English header | French header)")
+            columns.append(Column(*parts))
+        elif key == "param":
             parts = [p.strip() for p in value.split("|")]
             if len(parts) != 4 or parts[1] not in KINDS:
                 raise QueryError(f"{name}.rq: bad parameter line {line!r} (name | kind | default | description)")
@@ -134,6 +187,9 @@ def parse_rq(name: str, text: str) -> NamedQuery:
         parameters=tuple(parameters),
         text=text,
         form=check_query(text),
+        columns=tuple(columns),
+        title_fr=fields.get("title-fr", ""),
+        description_fr=fields.get("description-fr", ""),
     )
 
 
@@ -141,6 +197,7 @@ def parse_rq(name: str, text: str) -> NamedQuery:
 def _load() -> tuple[NamedQuery, ...]:
     from dataclasses import replace
 
+    from ecokg.queries.include import with_fragments
     from ecokg.queries.result import check_query
 
     found = []
@@ -148,7 +205,7 @@ def _load() -> tuple[NamedQuery, ...]:
     for entry in resources.files("ecokg.queries").iterdir():
         if entry.name.endswith(".rq"):
             name = entry.name.removesuffix(".rq")
-            text = entry.read_text(encoding="utf-8")
+            text = with_fragments(entry.read_text(encoding="utf-8"))  # `# include: NAME ?var` lines
             if "." in name:  # NAME.PARAM-VALUE.rq: a variant of NAME.rq, not a query of its own
                 base, _, case = name.partition(".")
                 parameter, _, value = case.rpartition("-")
@@ -368,21 +425,14 @@ def run_query(
 
 @lru_cache(maxsize=256)
 def uses_variable(text: str, name: str) -> bool:
-    """Whether the query ``text`` mentions ``?name`` (Oxigraph refuses to bind a variable it lacks)."""
-    from rdflib.plugins.sparql.parser import parseQuery
+    """Whether the query ``text`` mentions ``?name`` (Oxigraph refuses to bind a variable it lacks).
 
-    return _has_variable(parseQuery(text), Variable(name))
+    A token scan (strings, IRIs and comments skipped), not rdflib's parser: that one refuses
+    queries Oxigraph runs (issue 15).
+    """
+    from ecokg.graph.sparqltext import tokens
 
-
-def _has_variable(node: Any, variable: Variable) -> bool:
-    if isinstance(node, Variable):
-        return node == variable
-    # ParseResults is registered as a Mapping whose values() are only the named results.
-    if isinstance(node, list | tuple) or type(node).__name__ == "ParseResults":
-        return any(_has_variable(v, variable) for v in node)
-    if isinstance(node, Mapping):
-        return any(_has_variable(v, variable) for v in node.values())
-    return False
+    return any(tok == "?" + name for _, tok in tokens(text, variables=True))
 
 
 def drop_parameter_columns(query: NamedQuery, result: QueryResult) -> QueryResult:
@@ -402,11 +452,13 @@ def drop_parameter_columns(query: NamedQuery, result: QueryResult) -> QueryResul
 
 __all__ = [
     "KINDS",
+    "Column",
     "NamedQuery",
     "Parameter",
     "bind_parameters",
     "catalog",
     "get_query",
+    "humanise",
     "resolve_entity",
     "run_named",
     "run_query",
@@ -416,10 +468,19 @@ __all__ = [
 # --- helpers for the command line -----------------------------------------------------
 
 
-def describe_parameters(query: NamedQuery) -> str:
-    """``name (kind, default X)`` for each parameter, for listings."""
+_KINDS_FR = {"entity": "entité", "date": "date", "text": "texte", "number": "nombre"}
+
+
+def describe_parameters(query: NamedQuery, lang: str = "en") -> str:
+    """``name (kind, default X)`` for each parameter, for listings (in French for ``fr``;
+    parameter names stay as ``-p`` takes them)."""
+    french = lang.lower().startswith("fr")
     parts = []
     for p in query.parameters:
-        default = f", default {p.default}" if p.default is not None else ", optional"
-        parts.append(f"{p.name} ({p.kind}{default})")
+        if french:
+            default = f", par défaut {p.default}" if p.default is not None else ", facultatif"
+            parts.append(f"{p.name} ({_KINDS_FR[p.kind]}{default})")
+        else:
+            default = f", default {p.default}" if p.default is not None else ", optional"
+            parts.append(f"{p.name} ({p.kind}{default})")
     return "; ".join(parts)

@@ -49,6 +49,8 @@ def render(backend: Backend) -> str:
 
 def _section(backend: Backend, query: NamedQuery) -> str:
     lines = [f"## {query.name}", "", f"**{query.title}.** {query.description}", ""]
+    if query.title_fr:  # what `--lang fr` and the explorer's French page show
+        lines += [f"*En français : {query.title_fr}.* {query.description_fr}", ""]
     if query.parameters:
         lines += ["| parameter | kind | default | description |", "| --- | --- | --- | --- |"]
         for p in query.parameters:

@@ -22,7 +22,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node, Variable
 
 from ecokg.errors import EcokgError, QueryError
-from ecokg.namespaces import INFERRED_GRAPH, bind_prefixes
+from ecokg.namespaces import INFERRED_GRAPH, PREFIXES, bind_prefixes
+from ecokg.terms import QueryDataset
 
 if TYPE_CHECKING:
     import pandas
@@ -57,6 +58,28 @@ class QueryResult:
         self.graph = graph
         self.ask = ask
         self.seconds = seconds
+        self._total: int | None = None
+        #: Where this page starts in the whole result (0 unless ``page`` made it).
+        self.offset = 0
+
+    @property
+    def total(self) -> int:
+        """How many rows the whole result has (a page's ``len`` is the page's)."""
+        return len(self) if self._total is None else self._total
+
+    def page(self, limit: int | None = None, offset: int = 0) -> QueryResult:
+        """Rows ``offset`` to ``offset + limit`` of this result, in its order, with its ``total``.
+
+        >>> kg.sparql("SELECT ?p WHERE { ?p a ek:Person } ORDER BY ?p").page(10, 20).total  # doctest: +SKIP
+        """
+        if (limit is not None and limit < 0) or offset < 0:
+            raise QueryError(f"a page's limit and offset must be 0 or more (limit {limit}, offset {offset})")
+        if self.graph is not None or self.ask is not None:
+            return self
+        end = None if limit is None else offset + limit
+        page = QueryResult(self.columns, self.rows[offset:end], seconds=self.seconds)
+        page._total, page.offset = self.total, offset
+        return page
 
     @property
     def form(self) -> str:
@@ -221,10 +244,11 @@ def check_query(text: str) -> str:
 def _check(text: str) -> str:
     """``check_query``, with " GROUP k1,k2" appended for a SELECT grouped by variables.
 
-    Refuses updates and ``SERVICE`` (ecokg never makes outgoing requests). The
-    check parses the query with rdflib's SPARQL parser and looks for a
-    ``ServiceGraphPattern`` in the parse tree, so comments, strings and spacing
-    cannot hide or fake one.
+    Oxigraph, the engine, is the parser of record: the text is parsed by it (on an
+    empty store, nothing evaluated), so what the engine accepts is accepted.
+    Updates and ``SERVICE`` are refused first, from a token scan
+    (:func:`ecokg.graph.sparqltext.scan`) that comments, strings and spacing cannot
+    fool (ecokg never makes outgoing requests).
     """
     if not isinstance(text, str) or not text.strip():
         raise QueryError("the query is empty")
@@ -233,80 +257,30 @@ def _check(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def _check_parsed(text: str) -> str:
-    # bench (issue 10): rdflib's parser takes ~50 ms per catalogue query, far more than
-    # Oxigraph's answer; the verdict only depends on the text, so parse each text once.
-    from pyparsing import ParseBaseException
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    from ecokg.graph.sparqltext import refuse_outgoing, scan
+
+    found = scan(text, {k: str(v) for k, v in PREFIXES.items()})
+    if found.form == "UPDATE":
+        raise QueryError("SPARQL updates are not allowed: ecokg queries only read")
+    refuse_outgoing(found)
+    parse_query(text)
+    keys = found.group_keys if found.form == "SELECT" else []
+    return (found.form or "SELECT") + (" GROUP " + ",".join(keys) if keys else "")
+
+
+def parse_query(text: str, base: str | None = None) -> None:
+    """Parse ``text`` with Oxigraph (ecokg's prefixes declared); a ``QueryError`` with line
+    and column if it is not a query. Nothing is evaluated (results are lazy, the store empty)."""
+    import pyoxigraph as ox
+
+    from ecokg.namespaces import PREFIXES
 
     try:
-        tree = parseQuery(text)
-    except ParseBaseException as exc:
-        try:
-            parseUpdate(text)
-        except Exception:
-            pass
-        else:
-            raise QueryError("SPARQL updates are not allowed: ecokg queries only read") from None
-        raise syntax_error(exc) from None
+        ox.Store().query(text, prefixes={k: str(v) for k, v in PREFIXES.items()}, base_iri=base)
+    except SyntaxError as exc:
+        raise oxigraph_syntax_error(str(exc)) from None
     except RecursionError:
         raise QueryError("the query is nested too deeply to be parsed") from None
-    except Exception as exc:  # the parser's own failures on odd input
-        raise QueryError(f"cannot parse the query: {exc}") from None
-    if _contains(tree, "ServiceGraphPattern"):
-        raise QueryError("SPARQL SERVICE is not allowed: ecokg never sends requests to other endpoints")
-    keys = _group_keys(tree)
-    return _form(tree) + (" GROUP " + ",".join(keys) if keys else "")
-
-
-def syntax_error(exc: Any) -> QueryError:
-    line, column = int(exc.lineno), int(exc.col)
-    source = str(getattr(exc, "line", "") or "")
-    pointer = f"\n  {source}\n  {' ' * (column - 1)}^" if source.strip() else ""
-    message = str(getattr(exc, "msg", "")) or "unexpected text"
-    return QueryError(
-        f"SPARQL syntax error at line {line}, column {column}: {message}{pointer}", line=line, column=column
-    )
-
-
-def _contains(node: Any, name: str, depth: int = 0) -> bool:
-    if depth > 500:
-        return True  # deeper than any real query: refuse rather than guess
-    if getattr(node, "name", None) == name:
-        return True
-    # ParseResults is registered as a Mapping whose values() are only the named results.
-    if isinstance(node, list | tuple) or type(node).__name__ == "ParseResults":
-        return any(_contains(v, name, depth + 1) for v in node)
-    if isinstance(node, Mapping):
-        return any(_contains(v, name, depth + 1) for v in node.values())
-    return False
-
-
-def _group_keys(tree: Any) -> list[str]:
-    for part in tree:
-        if getattr(part, "name", None) == "SelectQuery" and "groupby" in part:
-            keys = []
-            group = part["groupby"]
-            for condition in group["condition"] if "condition" in group else []:
-                if isinstance(condition, Variable):
-                    keys.append(str(condition))
-                elif isinstance(condition, Mapping) and isinstance(condition.get("var"), Variable):
-                    keys.append(str(condition["var"]))
-            return keys
-    return []
-
-
-def _form(tree: Any) -> str:
-    names = {
-        "SelectQuery": "SELECT",
-        "ConstructQuery": "CONSTRUCT",
-        "AskQuery": "ASK",
-        "DescribeQuery": "DESCRIBE",
-    }
-    for part in tree:
-        name = getattr(part, "name", None)
-        if name in names:
-            return names[name]
-    return "SELECT"
 
 
 # --- running --------------------------------------------------------------------
@@ -321,15 +295,29 @@ def run_sparql(
     timeout: float = 30.0,
 ) -> QueryResult:
     """Run ``text`` on ``backend`` with ``bindings`` bound by the engine."""
+    from ecokg.graph.sparqltext import scan, star_order
+
     checked = _check(text).split()
     keys = set(checked[2].split(",")) - set(bindings or {}) if len(checked) > 2 else set()
     if not timeout > 0:
         raise QueryError("the time limit must be a positive number of seconds")
     started = time.perf_counter()
     exclude = [] if include_inferred else [INFERRED_GRAPH]
+    found = scan(text, {k: str(v) for k, v in PREFIXES.items()})
+    # The query's own FROM / FROM NAMED, passed on explicitly (the store's union default
+    # would otherwise override it); without one, the union (minus the inferences).
+    # (Passed only when there is one: a backend wrapping another may not take it.)
+    dataset: dict[str, Any] = {} if found.from_default is None else {"dataset": QueryDataset(
+        tuple(found.from_default), tuple(found.from_named or ()))}
     try:
-        result = _bounded(lambda: _collect(backend.query(text, dict(bindings or {}), exclude_graphs=exclude),
-                                           started, timeout), timeout)
+        result = _bounded(lambda: _collect(backend.query(text, dict(bindings or {}), exclude_graphs=exclude,
+                                                         **dataset), started, timeout), timeout)
+        if found.select_star:
+            order = star_order(found, result.columns)
+            if order != result.columns:
+                index = [result.columns.index(c) for c in order]
+                result.columns = order
+                result.rows = [tuple(row[i] for i in index) for row in result.rows]
         projected = [i for i, c in enumerate(result.columns) if c in keys]
         if projected and len(result.rows) == 1 and all(result.rows[0][i] is None for i in projected):
             # rdflib answers a GROUP BY over no solutions with one group of unbound keys; there are none.
@@ -337,7 +325,7 @@ def run_sparql(
     except EcokgError:
         raise
     except SyntaxError as exc:  # pyoxigraph: "error at LINE:COLUMN: ..."
-        raise _oxigraph_syntax_error(str(exc)) from None
+        raise oxigraph_syntax_error(str(exc)) from None
     except Exception as exc:
         message = str(exc)
         if "SELECT projection" in message:
@@ -405,7 +393,8 @@ def _collect(raw: Any, started: float, timeout: float) -> QueryResult:
     return QueryResult([str(v) for v in variables], rows)
 
 
-def _oxigraph_syntax_error(message: str) -> QueryError:
+def oxigraph_syntax_error(message: str) -> QueryError:
+    """Oxigraph's syntax error message as a ``QueryError`` naming line and column."""
     match = _OX_POSITION.match(message)
     if not match:
         return QueryError(f"SPARQL syntax error: {_short(message)}")

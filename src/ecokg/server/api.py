@@ -14,7 +14,7 @@ import importlib.util
 import inspect
 import io
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -53,13 +53,14 @@ def named_result(kg: Any, name: str, params: dict[str, str], fmt: str, lang: str
 
 def map_html(
     kg: Any, query: str | None, focus: str | None, params: dict[str, str], lang: str,
-    depth: int, color_by: str, size_by: str,
+    depth: int, color_by: str, size_by: str, path: list[str] | None = None,
 ) -> bytes:
-    """The HTML map of the graph, a named query's result or an entity's neighbourhood (in a worker)."""
+    """The HTML map of the graph, a named query's result, an entity's neighbourhood or a path
+    (in a worker); each node links to its entity page."""
     visualize = importlib.import_module("ecokg.maps.visualize")
     build: Callable[..., Any] = visualize.build_map
     result = build(kg.backend, query=query, params=params, focus=focus, depth=depth, color_by=color_by,
-                   size_by=size_by, lang=lang)
+                   size_by=size_by, lang=lang, path=path or None, entity_pages="/entity/")
     return str(result.html).encode("utf-8")
 
 
@@ -71,21 +72,24 @@ def maps_available() -> bool:
 # --- routes ------------------------------------------------------------------------
 
 
-def catalogue_records() -> list[dict[str, Any]]:
-    """Every named query with its parameters, as JSON-ready records."""
+def catalogue_records(lang: str = "en") -> list[dict[str, Any]]:
+    """Every named query with its parameters, as JSON-ready records; title and description
+    in ``lang`` (``# title-fr:`` lines; the English ones when a query has no French)."""
     from ecokg.queries.catalog import catalog
 
     return [
         {
             "name": q.name,
-            "title": q.title,
-            "description": q.description,
+            "title": q.title_in(lang),
+            "description": q.description_in(lang),
             "form": q.form,
             "parameters": [
                 {"name": p.name, "kind": p.kind, "default": p.default, "description": p.description}
                 for p in q.parameters
             ],
             "url": f"/queries/{q.name}",
+            # The declared headers (readable tables); the page humanises the other columns.
+            "columns": {c.name: {"en": c.en, "fr": c.fr} for c in q.columns},
         }
         for q in catalog()
     ]
@@ -107,9 +111,12 @@ def add_catalogue_routes(app: Any, settings: Any, run: Callable[[Job], bytes]) -
     @app.get("/queries", tags=["queries"], summary="The catalogue of named queries")
     def list_queries(
         format: str = Query("json", description="json or csv"),
+        lang: str = Query("en", description="Language of titles and descriptions: en or fr"),
     ) -> Response:
         """Every named query: name, title, description, form and parameters."""
-        records = catalogue_records()
+        if lang not in ("en", "fr"):
+            return client_error(400, "lang must be en or fr")
+        records = catalogue_records(lang)
         if format == "csv":
             buffer = io.StringIO()
             writer = csv.writer(buffer, lineterminator="\r\n")
@@ -169,11 +176,12 @@ def add_catalogue_routes(app: Any, settings: Any, run: Callable[[Job], bytes]) -
         color_by: str = Query("class", description="class, community or territory"),
         size_by: str = Query("degree", description="degree, betweenness or pagerank"),
         lang: str = Query("en", description="labels and page language: en or fr"),
+        path: Annotated[list[str] | None, Query(description="the entities of a path, in order (repeated): drawn highlighted")] = None,
     ) -> Response:
         """A self-contained page (scripts embedded). Other parameters are the named query's own."""
         if not maps_available():
             return client_error(501, "the HTML map module (ecokg.maps.visualize) is not installed")
-        own = ("query", "focus", "depth", "color_by", "size_by", "lang")
+        own = ("query", "focus", "depth", "color_by", "size_by", "lang", "path")
         params = {k: v for k, v in request.query_params.items() if k not in own and v != ""}
         if query is not None:
             try:
@@ -187,7 +195,7 @@ def add_catalogue_routes(app: Any, settings: Any, run: Callable[[Job], bytes]) -
             return client_error(400, f"unexpected parameter {sorted(params)[0]!r} (query parameters need query=)")
         body = await call(
             "ecokg.server.api:map_html", query=query, focus=focus, params=params, lang=lang,
-            depth=depth, color_by=color_by, size_by=size_by,
+            depth=depth, color_by=color_by, size_by=size_by, path=path,
         )
         return HTMLResponse(body)
 

@@ -3,9 +3,11 @@
 Safe by default:
 
 - read-only; SPARQL Update only with ``allow_update`` *and* a bearer token;
-- every query is parsed first: syntax errors get a 400 naming line and column,
+- Oxigraph parses every query (syntax errors get a 400 naming line and column);
   ``SERVICE`` (and ``LOAD`` in updates) are refused before anything runs, so a
-  query never makes the server fetch a URL;
+  query never makes the server fetch a URL (:mod:`ecokg.server.protocol`);
+- datasets as the SPARQL 1.1 Protocol defines them (``FROM``, ``default-graph-uri``
+  ...); without one, the default graph is the union of the named graphs;
 - queries run in worker processes (:mod:`ecokg.server.worker`): one that runs longer
   than ``timeout`` seconds is stopped (HTTP 503) and the others keep being answered;
   results larger than ``max_rows`` rows (or triples) are refused with a 400, never
@@ -33,26 +35,22 @@ from urllib.parse import parse_qs
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
+from ecokg.server.protocol import (
+    GRAPH_TYPES,
+    MAX_HEAD,
+    MAX_URL,
+    RESULT_TYPES,
+    SparqlError,
+    check_query,
+    check_update,
+    negotiate,
+    requested_dataset,
+    update_with_dataset,
+)
 from ecokg.server.worker import Job, JobError, WorkerPool
 
 log = logging.getLogger("ecokg.server")
 
-RESULT_TYPES = {
-    "application/sparql-results+json": "application/sparql-results+json",
-    "application/json": "application/sparql-results+json",
-    "application/sparql-results+xml": "application/sparql-results+xml",
-    "application/xml": "application/sparql-results+xml",
-    "text/csv": "text/csv",
-    "text/tab-separated-values": "text/tab-separated-values",
-}
-GRAPH_TYPES = {
-    "text/turtle": "text/turtle",
-    "application/x-turtle": "text/turtle",
-    "application/n-triples": "application/n-triples",
-    "text/plain": "application/n-triples",
-    "application/ld+json": "application/ld+json",
-    "application/json": "application/ld+json",
-}
 MAX_BODY = 10 * 1024 * 1024
 
 
@@ -67,108 +65,8 @@ class ServerSettings:
     allow_update: bool = False
     token: str | None = None
     cors_origins: list[str] = field(default_factory=list)
-
-
-class SparqlError(Exception):
-    """A client error with its HTTP status (answered as text/plain)."""
-
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
-        self.status = status
-        self.message = message
-        self.headers = headers or {}
-        super().__init__(message)
-
-
-# --- checking queries before they run --------------------------------------------
-
-
-def _has(node: Any, name: str, depth: int = 0) -> bool:
-    """Whether an rdflib SPARQL parse tree has a node called ``name`` (too deep counts as yes)."""
-    from pyparsing import ParseResults
-
-    if depth > 400 or getattr(node, "name", None) == name:
-        return True
-    # ParseResults is registered as a Mapping but keeps its children as a sequence:
-    # test it before dict, or a walk over .values() sees nothing.
-    if isinstance(node, list | tuple | ParseResults):
-        return any(_has(value, name, depth + 1) for value in node)
-    if isinstance(node, dict):
-        return any(_has(value, name, depth + 1) for value in node.values())
-    return False
-
-
-def _syntax_error(exc: Exception) -> SparqlError:
-    line, column = getattr(exc, "lineno", None), getattr(exc, "col", None)
-    message = getattr(exc, "msg", None) or str(exc)
-    if line is not None:
-        return SparqlError(400, f"syntax error at line {line}, column {column}: {message}")
-    return SparqlError(400, f"error in the query: {message}")
-
-
-def check_query(text: str) -> str:
-    """The form of ``text`` (SELECT, ASK, CONSTRUCT, DESCRIBE); refuse bad syntax and SERVICE.
-
-    The check is the library's (:func:`ecokg.queries.result.check_query`): rdflib's
-    parser, then a look for ``ServiceGraphPattern`` in the parse tree.
-    """
-    from rdflib.plugins.sparql.parser import parseQuery
-
-    from ecokg.errors import QueryError
-    from ecokg.queries.result import check_query as library_check
-
-    try:
-        form = library_check(text)
-    except QueryError as exc:
-        raise SparqlError(400, str(exc)) from exc
-    # Our own look as well: a query must never make this server fetch a URL.
-    if _has(parseQuery(text), "ServiceGraphPattern"):
-        raise SparqlError(400, "SERVICE is not allowed: this endpoint never queries other servers")
-    return form
-
-
-def check_update(text: str) -> None:
-    """Refuse bad syntax, ``SERVICE`` and ``LOAD`` (which fetches a URL) in an update."""
-    from rdflib.plugins.sparql.parser import parseUpdate
-
-    try:
-        parsed = parseUpdate(text)
-    except Exception as exc:
-        raise _syntax_error(exc) from exc
-    if _has(parsed, "ServiceGraphPattern"):
-        raise SparqlError(400, "SERVICE is not allowed: this endpoint never queries other servers")
-    if _has(parsed, "Load"):
-        raise SparqlError(400, "LOAD is not allowed: this endpoint never fetches URLs")
-
-
-def negotiate(accept: str, offered: dict[str, str], default: str) -> str | None:
-    """The media type to answer with for an Accept header (None: nothing acceptable)."""
-    if not accept.strip():
-        return default
-    choices: list[tuple[float, int, str]] = []
-    for position, item in enumerate(accept.split(",")):
-        parts = [p.strip() for p in item.split(";")]
-        kind, quality = parts[0].lower(), 1.0
-        for param in parts[1:]:
-            if param.startswith("q="):
-                try:
-                    quality = float(param[2:])
-                except ValueError:
-                    quality = 0.0
-        if quality <= 0:
-            continue
-        if kind in offered:
-            choices.append((quality, -position, offered[kind]))
-        elif kind in ("*/*", "application/*", "text/*"):
-            wanted = kind.split("/")[0]
-            if wanted == "*" or default.startswith(wanted + "/"):
-                choices.append((quality - 0.001, -position, default))
-            else:
-                matching = [v for k, v in offered.items() if k.startswith(wanted + "/")]
-                if matching:
-                    choices.append((quality - 0.001, -position, matching[0]))
-    if not choices:
-        return None
-    return max(choices)[2]
+    #: Bearer tokens (their SHA-256) and the audience each sees; anonymous: public.
+    tokens: Path | None = None
 
 
 # --- the application ---------------------------------------------------------------
@@ -206,6 +104,9 @@ def create_app(settings: ServerSettings) -> Any:
         lifespan=lifespan,
     )
     app.mount("/static", StaticFiles(directory=str(_resource("static"))), name="static")
+    from ecokg.server import audience
+
+    audience.install(app, settings.tokens, settings.token if settings.allow_update else None)
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -235,6 +136,7 @@ def create_app(settings: ServerSettings) -> Any:
         return JSONResponse({"error": str(exc)}, status_code=400)
 
     def run(job: Job) -> bytes:
+        job.audience = audience.current.get()  # each request is answered on its audience's view
         try:
             return bytes(state["pool"].run(job))
         except JobError as exc:
@@ -255,7 +157,11 @@ def create_app(settings: ServerSettings) -> Any:
             text = body.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise SparqlError(400, f"the request body is not UTF-8 (byte {exc.start})") from exc
-        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        kind, _, options = request.headers.get("content-type", "").partition(";")
+        kind = kind.strip().lower()
+        charset = options.lower().partition("charset=")[2].split(";")[0].strip().strip('"')
+        if charset not in ("", "utf-8", "utf8"):
+            raise SparqlError(415, f"the request body must be UTF-8 (charset={charset} was declared)")
         if kind == "application/x-www-form-urlencoded":
             for key, values in parse_qs(text, keep_blank_values=True).items():
                 params.setdefault(key, []).extend(values)
@@ -274,7 +180,7 @@ def create_app(settings: ServerSettings) -> Any:
         from rdflib import Graph
 
         graph = Graph()
-        base = str(request.url.remove_query_params(list(request.query_params.keys())))
+        base = str(request.url.replace(query=""))
         graph.parse(data=_resource("templates", "service.ttl").read_text("utf-8"), format="turtle", publicID=base)
         if settings.allow_update:
             graph.parse(
@@ -282,8 +188,9 @@ def create_app(settings: ServerSettings) -> Any:
             )
         media = negotiate(request.headers.get("accept", ""), GRAPH_TYPES, "text/turtle")
         if media is None:
-            raise SparqlError(406, "the service description is available as Turtle, N-Triples or JSON-LD")
-        rdflib_format = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld"}[media]
+            raise SparqlError(406, "the service description is available as Turtle, N-Triples, JSON-LD or RDF/XML")
+        rdflib_format = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
+                         "application/rdf+xml": "xml"}[media]
         return Response(graph.serialize(format=rdflib_format, encoding="utf-8"), media_type=media)
 
     def check_token(request: Request) -> None:
@@ -299,28 +206,35 @@ def create_app(settings: ServerSettings) -> Any:
             )
 
     async def sparql(request: Request) -> Response:
+        if request.method in ("GET", "HEAD") and len(request.url.query) > MAX_URL:
+            raise SparqlError(414, f"the URL is longer than {MAX_URL} bytes: send the query with POST")
         params = await sparql_params(request)
         queries, updates = params.get("query", []), params.get("update", [])
-        if params.get("default-graph-uri") or params.get("named-graph-uri") or params.get("using-graph-uri") \
-                or params.get("using-named-graph-uri"):
-            raise SparqlError(400, "dataset parameters are not supported: the default graph is the union of all graphs; use GRAPH")
+        base = str(request.url.replace(query=""))  # the endpoint is the base IRI of what it is sent
         if updates:
             if request.method != "POST":
-                raise SparqlError(405, "SPARQL Update must be sent with POST")
+                raise SparqlError(405, "SPARQL Update must be sent with POST", {"Allow": "POST"})
             if queries or len(updates) > 1:
                 raise SparqlError(400, "send exactly one update (and no query)")
+            if params.get("default-graph-uri") or params.get("named-graph-uri"):
+                raise SparqlError(400, "an update takes using-graph-uri / using-named-graph-uri, not default-graph-uri")
             check_token(request)
-            await run_in_threadpool(check_update, updates[0])  # parsing is CPU work: off the event loop
-            await run_in_threadpool(run, Job("update", updates[0]))
+            found = await run_in_threadpool(check_update, updates[0])  # scanning is CPU work: off the event loop
+            text = update_with_dataset(updates[0], found, params, base)
+            await run_in_threadpool(run, Job("update", text))
             return Response(status_code=204)
+        if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
+            raise SparqlError(400, "using-graph-uri / using-named-graph-uri are for updates; a query takes default-graph-uri")
         if not queries:
-            if request.method == "GET":
+            if request.method in ("GET", "HEAD"):
                 return service_description(request)
             raise SparqlError(400, "no query: send a `query` parameter or an application/sparql-query body")
         if len(queries) > 1:
             raise SparqlError(400, "send exactly one query")
         text = queries[0]
-        form = await run_in_threadpool(check_query, text)
+        found = await run_in_threadpool(check_query, text, base)
+        dataset = requested_dataset(params, found)
+        form = found.form or "SELECT"
         accept = request.headers.get("accept", "")
         if form in ("SELECT", "ASK"):
             media = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
@@ -328,11 +242,13 @@ def create_app(settings: ServerSettings) -> Any:
             media = negotiate(accept, GRAPH_TYPES, "text/turtle")
         if media is None:
             raise SparqlError(406, f"no acceptable format for a {form} result (asked: {accept})")
-        body = await run_in_threadpool(run, Job("query", text, form, media, settings.max_rows))
+        job = Job("query", text, form, media, settings.max_rows, base=base, dataset=dataset,
+                  order=found.variables if found.select_star else [])
+        body = await run_in_threadpool(run, job)
         charset = "; charset=utf-8" if media.startswith("text/") else ""
         return Response(body, media_type=media + charset)
 
-    app.add_api_route("/sparql", sparql, methods=["GET", "POST"], include_in_schema=False)
+    app.add_api_route("/sparql", sparql, methods=["GET", "HEAD", "POST"], include_in_schema=False)
 
     # --- pages -------------------------------------------------------------------
     @app.get("/", include_in_schema=False)
@@ -353,6 +269,9 @@ def create_app(settings: ServerSettings) -> Any:
     from ecokg.server.api import add_catalogue_routes
 
     add_catalogue_routes(app, settings, run)
+    from ecokg.server.explorer import add_explorer_routes
+
+    add_explorer_routes(app, settings, run)
     return app
 
 
@@ -360,8 +279,18 @@ TOKEN_ENV = "ECOKG_SERVER_TOKEN"
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
-def serve(settings: ServerSettings, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the server until interrupted (requests are logged to standard error)."""
+#: The startup lines; the command line passes them in the language asked (``--lang``).
+STARTUP_WORDS = {
+    "serving": "serving {store} on http://{host}:{port} ({mode}; timeout {timeout} s, at most {rows} rows)",
+    "read_only": "read-only", "updates_allowed": "updates allowed with the token",
+    "reachable": "listening on {host}: the endpoint is reachable from other machines",
+}
+
+
+def serve(settings: ServerSettings, host: str = "127.0.0.1", port: int = 8000,
+          words: dict[str, str] | None = None) -> None:
+    """Run the server until interrupted (requests are logged to standard error); ``words``
+    replaces :data:`STARTUP_WORDS`."""
     import uvicorn
 
     from ecokg.errors import StoreError
@@ -373,10 +302,13 @@ def serve(settings: ServerSettings, host: str = "127.0.0.1", port: int = 8000) -
     if settings.allow_update and not settings.token:
         raise StoreError(f"--allow-update needs a bearer token: set {TOKEN_ENV}")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    said = {**STARTUP_WORDS, **(words or {})}
     if host not in LOOPBACK:
-        log.warning("listening on %s: the endpoint is reachable from other machines", host)
-    log.info(
-        "serving %s on http://%s:%d (%s; timeout %g s, at most %d rows)", settings.store, host, port,
-        "updates allowed with the token" if settings.allow_update else "read-only", settings.timeout, settings.max_rows,
-    )
-    uvicorn.run(create_app(settings), host=host, port=port, access_log=False, log_level="info")
+        log.warning("%s", said["reachable"].format(host=host))
+    mode = said["updates_allowed"] if settings.allow_update else said["read_only"]
+    log.info("%s", said["serving"].format(store=settings.store, host=host, port=port, mode=mode,
+                                          timeout=f"{settings.timeout:g}", rows=settings.max_rows))
+    # h11 reads a request head of up to this size, so that an over-long GET URL reaches the
+    # application and gets its 414 (past h11's 16 kB default the connection was reset).
+    uvicorn.run(create_app(settings), host=host, port=port, access_log=False, log_level="info",
+                http="h11", h11_max_incomplete_event_size=MAX_HEAD)

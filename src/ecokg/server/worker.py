@@ -14,14 +14,19 @@ import csv
 import io
 import json
 import logging
+import math
 import multiprocessing
 import queue
+import re
 import threading
 import time
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
+
+from ecokg.terms import QueryDataset
 
 log = logging.getLogger("ecokg.server")
 
@@ -47,6 +52,14 @@ class Job:
     media_type: str = "application/sparql-results+json"
     max_rows: int = 10_000
     args: dict[str, Any] = field(default_factory=dict)
+    #: Who asks (ecokg.server.audience): the job runs on that audience's view of the graph.
+    audience: str = "public"
+    #: The endpoint's URL, the base IRI of the query.
+    base: str | None = None
+    #: The graphs asked for (protocol parameters or FROM); None: the union.
+    dataset: QueryDataset | None = None
+    #: For ``SELECT *``: the variables in the query's order (the engine sorts them).
+    order: list[str] = field(default_factory=list)
 
 
 # --- serialising results (capped, so the row bound also bounds memory) --------
@@ -85,6 +98,61 @@ def _xml_term(term: Any) -> str:
     return f"<literal>{escape(str(term))}</literal>"
 
 
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_FLOATS = (XSD + "double", XSD + "float")
+#: Turtle's short forms for numbers and booleans (SPARQL 1.1 TSV results write them so).
+_SHORT = {
+    XSD + "integer": re.compile(r"[+-]?\d+"),
+    XSD + "decimal": re.compile(r"[+-]?\d*\.\d+"),
+    XSD + "double": re.compile(r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+"),
+    XSD + "boolean": re.compile(r"true|false"),
+}
+
+
+def canonical_double(text: str) -> str:
+    """The XSD canonical form of a double (``1.0E6``): Oxigraph keeps the value, not the text.
+
+    >>> canonical_double("1000000"), canonical_double("0.5"), canonical_double("-0")
+    ('1.0E6', '5.0E-1', '-0.0E0')
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "INF" if value > 0 else "-INF"
+    if value == 0:
+        return "-0.0E0" if math.copysign(1, value) < 0 else "0.0E0"
+    sign, digits, exponent = Decimal(repr(value)).normalize().as_tuple()
+    text_digits = "".join(map(str, digits))
+    power = len(text_digits) - 1 + int(exponent)
+    return f"{'-' if sign else ''}{text_digits[0]}.{text_digits[1:] or '0'}E{power}"
+
+
+def _lexical(term: Any) -> str:
+    if term.datatype.value in _FLOATS:
+        return canonical_double(term.value)
+    return str(term.value)
+
+
+def _tsv_term(term: Any) -> str:
+    """A term as SPARQL 1.1 TSV writes it: Turtle syntax, numbers in their short form."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal) and not term.language:
+        short = _SHORT.get(term.datatype.value)
+        text = _lexical(term)
+        if short is not None and short.fullmatch(text):
+            return text
+        if term.datatype.value in _FLOATS:
+            return str(ox.Literal(text, datatype=term.datatype))
+    return str(term)
+
+
 def _csv_term(term: Any) -> str:
     import pyoxigraph as ox
 
@@ -92,6 +160,8 @@ def _csv_term(term: Any) -> str:
         return ""
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
+    if isinstance(term, ox.Literal) and term.datatype.value in _FLOATS:
+        return canonical_double(term.value)
     from ecokg.render import safe_cell
 
     # A cell starting with = + - @ would run as a formula in a spreadsheet (issue 7):
@@ -110,7 +180,7 @@ def serialize_solutions(names: list[str], rows: list[list[Any]], media_type: str
     if media_type == "text/tab-separated-values":
         # TSV: terms in their N-Triples form, which escapes tabs and newlines in literals.
         lines = ["\t".join(f"?{n}" for n in names)]
-        lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+        lines += ["\t".join(_tsv_term(t) for t in row) for row in rows]
         return ("\n".join(lines) + "\n").encode()
     if media_type == "application/sparql-results+xml":
         out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
@@ -150,6 +220,7 @@ def _rdf_format(media_type: str) -> Any:
         "text/turtle": ox.RdfFormat.TURTLE,
         "application/n-triples": ox.RdfFormat.N_TRIPLES,
         "application/ld+json": ox.RdfFormat.JSON_LD,
+        "application/rdf+xml": ox.RdfFormat.RDF_XML,
     }[media_type]
 
 
@@ -160,16 +231,22 @@ def _evaluate(store: Any, job: Job) -> bytes:
     import pyoxigraph as ox
 
     from ecokg.namespaces import PREFIXES
+    from ecokg.terms import dataset_options
 
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     try:
-        raw = store.query(job.text, prefixes=prefixes, use_default_graph_as_union=True)
+        raw = store.query(job.text, prefixes=prefixes, base_iri=job.base, **dataset_options(store, job.dataset))
     except SyntaxError as exc:
-        raise JobError(400, f"syntax error: {exc}") from exc
+        from ecokg.queries.result import oxigraph_syntax_error
+
+        raise JobError(400, str(oxigraph_syntax_error(str(exc)))) from exc
     if isinstance(raw, ox.QueryBoolean):
         return serialize_boolean(bool(raw), job.media_type)
     if isinstance(raw, ox.QuerySolutions):
-        names = [v.value for v in raw.variables]
+        engine = [v.value for v in raw.variables]
+        rank = {name: i for i, name in enumerate(job.order)}
+        names = sorted(engine, key=lambda n: (rank.get(n, len(rank)), n)) if job.order else engine
+        columns = [engine.index(n) for n in names]
         rows: list[list[Any]] = []
         for solution in raw:
             if len(rows) >= job.max_rows:
@@ -178,7 +255,7 @@ def _evaluate(store: Any, job: Job) -> bytes:
                     f"the result has more than {job.max_rows} rows (the server's --max-rows); "
                     "add a LIMIT or narrow the query",
                 )
-            rows.append([solution[i] for i in range(len(names))])
+            rows.append([solution[i] for i in columns])
         return serialize_solutions(names, rows, job.media_type)
     triples: list[Any] = []
     for triple in raw:
@@ -202,11 +279,13 @@ def worker_main(conn: Any, root: str) -> None:
 
     backend = DiskBackend(Path(root), create=False)
     kg = KnowledgeGraph(backend)
+    views: dict[str, KnowledgeGraph] = {}  # each audience's view (ecokg.server.audience), until a build
     try:
         # Warm up before taking requests: imports and the name index would otherwise
         # count against the first request's time bound.
         importlib.import_module("ecokg.queries.catalog").catalog()
         kg.names()
+        _viewer(views, kg, "public").names()  # anonymous requests are the common case
     except Exception as exc:  # an empty or odd store still serves plain SPARQL
         log.warning("worker warm-up: %s", exc)
     conn.send(("ready", None))
@@ -222,30 +301,46 @@ def worker_main(conn: Any, root: str) -> None:
                 backend.commit(Change(update=job.text))
                 conn.send(("ok", b""))
                 continue
-            kg.refresh()  # see builds committed since the last request
+            if kg.refresh():  # see builds committed since the last request
+                views.clear()
+            viewer = _viewer(views, kg, job.audience)  # only what the asker's audience may see
             if job.kind == "call":
                 # A library function answering an API request: fn(kg, **args) -> bytes.
                 module, _, name = job.text.partition(":")
                 function = getattr(importlib.import_module(module), name)
-                conn.send(("ok", bytes(function(kg, **job.args))))
+                conn.send(("ok", bytes(function(viewer, **job.args))))
                 continue
-            conn.send(("ok", _evaluate(backend.oxigraph(), job)))
+            conn.send(("ok", _evaluate(viewer.backend.oxigraph(), job)))
         except JobError as exc:
             conn.send(("error", (exc.status, exc.message)))
         except SyntaxError as exc:
-            conn.send(("error", (400, f"syntax error: {exc}")))
+            from ecokg.queries.result import oxigraph_syntax_error
+
+            conn.send(("error", (400, str(oxigraph_syntax_error(str(exc))))))
         except EntityNotFound as exc:
             conn.send(("error", (404, str(exc))))
         except (QueryError, InputError) as exc:
             conn.send(("error", (400, str(exc))))
         except StoreError as exc:
             conn.send(("error", (503, str(exc))))
+        except (RuntimeError, ValueError) as exc:
+            # Oxigraph's evaluation errors are about the request: an unknown function,
+            # DROP of a missing graph, an invalid IRI (a 4xx, not "the server failed").
+            conn.send(("error", (400, f"the {job.kind} failed: {exc}")))
         except EcokgError as exc:
             # Any other ecokg error is about the request (e.g. /map?color_by=nonsense):
             # a client error, not "unavailable" (schemathesis found the 503, issue 7).
             conn.send(("error", (400, str(exc))))
         except Exception as exc:  # report, keep the worker alive
             conn.send(("error", (500, f"{type(exc).__name__}: {exc}")))
+
+
+def _viewer(views: dict[str, Any], kg: Any, audience: str) -> Any:
+    """The graph as ``audience`` sees it, made once per store generation."""
+    found = views.get(audience)
+    if found is None:
+        found = views[audience] = kg.for_audience(audience)
+    return found
 
 
 class _Worker:

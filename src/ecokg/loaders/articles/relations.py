@@ -1,4 +1,4 @@
-"""Relations between the mentions of a sentence: posts, agreements, the mission, meetings, visits, sectors.
+"""Relations between the mentions of a sentence: agreements, the mission, meetings, visits, events, sectors.
 
 Each rule reads one sentence and its mentions, and adds facts to the candidates of
 :class:`~ecokg.loaders.articles.linking.State`, with the sentence as quote.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ecokg.loaders.articles.entities import role_at
-from ecokg.loaders.articles.linking import Mention, State, slug
-from ecokg.loaders.articles.reading import date_range
+from ecokg.loaders.articles.dates import DateMention, dates_in, in_dateline
+from ecokg.loaders.articles.linking import Candidate, Mention, State, slug
+from ecokg.loaders.articles.vocabulary import status_of
 from ecokg.text import fold
 
 #: Words (accent-folded, or their stems) that name a sector -> ontology sector id.
@@ -41,79 +41,58 @@ SECTORS: dict[str, str] = {
     "medtech": "medtech",
 }
 
-#: Where the apposition after a person's name ends: the verb of the sentence.
-_STOP_VERBS = re.compile(
-    r",?\s+(?:s’est|s'est|se sont|sont|a été|ont|a |est |sera|seront|visitera|will|were|was|said|says|has |have |had |led |signed|met |joined|is |are |, qui|, who|pour )"
+_AGREEMENT = re.compile(
+    r"\b(accord|convention|partenariat|protocole d'entente|protocole|entente|memorandum of understanding|"
+    r"memorandum of cooperation|memorandum|agreement|partnership|mou)\b"
+    # "la convention internationale BIO 2014": a convention that is an event, not an agreement.
+    r"(?!\s+(?:internationale|annuelle|mondiale|d'affaires|bio\b))"
 )
+_SIGNING = re.compile(r"\b(sign\w*|ratif\w*|between|entre|with|avec|conclu\w*|noue|renew\w*|extend|announce|annonc\w*|forge|entered|agreed|liant)\b")
 
 
-def find_posts(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
-    people = [m for m in mentions if m.kind == "person"]
-    for n, person in enumerate(people):
-        limit = people[n + 1].start if n + 1 < len(people) else len(sentence)
-        apposition = sentence[person.end:limit]
-        if not apposition.startswith(","):
-            continue
-        stop = _STOP_VERBS.search(apposition)
-        if stop:
-            apposition = apposition[: stop.start()]
-        apposition = re.sub(r"[\s,]*(?:et|and)?\s*$", "", apposition.lstrip(", "))
-        offset = person.end + (len(sentence[person.end:limit]) - len(sentence[person.end:limit].lstrip(", ")))
-        holder = state.entity_for(person, index)
-        for clause, clause_start in _clauses(apposition):
-            role = role_at(clause)
-            if role is None:
-                continue
-            start = offset + clause_start
-            orgs = [m for m in mentions if m.kind == "org" and start <= m.start < start + len(clause) + 1]
-            title = clause
-            confidence = 0.8
-            if orgs:
-                org = state.entity_for(orgs[0], index)
-                title = sentence[start: orgs[0].end]
-            elif state.first_authority is not None:
-                # "Vice-Président en charge des finances": the post is in the region that publishes.
-                org = state.entities[state.first_authority]
-                confidence = 0.5
-            else:
-                continue
-            title = re.split(r",\s", title)[0] if orgs else title
-            holder.posts.append(
-                {"organization": org.id, "role": role, "title": title.strip(), "quote": index, "confidence": confidence}
-            )
-
-
-def _clauses(apposition: str) -> list[tuple[str, int]]:
-    """Split "Président du cluster X et dirigeant de Y" at each role word after 'et'/'and'/','."""
-    cuts = [0]
-    for match in re.finditer(r"(?:\s+(?:et|and)\s+|,\s+)", apposition):
-        if role_at(apposition[match.end():]) is not None:
-            cuts.append(match.end())
-    out = []
-    for n, start in enumerate(cuts):
-        end = cuts[n + 1] if n + 1 < len(cuts) else len(apposition)
-        out.append((re.sub(r"(?:\s+(?:et|and)|,)\s*$", "", apposition[start:end]), start))
-    return out
+def _event_date(state: State, index: int, sentence: str) -> list[DateMention]:
+    """The dates of a sentence, resolved; the dateline's own date is the document's, not an event's."""
+    mentions = dates_in(sentence, state.ref)
+    for mention in mentions:
+        if mention.iso is None and (mention.text, index) not in state.unresolved:
+            state.unresolved.append((mention.text, index))
+    if index <= 2:  # the dateline may follow a headline
+        mentions = [m for m in mentions if not in_dateline(sentence, m)]
+    return [m for m in mentions if m.iso]
 
 
 def find_agreements(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
     folded = fold(sentence)
-    match = re.search(
-        r"(accord|convention|partenariat|protocole|memorandum of understanding|agreement|partnership|mou)\b",
-        folded,
+    orgs = [m for m in mentions if m.kind == "org"]
+    match = next(
+        (m for m in _AGREEMENT.finditer(folded) if not any(o.start <= m.start() < o.end for o in orgs)), None
     )
+    dates = _event_date(state, index, sentence)
     if not match:
+        if state.last_agreement is not None and re.search(r"\b(signing|signature)\b", folded) and dates:
+            # "The signing will occur ... on March 25": the date of the agreement just proposed.
+            agreement = state.last_agreement
+            if "date" not in agreement.props:
+                agreement.add("date", dates[0].iso, index, 0.6)
         return
-    signing = re.search(r"(sign|between|entre)", folded)
-    if not signing:
+    if not _SIGNING.search(folded):
         return
-    between = re.search(r"\b(entre|between|avec|with)\b", folded[match.start():])
-    after = match.start() + between.start() if between else match.start()
-    orgs = [m for m in mentions if m.kind == "org" and m.start >= after]
-    if len(orgs) < 2:
-        orgs = [m for m in mentions if m.kind == "org"]
-    signatories = []
-    for mention in orgs:
+    # Parties are named in the agreement word's clause: "L'accord ... porte ses fruits : Abreos
+    # implantera ..., Neuroservices ..." names two companies that are not its parties.
+    clause_start = max((m.end() for m in re.finditer(r"[:;]", folded[: match.start()])), default=0)
+    stop = re.search(r"[:;]", folded[match.end():])
+    clause_end = match.end() + stop.start() if stop else len(folded)
+    orgs = [m for m in orgs if clause_start <= m.start and m.end <= clause_end]
+    between = re.search(r"\b(entre|between|liant)\b", folded[match.start():clause_end])
+    if between:
+        start = match.start() + between.end()
+        parties = [m for m in orgs if m.start >= start]
+    else:
+        parties = [m for m in orgs if m.end <= match.start()] or orgs
+    if len(parties) < 2:
+        parties = orgs
+    signatories: list[str] = []
+    for mention in parties:
         entity = state.entity_for(mention, index)
         if entity.id not in signatories:
             signatories.append(entity.id)
@@ -125,15 +104,55 @@ def find_agreements(state: State, index: int, sentence: str, mentions: list[Ment
         "agreement-" + "-".join(signatories[:2]), "Agreement",
         (f"Accord de partenariat {labels}" if french else f"Partnership agreement {labels}"), index, 0.7,
     )
-    for ident in signatories[:3]:
+    for ident in signatories[:4]:
         agreement.add("signatories", ident, index, 0.7)
+    status = status_of(folded)
+    set_status(agreement, "signed" if status == "happened" else status, index)
+    singles = [d for d in dates if d.end_iso is None]
+    if singles:
+        agreement.add("date", singles[0].iso, index, 0.6)
+    state.last_agreement = agreement
+
+
+_EVENT_NOUNS = re.compile(
+    r"\b(assemblee generale|assemblees generales|general assembly|annual meeting|conseil d'administration|"
+    r"summit|sommet|conference|convention|forum|salon|congress|congres|webinar|event|evenement|"
+    r"ceremony|ceremonie|alliance)\b"
+)
+
+
+def find_events(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
+    """A dated meeting, assembly, summit or announcement: an event with its date and status."""
+    folded = fold(sentence)
+    dates = _event_date(state, index, sentence)
+    if not dates:
+        return
+    noun = _EVENT_NOUNS.search(folded)
+    if noun is None and not re.search(r"\b(annonc\w*|announc\w*|launch\w*|lanc\w*|inaugur\w*)\b", folded):
+        return
+    used = {v for c in state.entities.values() for key in ("date", "start_date", "end_date") for v, _, _ in c.props.get(key, [])}
+    if {dates[0].iso, dates[0].end_iso or dates[0].iso} <= used:
+        return  # these dates already date a mission, an agreement or a visit
+    what = sentence[noun.start():noun.end()] if noun else ("Annonce" if state.lang == "fr" else "Announcement")
+    cls = "Meeting" if noun and re.match(r"assembl|general|annual|conseil", noun.group(1)) else "Event"
+    event = state.new(slug(f"event-{what}-{dates[0].iso}"), cls, f"{what[:1].upper()}{what[1:]} ({dates[0].iso})", index, 0.5)
+    if dates[0].end_iso:
+        event.add("start_date", dates[0].iso, index, 0.6)
+        event.add("end_date", dates[0].end_iso, index, 0.6)
+    else:
+        event.add("date", dates[0].iso, index, 0.6)
+    set_status(event, _event_status(folded), index)
+    for mention in mentions:
+        if mention.kind == "org":
+            event.add("participants", state.entity_for(mention, index).id, index, 0.5)
 
 
 def find_mission(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
     folded = fold(sentence)
     if not re.search(r"\b(delegation|mission|trade mission|visite officielle|official visit)\b", folded):
         return
-    dates = date_range(sentence, state.year)
+    ranges = [d for d in _event_date(state, index, sentence) if d.end_iso]
+    dates = (ranges[0].iso, ranges[0].end_iso) if ranges else None
     if dates is None and state.mission is None:
         return
     if state.mission is None:
@@ -142,15 +161,24 @@ def find_mission(state: State, index: int, sentence: str, mentions: list[Mention
         label = (f"Mission — {where}" if where else "Mission") if state.lang == "en" else (
             f"Mission de la délégation — {where}" if where else "Mission de la délégation"
         )
-        state.mission = state.new(slug(f"mission-{where or 'delegation'}-{state.year}"), "Mission", label, index, 0.7)
+        year = dates[0][:4] if dates and dates[0] else ""
+        state.mission = state.new(slug(f"mission-{where or 'delegation'}-{year}"), "Mission", label, index, 0.7)
+        set_status(state.mission, _event_status(folded), index)
     mission = state.mission
     if dates is not None and "start_date" not in mission.props:
         mission.add("start_date", dates[0], index, 0.8)
         mission.add("end_date", dates[1], index, 0.8)
+    # Its members: "a delegation made up of A, B and C", "une délégation composée de A et B".
+    made_of = re.search(
+        r"\b(?:made up of|composed of|consisting of|comprising|compose(?:e|s|es)? de|constitue(?:e|s|es)? de|"
+        r"forme(?:e|s|es)? de|comprenant|comprendra|comprend|includes|including|will include)\b", folded
+    )
     for mention in mentions:
         entity = state.entity_for(mention, index)
         if mention.kind == "person" and re.search(r"men[ée]e? par|led by|conduite par|headed by", folded):
             mission.add("led_by", entity.id, index, 0.6)
+            mission.add("participants", entity.id, index, 0.6)
+        elif made_of and mention.kind in ("person", "org") and mention.start >= made_of.end():
             mission.add("participants", entity.id, index, 0.6)
         elif mention.kind == "place" and entity.cls in ("Country", "City", "AdministrativeArea", "Place") and dates is not None:
             mission.add("destinations", entity.id, index, 0.5)
@@ -170,22 +198,73 @@ def find_meetings_and_visits(state: State, index: int, sentence: str, mentions: 
             label = f"Réunion avec {entity.label}" if state.lang == "fr" else f"Meeting with {entity.label}"
             event = state.new(f"meeting-{entity.id}", "Meeting", label, index, 0.6)
             event.add("participants", entity.id, index, 0.6)
+            _date_and_status(state, event, index, sentence)
             state.pending_events.append(event)
-    visit = re.search(r"\b(visitera|visite|visiter|visited|will visit|visit|toured)\b", folded)
+    visit = re.search(r"\b(visitera|visiteront|visite|visiter|visited|will visit|visit|visits|toured)\b", folded)
     if visit:
         places = [m for m in mentions if m.kind == "place" and m.start > visit.start()]
-        for mention in orgs:
-            if mention.start < visit.start():
-                continue
+        # What is visited: the first organisation after the verb, else the first place.
+        targets = [m for m in orgs if m.start > visit.start()] or places[:1]
+        for mention in targets:
             entity = state.entity_for(mention, index)
             label = f"Visite de {entity.label}" if state.lang == "fr" else f"Visit to {entity.label}"
             event = state.new(f"visit-{entity.id}", "Visit", label, index, 0.6)
             event.add("visited", entity.id, index, 0.6)
-            after = [p for p in places if p.start > mention.end]
+            for person in (m for m in mentions if m.kind == "person" and m.end <= visit.start()):
+                event.add("participants", state.entity_for(person, index).id, index, 0.5)  # who visits
+            after = [p for p in places if p.start > mention.end and p is not mention]
             if after:
                 event.add("location", state.entity_for(after[0], index).id, index, 0.5)
+            _date_and_status(state, event, index, sentence)
             state.pending_events.append(event)
             break
+
+
+def set_status(candidate: Candidate, status: str, index: int) -> None:
+    """One status per agreement or event: the first one stated, unless it only said "reported"."""
+    current = candidate.props.get("status")
+    if current and (current[0][0] != "reported" or status == "reported"):
+        return
+    candidate.props["status"] = [(status, index, 0.6)]
+
+
+def _event_status(folded: str) -> str:
+    status = status_of(folded)
+    return "happened" if status == "signed" else status
+
+
+def _date_and_status(state: State, event: Candidate, index: int, sentence: str) -> None:
+    """A meeting's or a visit's own date ("le 16 mai", "on March 25") and status ("visitera": planned)."""
+    dates = [d for d in _event_date(state, index, sentence) if d.end_iso is None]
+    if dates and "date" not in event.props:
+        event.add("date", dates[0].iso, index, 0.5)
+    set_status(event, _event_status(fold(sentence)), index)
+
+
+_SITE = re.compile(
+    r"\b(?:implanter|implantera|implanteront|s'implante|s'implantera|s'est implantee?|ouvrir|ouvrira|ouvriront|ouvre|"
+    r"a ouvert|ont ouvert|inaugur\w*|installer|installera|open|opens|opened|set up|sets up|establish\w*|build|builds|"
+    r"built)\b[^.;]{0,80}?\b(?:filiale|site|usine|bureau|antenne|siege|centre|laboratoire|implantation|"
+    r"subsidiary|office|facility|plant|headquarters|lab|laboratory|centre|center|site)\b"
+)
+
+
+def find_sites(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
+    """A site opened or planned: "Abreos implantera une filiale à Marseille", "opens an office in Boston"."""
+    folded = fold(sentence)
+    match = _SITE.search(folded)
+    if not match:
+        return
+    owners = [m for m in mentions if m.kind == "org" and m.end <= match.start()]
+    places = [m for m in mentions if m.kind == "place" and m.start >= match.start()]
+    if not owners or not places:
+        return
+    owner = state.entity_for(owners[-1], index)
+    place = state.entity_for(places[0], index)
+    status = status_of(folded, "reported")
+    status = "happened" if status == "signed" else status
+    if all(site["located_in"] != place.id for site in owner.sites):
+        owner.sites.append({"located_in": place.id, "status": status, "quote": index, "confidence": 0.5})
 
 
 def find_sectors(state: State, index: int, sentence: str) -> None:

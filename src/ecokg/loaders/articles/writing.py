@@ -18,6 +18,8 @@ def candidates_yaml(
     title: str,
     text_path: str | None,
     date: str | None,
+    url: str | None = None,
+    publisher: str | None = None,
 ) -> str:
     """The extraction in the curated YAML format, with a 'candidates' header comment."""
     quotes_used = sorted({c.quote for c in result.entities.values()} | _quote_refs(result))
@@ -27,11 +29,13 @@ def candidates_yaml(
     document["language"] = result.language
     if text_path:
         document["text"] = text_path
+    if url and url.startswith(("http://", "https://")):
+        document["source_url"] = url
     quotes = {f"s{n + 1}": result.sentences[n] for n in quotes_used}
     entities: list[dict[str, Any]] = []
     referenced = _referenced_ids(result)
     for candidate in result.entities.values():
-        if candidate.known and not candidate.props and not candidate.posts and candidate.id not in referenced:
+        if candidate.known and not candidate.props and not candidate.posts and not candidate.sites and candidate.id not in referenced:
             continue
         item: dict[str, Any] = {"id": candidate.id, "type": candidate.cls, "label": candidate.label}
         if candidate.aliases:
@@ -50,6 +54,11 @@ def candidates_yaml(
                 {**{k: v for k, v in post.items() if k != "quote"}, "quote": f"s{post['quote'] + 1}"}
                 for post in candidate.posts
             ]
+        if candidate.sites:
+            item["sites"] = [
+                {**{k: v for k, v in site.items() if k != "quote"}, "quote": f"s{site['quote'] + 1}"}
+                for site in candidate.sites
+            ]
         entities.append(item)
     # Entities already in the store are referenced, not redefined.
     linked = sorted(c.id for c in result.entities.values() if c.known)
@@ -63,7 +72,35 @@ def candidates_yaml(
         "# sources of the linked entities: facts here may point at them).\n"
         f"# Linked to the store: {', '.join(linked) if linked else 'none'}\n"
     )
-    return HEADER + note + body
+    return HEADER + note + "".join(f"# {line}\n" for line in review_notes(result, publisher)) + body
+
+
+def review_notes(result: Extraction, publisher: str | None = None) -> list[str]:
+    """What the reviewer should know beyond the facts: the date, links to choose, other articles."""
+    notes = []
+    if publisher:
+        notes.append(f"Publisher (from the page): {_one_line(publisher)}")
+    if result.document_date:
+        notes.append(f"Dates resolved against the document date {result.document_date}.")
+    elif result.unresolved:
+        notes.append("No document date (no --date, no dateline): these dates are left unresolved; give --date to resolve them:")
+    if result.unresolved:
+        notes += [f"  unresolved: {_one_line(text)!r} (s{index + 1})" for text, index in result.unresolved]
+    run = sorted(c.id for c in result.entities.values() if c.run_link)
+    if run:
+        notes.append(f"Also proposed by an earlier article of this run (same id, build them together): {', '.join(run)}")
+    for candidate in result.entities.values():
+        for ident, label, score in candidate.choices:
+            notes.append(
+                f"Maybe the same as {ident} ({_one_line(label)}, confidence {score}): {candidate.id} "
+                f"({_one_line(candidate.label)}) — to merge, replace {candidate.id} by {ident}."
+            )
+    return notes
+
+
+def _one_line(text: str) -> str:
+    # Comments are one line each: an article's text never becomes YAML structure.
+    return " ".join(str(text).split())
 
 
 def _referenced_ids(result: Extraction) -> set[str]:
@@ -73,6 +110,7 @@ def _referenced_ids(result: Extraction) -> set[str]:
         for values in candidate.props.values():
             ids.update(v for v, _, _ in values if isinstance(v, str) and v in result.entities)
         ids.update(post["organization"] for post in candidate.posts)
+        ids.update(site["located_in"] for site in candidate.sites)
     return ids
 
 
@@ -82,4 +120,5 @@ def _quote_refs(result: Extraction) -> set[int]:
         for values in candidate.props.values():
             refs.update(quote for _, quote, _ in values)
         refs.update(post["quote"] for post in candidate.posts)
+        refs.update(site["quote"] for site in candidate.sites)
     return refs

@@ -37,7 +37,7 @@ from ecokg.loaders.curated.state import (
 )
 from ecokg.loaders.curated.values import class_of, date_literal, lang_literals, reference
 from ecokg.loaders.yamlsafe import Y, read_yaml
-from ecokg.namespaces import EK, XSD
+from ecokg.namespaces import EK, EKSENS, XSD
 from ecokg.ontology import vocabulary
 
 
@@ -240,6 +240,21 @@ def _describe_document(state: Parse, writer: FactWriter, doc: Y) -> None:
         props["description"] = lang_literals(state, values["description"])
     header = str(titles[0]) if titles else state.path.name
     writer.describe_document(header, **props)
+    _sensitivity(state, writer, values.get("sensitivity"))
+
+
+#: Who may see a document's facts (docs/audiences.md); the names of the eksens: levels.
+SENSITIVITY_LEVELS = ("public", "internal", "confidential", "personal")
+
+
+def _sensitivity(state: Parse, writer: FactWriter, node: Y | None) -> None:
+    """``document: sensitivity: confidential``: the level, on the graph's own node."""
+    if node is None:
+        return  # the build gives it one (--sensitivity, or by the kind of document)
+    if node.value not in SENSITIVITY_LEVELS:
+        state.error(f"document 'sensitivity' must be one of {', '.join(SENSITIVITY_LEVELS)}", node)
+        return
+    writer._put(writer.name, EK.sensitivity, EKSENS[str(node.value)])  # graph metadata, not a fact
 
 
 __all__ = [

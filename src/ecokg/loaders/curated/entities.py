@@ -116,7 +116,7 @@ def _nested(state: Parse, parent: Entity, spec: PropertySpec, node: Y) -> URIRef
         state.error(f"{spec.key!r} takes entity ids, not a nested description", node)
         return None
     values = node.value
-    allowed = {"id", "label", "located_in", "quote", "confidence"}
+    allowed = {"id", "label", "located_in", "start_date", "end_date", "status", "quote", "confidence"}
     for key, sub in values.items():
         if key not in allowed:
             state.error(f"unknown key {key!r} in a site{suggest(key, allowed)}", sub)
@@ -146,7 +146,22 @@ def _nested(state: Parse, parent: Entity, spec: PropertySpec, node: Y) -> URIRef
     for lit in labels:
         state.facts.append(Fact(iri, RDFS.label, lit, q, node.line))
     state.facts.append(Fact(iri, EK.locatedIn, place, place_quote or q, place_node.line))
+    _site_period(state, iri, values, q)
     return iri
+
+
+def _site_period(state: Parse, site: URIRef, values: dict[str, Y], quote: str) -> None:
+    """A site's start and end dates and status (a planned site, a site closed in 2020), each
+    with its own quote or the site's."""
+    for key, predicate in (("start_date", EK.startDate), ("end_date", EK.endDate), ("status", EK.status)):
+        if key not in values:
+            continue
+        value, own = unwrap(state, values[key])
+        if value is None:
+            continue
+        obj = date_literal(state, value) if key != "status" else reference(state, value, EK.Status)
+        if obj is not None:
+            state.facts.append(Fact(site, predicate, obj, own or quote, value.line))
 
 
 def _taken(state: Parse, iri: URIRef, what: str, node: Y) -> bool:
@@ -217,8 +232,9 @@ def _posts(state: Parse, person: Entity, node: Y) -> None:
             add(post, RDFS.label, Literal(f"{values['role'].value} — {org_label}", lang="en"))
         for key, predicate in (("start_date", EK.startDate), ("end_date", EK.endDate)):
             if key in values:
-                date = date_literal(state, values[key])
-                if date is not None:
-                    add(post, predicate, date, values[key])
+                value, own = unwrap(state, values[key])
+                date = date_literal(state, value) if value is not None else None
+                if date is not None and value is not None:
+                    add(post, predicate, date, value, own or source_quote)
         if role in state.vocab.head_roles:
             add(person.iri, EK.headOf, org)

@@ -27,7 +27,7 @@ LANG_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 TOP_KEYS = {"ecokg", "document", "quotes", "entities"}
 DOC_KEYS = {
     "id", "type", "title", "publisher", "date", "language", "text",
-    "source_url", "license", "description",
+    "source_url", "license", "description", "sensitivity",
 }
 #: Keys every entity may have besides the ontology's properties.
 ENTITY_KEYS = {"id", "type", "label", "aliases", "description", "quote", "confidence"}

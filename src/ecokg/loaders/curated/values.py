@@ -42,6 +42,11 @@ def reference(state: Parse, node: Y, expected: URIRef | None) -> URIRef | None:
             return vocab.sectors[ident]
         state.error(f"unknown sector {ident!r}{suggest(ident, set(vocab.sectors))}", node)
         return None
+    if expected is not None and vocab.is_a(expected, EK.Status):
+        if ident in vocab.statuses:
+            return vocab.statuses[ident]
+        state.error(f"unknown status {ident!r}: expected one of {', '.join(_by_rank(vocab.statuses))}", node)
+        return None
     if expected is not None and vocab.is_a(expected, EK.Role):
         if ident in vocab.roles:
             return vocab.roles[ident]
@@ -65,6 +70,18 @@ def reference(state: Parse, node: Y, expected: URIRef | None) -> URIRef | None:
             )
             return None
     return iri
+
+
+def _by_rank(statuses: dict[str, URIRef]) -> list[str]:
+    """Status names from the least to the most advanced (as the scheme ranks them)."""
+    from ecokg.ontology import ontology_graph
+
+    graph = ontology_graph()
+    def rank(name: str) -> int:
+        value = graph.value(statuses[name], EK.statusRank)
+        return int(value) if isinstance(value, Literal) else 0
+
+    return sorted(statuses, key=lambda name: (rank(name), name))
 
 
 def _owl_range_known(vocab: Vocabulary, cls: URIRef) -> bool:

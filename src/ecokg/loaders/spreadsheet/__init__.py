@@ -29,20 +29,25 @@ from ecokg.loaders.base import FactWriter, LoadContext, StagedGraph, doc_id_for
 from ecokg.loaders.spreadsheet.mapping import (
     MAPPING_SUFFIX,
     MAPPING_VERSION,
-    MODES,
-    VALUE_KINDS,
-    EntitySpec,
+    TOP_KEYS,
     Mapping,
-    Template,
-    ValueSpec,
     find_mapping,
     read_mapping,
     shipped_mappings,
 )
 from ecokg.loaders.spreadsheet.reading import detect_encoding, open_csv, open_xlsx
 from ecokg.loaders.spreadsheet.rows import SPREADSHEET_ERRORS, bind_header, stage_rows
+from ecokg.loaders.spreadsheet.specs import (
+    ENTITY_KEYS,
+    MODES,
+    PROPERTY_OPTIONS,
+    VALUE_KINDS,
+    EntitySpec,
+    ValueSpec,
+)
+from ecokg.loaders.spreadsheet.templates import Template
 from ecokg.loaders.spreadsheet.values import RowError, date_literal, slugify
-from ecokg.namespaces import EK, XSD, source_graph
+from ecokg.namespaces import EK, EKSENS, XSD, source_graph
 from ecokg.ontology import vocabulary
 
 
@@ -53,6 +58,19 @@ def load_spreadsheet(path: Path, context: LoadContext | None = None) -> list[Sta
     >>> load_spreadsheet(Path("crunchbase-companies.csv"))  # doctest: +SKIP
     """
     context = context or LoadContext()
+    writer, rejects = stage_spreadsheet(path, context)
+    if rejects and not context.keep_going:
+        raise InputErrors(rejects, source=path) if len(rejects) > 1 else rejects[0]
+    if rejects:
+        report = _write_reject_report(path, writer.doc_id, rejects)
+        rejects.append(
+            InputError(f"{len(rejects)} bad row(s) skipped; reject report written to {report}", source=path)
+        )
+    return [writer.staged(rejects)]
+
+
+def stage_spreadsheet(path: Path, context: LoadContext) -> tuple[FactWriter, list[InputError]]:
+    """Stage ``path`` (its good rows, or all of them) and list its bad rows; writes no report."""
     mapping = read_mapping(find_mapping(path, context))
     handles: list[Any] = []
     try:
@@ -67,14 +85,8 @@ def load_spreadsheet(path: Path, context: LoadContext | None = None) -> list[Sta
     finally:
         for handle in handles:
             handle.close()
-    if rejects and not context.keep_going:
-        raise InputErrors(rejects, source=path) if len(rejects) > 1 else rejects[0]
-    if rejects:
-        report = _write_reject_report(path, writer.doc_id, rejects)
-        rejects.append(
-            InputError(f"{len(rejects)} bad row(s) skipped; reject report written to {report}", source=path)
-        )
-    return [writer.staged(rejects)]
+    writer.flush()
+    return writer, rejects
 
 
 def document_graph(path: Path, context: LoadContext | None = None) -> URIRef:
@@ -108,7 +120,7 @@ def _describe(writer: FactWriter, mapping: Mapping, path: Path) -> None:
     props: dict[str, Any] = {"type": cls, "title": titles, "label": titles, "language": Literal(language)}
     if "date" in doc:
         try:
-            props["date"] = date_literal(str(doc["date"].value), "date", None)
+            props["date"] = date_literal(str(doc["date"].value), "'date'", None)
         except RowError as exc:
             raise InputError(f"document date: {exc}", source=mapping.path, line=doc["date"].line) from None
     for key in ("source_url", "license"):
@@ -121,6 +133,14 @@ def _describe(writer: FactWriter, mapping: Mapping, path: Path) -> None:
         else:
             props["description"] = Literal(str(description), lang=language)
     writer.describe_document(str(titles[0]), **props)
+    if "sensitivity" in doc:  # who may see the file's facts (docs/audiences.md), as curated YAML says it
+        from ecokg.loaders.curated import SENSITIVITY_LEVELS
+
+        level = doc["sensitivity"]
+        if level.value not in SENSITIVITY_LEVELS:
+            raise InputError(f"document 'sensitivity' must be one of {', '.join(SENSITIVITY_LEVELS)}",
+                             source=mapping.path, line=level.line)
+        writer._put(writer.name, EK.sensitivity, EKSENS[str(level.value)])  # graph metadata, not a fact
 
 
 def _write_reject_report(path: Path, doc_id: str, rejects: list[InputError]) -> Path:
@@ -143,10 +163,13 @@ def _write_reject_report(path: Path, doc_id: str, rejects: list[InputError]) -> 
 
 
 __all__ = [
+    "ENTITY_KEYS",
     "MAPPING_SUFFIX",
     "MAPPING_VERSION",
     "MODES",
+    "PROPERTY_OPTIONS",
     "SPREADSHEET_ERRORS",
+    "TOP_KEYS",
     "VALUE_KINDS",
     "EntitySpec",
     "Mapping",
@@ -158,4 +181,5 @@ __all__ = [
     "load_spreadsheet",
     "read_mapping",
     "shipped_mappings",
+    "stage_spreadsheet",
 ]

@@ -8,102 +8,38 @@ the file's header (:func:`ecokg.loaders.spreadsheet.rows.bind_header`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from importlib import resources
 from pathlib import Path
 
-from rdflib import URIRef
-
 from ecokg.errors import InputError, InputErrors
 from ecokg.loaders.base import LoadContext
+from ecokg.loaders.spreadsheet.specs import VALUE_KINDS, EntitySpec, entity_spec
+from ecokg.loaders.spreadsheet.templates import Template, column_template
 from ecokg.loaders.yamlsafe import Y, read_yaml
-from ecokg.namespaces import EK, XSD
-from ecokg.ontology import PropertySpec, Vocabulary, vocabulary
+from ecokg.ontology import vocabulary
+from ecokg.text import fold
 
 MAPPING_VERSION = 1
 MAPPING_SUFFIX = ".mapping.yaml"
-MODES = ("create", "lookup", "lookup-or-create")
-VALUE_KINDS = ("text", "date", "decimal", "integer", "boolean", "uri")
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass
-class Template:
-    """``"cb-{permalink|removeprefix:/company/}"``: text with column placeholders."""
+class SkipRule:
+    """``skip_when: {column: Confidentiel, equals: Oui}``: rows left out, said nowhere."""
 
-    source: str
-    parts: list[str | tuple[int, list[tuple[str, str]]]]
-    columns: list[str]
-
-    def render(self, row: list[str]) -> str | None:
-        """The text for ``row``; None when a column it names is empty."""
-        out: list[str] = []
-        for part in self.parts:
-            if isinstance(part, str):
-                out.append(part)
-                continue
-            index, filters = part
-            value = row[index] if index < len(row) else ""
-            for name, arg in filters:
-                value = _FILTERS[name](value, arg)
-            if not value:
-                return None
-            out.append(value)
-        return "".join(out)
-
-    def empty_columns(self, row: list[str]) -> list[str]:
-        """The columns this template names whose cells are empty in ``row``."""
-        slots = [part for part in self.parts if not isinstance(part, str)]
-        return [
-            column
-            for column, (index, _) in zip(self.columns, slots, strict=False)
-            if index >= len(row) or not row[index].strip()
-        ]
-
-
-_FILTERS: dict[str, Callable[[str, str], str]] = {
-    "removeprefix": lambda v, a: v.removeprefix(a),
-    "removesuffix": lambda v, a: v.removesuffix(a),
-    "lower": lambda v, a: v.lower(),
-    "upper": lambda v, a: v.upper(),
-    "strip": lambda v, a: v.strip(a or None),
-    "default": lambda v, a: v if v.strip() else a,
-}
-
-
-@dataclass
-class ValueSpec:
-    """How one property of an entity takes its value from the row."""
-
-    spec: PropertySpec
     template: Template
-    kind: str
+    equals: frozenset[str] | None
+    empty: bool | None
     line: int
-    required: bool = False
-    values: dict[str, str] | None = None
-    date_format: str | None = None
-    language: str | None = None
-    #: Column named by the error messages.
-    column: str = ""
-    #: Only when this template renders (its columns are not empty).
-    when: Template | None = None
 
-
-@dataclass
-class EntitySpec:
-    name: str
-    id: Template
-    cls: URIRef
-    label: Template | None
-    language: str
-    mode: str
-    required: bool
-    line: int
-    properties: list[ValueSpec] = field(default_factory=list)
-    relations: list[tuple[PropertySpec, str, int]] = field(default_factory=list)
+    def applies(self, row: list[str]) -> bool:
+        text = self.template.render(row) or ""
+        if self.empty is not None:
+            return (not text.strip()) == self.empty
+        return self.equals is not None and fold(text) in self.equals
 
 
 @dataclass
@@ -118,6 +54,27 @@ class Mapping:
     raw: Y
     #: Columns the mapping needs, with the line of the mapping that names each.
     needed: dict[str, int] = field(default_factory=dict)
+    #: Columns a row's excerpt holds: those listed under ``keep:``, or the mapped ones.
+    kept: list[str] = field(default_factory=list)
+    skip: list[SkipRule] = field(default_factory=list)
+
+
+#: The keys of ``document:``.
+DOCUMENT_KEYS = ("id", "type", "title", "date", "language", "license", "source_url", "description", "sensitivity")
+
+#: The top-level keys of a mapping, with what each does.
+TOP_KEYS: dict[str, str] = {
+    "ecokg_mapping": "format version: `1` (required)",
+    "files": "file name patterns this mapping applies to (`[members-*.csv]`)",
+    "delimiter": "CSV delimiter (default: detected from the header among comma, semicolon, tab and pipe; tab for .tsv)",
+    "sheet": "XLSX: the sheet to read (default: the first)",
+    "document": "the file's graph: `id`, `type`, `title`, `date`, `language`, `license`, `source_url`, `description`, "
+                "`sensitivity` (public, internal, confidential or personal: who may see its facts)",
+    "keep": "the columns a row's source excerpt holds (default: the columns the mapping reads)",
+    "skip_when": "rows left out: `{column: C, equals: V}` (or a list of values), `{column: C, empty: true}`, or a list of such",
+    "checks": "columns validated but not stated (`turnover: decimal`)",
+    "entities": "the entities each row makes, by a name of your choice",
+}
 
 
 def shipped_mappings() -> dict[str, Path]:
@@ -188,14 +145,16 @@ def read_mapping(path: Path, seen: tuple[Path, ...] = ()) -> Mapping:
     def error(message: str, node: Y) -> None:
         errors.append(InputError(message, source=path, line=node.line))
 
-    allowed = {"ecokg_mapping", "document", "entities", "checks", "delimiter", "sheet", "files"}
     for key, node in top.items():
-        if key not in allowed:
-            error(f"unknown mapping key {key!r} (known: {', '.join(sorted(allowed))})", node)
+        if key not in TOP_KEYS:
+            error(f"unknown mapping key {key!r} (known: {', '.join(TOP_KEYS)})", node)
     version = top.get("ecokg_mapping")
     if version is None or version.value != MAPPING_VERSION:
         error(f"expected 'ecokg_mapping: {MAPPING_VERSION}' at the top", version or tree)
     document = top["document"].value if "document" in top and top["document"].is_map else {}
+    for key, node in document.items():
+        if key not in DOCUMENT_KEYS:
+            error(f"unknown key {key!r} of document (known: {', '.join(DOCUMENT_KEYS)})", node)
     language = str(document["language"].value) if "language" in document else "en"
     vocab = vocabulary()
     needed: dict[str, int] = {}
@@ -205,10 +164,20 @@ def read_mapping(path: Path, seen: tuple[Path, ...] = ()) -> Mapping:
         error("'entities:' must map entity names (company, round ...) to their description", entities_node or tree)
     else:
         for name, node in entities_node.value.items():
-            entity = _entity_spec(name, node, vocab, language, needed, error)
+            entity = entity_spec(name, node, vocab, language, needed, error)
             if entity is not None:
                 entities.append(entity)
     names = {e.name for e in entities}
+    before: set[str] = set()
+    for entity in entities:
+        for template in (t for t in (entity.id, entity.label) if t is not None):
+            for ref in template.refs:
+                if ref not in before:
+                    errors.append(InputError(
+                        f"{{@{ref}}} in {template.source!r} of {entity.name!r} names no entity listed before it "
+                        f"(entities before it: {', '.join(sorted(before)) or 'none'})",
+                        source=path, line=entity.line))
+        before.add(entity.name)
     for entity in entities:
         for spec, target_name, line in entity.relations:
             if target_name not in names:
@@ -227,6 +196,11 @@ def read_mapping(path: Path, seen: tuple[Path, ...] = ()) -> Mapping:
     if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
         error("'delimiter' must be one character", top["delimiter"])
         delimiter = None
+    kept = _kept(top, needed, error)
+    skip = _skip_rules(top["skip_when"], error) if "skip_when" in top else []
+    for rule in skip:
+        for column in rule.template.columns:
+            needed.setdefault(column, rule.line)
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors, source=path)
     return Mapping(
@@ -239,171 +213,39 @@ def read_mapping(path: Path, seen: tuple[Path, ...] = ()) -> Mapping:
         files=[str(p.value) for p in _items(top["files"])] if "files" in top else [],
         raw=tree,
         needed=needed,
+        kept=kept,
+        skip=skip,
     )
 
 
-def _template(node: Y, needed: dict[str, int], error: Callable[[str, Y], None]) -> Template | None:
-    text = node.value
-    if isinstance(text, int | float) and not isinstance(text, bool):
-        text = str(text)
-    if not isinstance(text, str) or not text:
-        error("expected a text template such as '{column}'", node)
-        return None
-    parts: list[str | tuple[int, list[tuple[str, str]]]] = []
-    columns: list[str] = []
-    position = 0
-    for match in _PLACEHOLDER.finditer(text):
-        if match.start() > position:
-            parts.append(text[position : match.start()])
-        column, *filter_texts = match.group(1).split("|")
-        filters: list[tuple[str, str]] = []
-        for item in filter_texts:
-            name, _, arg = item.partition(":")
-            if name not in _FILTERS:
-                error(f"unknown filter {name!r} in {text!r} (known: {', '.join(_FILTERS)})", node)
-            filters.append((name, arg))
-        columns.append(column.strip())
-        needed.setdefault(column.strip(), node.line)
-        parts.append((-1, filters))
-        position = match.end()
-    if position < len(text):
-        parts.append(text[position:])
-    return Template(text, parts, columns)
+def _kept(top: dict[str, Y], needed: dict[str, int], error: Callable[[str, Y], None]) -> list[str]:
+    """The columns of a row's excerpt: ``keep:``, or every column the mapping reads so far
+    (before ``skip_when:``, whose columns serve to leave rows out, not to describe them)."""
+    if "keep" not in top:
+        return list(needed)
+    node = top["keep"]
+    if not node.is_list or not all(isinstance(item.value, str) for item in node.value):
+        error("'keep' lists the columns a row's source excerpt holds ([Date, Organisation])", node)
+        return []
+    for item in node.value:
+        needed.setdefault(item.value, item.line)
+    return [item.value for item in node.value]
 
 
-def _entity_spec(
-    name: str,
-    node: Y,
-    vocab: Vocabulary,
-    language: str,
-    needed: dict[str, int],
-    error: Callable[[str, Y], None],
-) -> EntitySpec | None:
-    if not node.is_map:
-        error(f"entity {name!r} must be a mapping with id, type and label", node)
-        return None
-    values = node.value
-    allowed = {"id", "type", "label", "language", "mode", "required", "properties", "relations"}
-    for key, sub in values.items():
-        if key not in allowed:
-            error(f"unknown key {key!r} in entity {name!r} (known: {', '.join(sorted(allowed))})", sub)
-    if "id" not in values or "type" not in values:
-        error(f"entity {name!r} needs an 'id' template and a 'type'", node)
-        return None
-    ident = _template(values["id"], needed, error)
-    cls_name = values["type"].value
-    cls = vocab.classes.get(str(cls_name))
-    if cls is None:
-        error(f"unknown class {cls_name!r} (classes: {', '.join(sorted(vocab.classes))})", values["type"])
-    label = _template(values["label"], needed, error) if "label" in values else None
-    mode = str(values["mode"].value) if "mode" in values else "create"
-    if mode not in MODES:
-        error(f"mode must be one of {', '.join(MODES)}", values["mode"])
-    if mode != "lookup" and label is None:
-        error(f"entity {name!r} is created by this mapping, so it needs a 'label' template", node)
-    entity_language = str(values["language"].value) if "language" in values else language
-    required = bool(values["required"].value) if "required" in values else True
-    if ident is None or cls is None:
-        return None
-    entity = EntitySpec(name, ident, cls, label, entity_language, mode, required, node.line)
-    if "properties" in values:
-        props = values["properties"]
-        if not props.is_map:
-            error("'properties' maps property keys (founded, status ...) to columns", props)
-        else:
-            for key, spec_node in props.value.items():
-                value = _value_spec(key, spec_node, vocab, entity_language, needed, error)
-                if value is not None:
-                    entity.properties.append(value)
-    if "relations" in values:
-        rels = values["relations"]
-        if not rels.is_map:
-            error("'relations' maps property keys (based_in, funded ...) to entity names of this mapping", rels)
-        else:
-            for key, target in rels.value.items():
-                spec = vocab.properties.get(key)
-                if spec is None or not spec.is_object:
-                    error(f"{key!r} is not a relation of the ontology", target)
-                    continue
-                for item in _items(target):
-                    entity.relations.append((spec, str(item.value), item.line))
-    return entity
-
-
-def _value_spec(
-    key: str,
-    node: Y,
-    vocab: Vocabulary,
-    language: str,
-    needed: dict[str, int],
-    error: Callable[[str, Y], None],
-) -> ValueSpec | None:
-    spec = vocab.properties.get(key)
-    if spec is None:
-        error(f"unknown property {key!r} (see the ontology's YAML keys)", node)
-        return None
-    options: dict[str, Y] = node.value if node.is_map else {}
-    if node.is_map:
-        allowed = {"column", "value", "required", "values", "format", "language", "when"}
-        for option, sub in options.items():
-            if option not in allowed:
-                error(f"unknown option {option!r} of {key!r} (known: {', '.join(sorted(allowed))})", sub)
-        if "column" in options:
-            source = Y("{" + str(options["column"].value) + "}", options["column"].line, 0)
-        elif "value" in options:
-            source = options["value"]
-        else:
-            error(f"{key!r} needs 'column' (or a fixed 'value')", node)
-            return None
-    else:
-        source = node
-    template = _template(source, needed, error)
-    if template is None:
-        return None
-    kind = _kind_of(spec)
-    when = None
-    if "when" in options:
-        when = _template(Y("{" + str(options["when"].value) + "}", options["when"].line, 0), needed, error)
-    values_map = None
-    if "values" in options:
-        if not options["values"].is_map:
-            error("'values' maps cell values to ids (sector or role ids, or entity ids)", options["values"])
-        else:
-            values_map = {str(k): str(v.value) for k, v in options["values"].value.items()}
-    if kind in ("sector", "role") and values_map is not None:
-        table = vocab.sectors if kind == "sector" else vocab.roles
-        for cell, ident in values_map.items():
-            if ident not in table:
-                error(f"{cell!r} maps to unknown {kind} {ident!r} (known: {', '.join(sorted(table))})", options["values"])
-    elif spec.is_object and kind == "entity":
-        error(f"{key!r} links to other entities: list it under 'relations'", node)
-        return None
-    return ValueSpec(
-        spec=spec,
-        template=template,
-        kind=kind,
-        line=node.line,
-        required=bool(options["required"].value) if "required" in options else False,
-        values=values_map,
-        date_format=str(options["format"].value) if "format" in options else None,
-        language=str(options["language"].value) if "language" in options else language,
-        column=template.columns[0] if template.columns else "",
-        when=when,
-    )
-
-
-def _kind_of(spec: PropertySpec) -> str:
-    if spec.is_object:
-        if spec.range == EK.Sector:
-            return "sector"
-        if spec.range == EK.Role:
-            return "role"
-        return "entity"
-    return {
-        XSD.date: "date",
-        XSD.decimal: "decimal",
-        XSD.integer: "integer",
-        XSD.boolean: "boolean",
-        XSD.anyURI: "uri",
-        XSD.string: "string",
-    }.get(spec.range, "text") if spec.range is not None else "text"
+def _skip_rules(node: Y, error: Callable[[str, Y], None]) -> list[SkipRule]:
+    rules: list[SkipRule] = []
+    skip_needed: dict[str, int] = {}
+    for item in _items(node):
+        options = item.value if item.is_map else {}
+        if not item.is_map or "column" not in options or not ({"equals", "empty"} & set(options)):
+            error("skip_when: takes {column: C, equals: V} (V may be a list) or {column: C, empty: true}, or a list of them", item)
+            continue
+        for key, sub in options.items():
+            if key not in ("column", "equals", "empty"):
+                error(f"unknown option {key!r} of skip_when (known: column, equals, empty)", sub)
+        template = column_template(options["column"], skip_needed, error)
+        equals = frozenset(fold(str(v.value)) for v in _items(options["equals"])) if "equals" in options else None
+        empty = bool(options["empty"].value) if "empty" in options else None
+        if template is not None:
+            rules.append(SkipRule(template, equals, empty, item.line))
+    return rules

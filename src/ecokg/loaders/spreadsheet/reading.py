@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,45 @@ class Table:
     rows: Iterator[tuple[int, list[str]]]
     total: int | None
     encoding: str
+    #: The sheet read (XLSX), named by error messages.
+    sheet: str | None = None
+    delimiter: str | None = None
+
+
+class Cell(str):
+    """A typed workbook cell: its text as the sheet shows it, and its value (a date, a number).
+
+    Text as shown keeps ids equal whether the same data comes as CSV or XLSX; the value
+    lets a date cell be a date whatever format a mapping declares for text cells.
+    """
+
+    value: object
+
+    def __new__(cls, text: str, value: object) -> Cell:
+        cell = super().__new__(cls, text)
+        cell.value = value
+        return cell
+
+
+#: Delimiters a CSV may use, in order of preference when counts tie.
+DELIMITERS = (",", ";", "\t", "|")
+
+
+def detect_delimiter(header_line: str) -> str:
+    """The delimiter of a CSV file, from a count over its header line (outside quotes).
+
+    csv.Sniffer guesses from letter frequencies over many lines and picks a letter on
+    short files; a header names its columns with one delimiter between each.
+    """
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in header_line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
 
 
 def _refuse_nul(path: Path) -> None:
@@ -107,7 +147,14 @@ def open_csv(path: Path, mapping: Mapping, handle: list[Any]) -> Table:
         _refuse_nul(path)
     stream = open(path, encoding=encoding, newline="")  # closed by the caller
     handle.append(stream)
-    delimiter = mapping.delimiter or ("\t" if path.suffix.lower() == ".tsv" else ",")
+    delimiter = mapping.delimiter or ("\t" if path.suffix.lower() == ".tsv" else None)
+    if delimiter is None:
+        try:
+            first = stream.readline()
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid {encoding} text: {exc.reason}", source=path, row=1) from None
+        delimiter = detect_delimiter(first)
+        stream.seek(0)
     reader = csv.reader(stream, delimiter=delimiter)
     try:
         header = next(reader)
@@ -132,7 +179,7 @@ def open_csv(path: Path, mapping: Mapping, handle: list[Any]) -> Table:
             number += 1
             yield number, row
 
-    return Table([h.strip() for h in header], rows(), max(lines - 1, 0), encoding)
+    return Table([h.strip() for h in header], rows(), max(lines - 1, 0), encoding, delimiter=delimiter)
 
 
 def _cell_text(value: Any) -> str:
@@ -145,6 +192,39 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+#: Excel date format codes -> strftime, longest first.
+_DATE_CODES = (("yyyy", "%Y"), ("yy", "%y"), ("mmmm", "%B"), ("mmm", "%b"), ("mm", "%m"), ("dd", "%d"))
+
+
+def _shown_date(value: dt.date, number_format: str) -> str | None:
+    """A date cell as the sheet shows it (``dd/mm/yyyy`` -> 15/10/2024); None for formats
+    beyond day, month and year (the ISO date is then used)."""
+    code = number_format.split(";")[0].replace("\\", "").replace('"', "").strip().lower()
+    if not code or code == "general" or any(c in code for c in "[@*?"):
+        return None
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        code = code.split(" ")[0]  # "yyyy-mm-dd h:mm:ss" shows a midnight time: the date is meant
+    if "h" in code or "s" in code:
+        return None  # a time too: "mm" may be minutes
+    out = code
+    for excel, strf in _DATE_CODES:
+        out = out.replace(excel, "\0" + strf[1])
+    if any(c.isalpha() for c in re.sub("\0.", "", out)):
+        return None  # single letters (d, m) or words: not worth guessing
+    return value.strftime(out.replace("\0", "%"))
+
+
+def _typed_cell(cell: Any) -> str:
+    """A workbook cell as text: dates and numbers as :class:`Cell`, keeping their value."""
+    value = cell.value if hasattr(cell, "value") else cell
+    if isinstance(value, dt.date):
+        shown = _shown_date(value, getattr(cell, "number_format", "") or "")
+        return Cell(shown or _cell_text(value), value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Cell(_cell_text(value), value)
+    return _cell_text(value)
 
 
 #: The longest cell a spreadsheet may hold. Cells are names, amounts and dates; a single
@@ -230,19 +310,19 @@ def open_xlsx(path: Path, mapping: Mapping, handle: list[Any]) -> Table:
         sheet = book[mapping.sheet]
     else:
         sheet = book.worksheets[0]
-    iterator = sheet.iter_rows(values_only=True)
+    iterator = sheet.iter_rows()
     try:
-        header = [_cell_text(v).strip() for v in next(iterator)]
+        header = [_cell_text(c.value).strip() for c in next(iterator)]
     except StopIteration:
         raise InputError("the sheet is empty (expected a header row)", source=path, row=1) from None
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         for number, values in enumerate(iterator, start=2):
-            cells = [_cell_text(v) for v in values]
+            cells = [_typed_cell(v) for v in values]
             if any(len(cell) > MAX_CELL_BYTES for cell in cells):
                 # Rich text runs, each short, can add up to a long cell.
                 raise InputError(f"a cell of more than {mib(MAX_CELL_BYTES)}", source=path, row=number)
             yield number, cells
 
     total = sheet.max_row - 1 if sheet.max_row else None
-    return Table(header, rows(), total, "xlsx")
+    return Table(header, rows(), total, "xlsx", sheet=sheet.title)

@@ -1,7 +1,9 @@
 """Rows into facts: the mapping bound to the header, then each row's entities and values.
 
 Per-row work is a few dictionary look-ups and string operations, no SPARQL. Each row
-is one excerpt ``#row-N``, so every fact names the row it comes from.
+is one excerpt ``#row-N`` holding the columns the mapping reads (or those it keeps),
+never the others, so every fact names the row it comes from and nothing unmapped is
+stored.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from rdflib.term import Node
 
 from ecokg.errors import InputError, InputErrors
 from ecokg.loaders.base import FactWriter, LoadContext
-from ecokg.loaders.spreadsheet.mapping import EntitySpec, Mapping, Template, ValueSpec
+from ecokg.loaders.spreadsheet.linking import Names
+from ecokg.loaders.spreadsheet.mapping import Mapping, SkipRule
 from ecokg.loaders.spreadsheet.reading import Table
+from ecokg.loaders.spreadsheet.specs import EntitySpec, ValueSpec, concepts
 from ecokg.loaders.spreadsheet.values import RowError, convert, slugify
 from ecokg.namespaces import EKR, RDF, RDFS
 from ecokg.ontology import vocabulary
+from ecokg.text import fold
 
 #: What spreadsheet programs write in a cell whose formula failed.
 SPREADSHEET_ERRORS = frozenset(
@@ -33,6 +38,10 @@ class Compiled:
 
     entities: list[EntitySpec]
     checks: list[tuple[int, str, str]]
+    #: (index, name) of the columns a row's excerpt holds.
+    kept: list[tuple[int, str]]
+    skip: list[SkipRule]
+    mapping: Mapping
 
 
 def column_letter(index: int) -> str:
@@ -82,24 +91,28 @@ def bind_header(mapping: Mapping, header: list[str], path: Path) -> Compiled:
             for column, line in missing
         ]
         raise errors[0] if len(errors) == 1 else InputErrors(errors, source=path)
-
-    def bind(template: Template) -> None:
-        columns = iter(template.columns)
-        template.parts = [
-            part if isinstance(part, str) else (index[next(columns)], part[1])
-            for part in template.parts
-        ]
-
     for entity in mapping.entities:
-        bind(entity.id)
+        entity.id.bind(index)
         if entity.label is not None:
-            bind(entity.label)
+            entity.label.bind(index)
+        if entity.classes is not None:
+            entity.classes.template.bind(index)
         for value in entity.properties:
-            bind(value.template)
+            value.template.bind(index)
+            if value.column:
+                value.column = shown_column(value.column, index[value.column])
             if value.when is not None:
-                bind(value.when)
-    checks = [(index[c], c, kind) for c, (kind, _) in mapping.checks.items()]
-    return Compiled(mapping.entities, checks)
+                value.when.bind(index)
+    for rule in mapping.skip:
+        rule.template.bind(index)
+    checks = [(index[c], shown_column(c, index[c]), kind) for c, (kind, _) in mapping.checks.items()]
+    kept = sorted((index[c], c) for c in dict.fromkeys(mapping.kept))
+    return Compiled(mapping.entities, checks, kept, mapping.skip, mapping)
+
+
+def shown_column(name: str, index: int) -> str:
+    """A column as messages name it: its header and its letter (``'Date' (C)``)."""
+    return f"{name!r} ({column_letter(index)})"
 
 
 @dataclass
@@ -117,10 +130,9 @@ def stage_rows(
     context: LoadContext,
 ) -> list[InputError]:
     header = table.header
-    known = context.known_entities
-    created: dict[URIRef, int] = {}
+    maker = _RowMaker(compiled, context, writer)
     rejects: list[InputError] = []
-    label_cache: dict[tuple[str, str], Literal] = {}
+    where = f"{path}, sheet {table.sheet!r}" if table.sheet else path
     progress = context.progress
     done = 0
     for number, row in table.rows:
@@ -133,97 +145,169 @@ def stage_rows(
             # Cells beyond the header would be silently dropped (issue 7): a ragged row.
             rejects.append(InputError(
                 f"the row has {len(row)} cells but the header has {len(header)} "
-                "(an unquoted delimiter in a cell?)", source=path, row=number))
+                "(an unquoted delimiter in a cell?)", source=where, row=number))
             continue
+        if any(rule.applies(row) for rule in compiled.skip):
+            continue  # left out by the mapping's skip_when: nothing of it is kept
         try:
-            facts, made = _row_facts(row, compiled, known, created, label_cache)
+            facts, made = maker.facts(row)
         except RowError as exc:
-            rejects.append(InputError(str(exc), source=path, row=number))
+            rejects.append(InputError(str(exc), source=where, row=number))
             continue
+        # Recorded even when the file will be refused, so that a strict load finds the
+        # same bad rows (an entity made twice ...) as --keep-going does.
+        for iri in made:
+            maker.created[iri] = number
         if rejects and not context.keep_going:
             continue  # the file will be refused: keep looking for errors, write nothing
-        excerpt = writer.excerpt(f"row-{number}", _row_text(header, row), number, None)
+        text = "; ".join(f"{name}={row[i]}" for i, name in compiled.kept if i < len(row) and row[i])
+        excerpt = writer.excerpt(f"row-{number}", text, number, None)
         for fact in facts:
             writer.add(fact.s, fact.p, fact.o, excerpt)
-        for iri in made:
-            created[iri] = number
     if progress is not None:
         progress(done, done)
     if not rejects or context.keep_going:
         # Later sources of the same build may look these entities up.
-        known.update(created)
+        context.known_entities.update(maker.created)
     return rejects
 
 
-def _row_text(header: list[str], row: list[str]) -> str:
-    return "; ".join(f"{name}={value}" for name, value in zip(header, row, strict=False) if value)
+class _RowMaker:
+    """A row's entities (linked or made) and their facts."""
 
+    def __init__(self, compiled: Compiled, context: LoadContext, writer: FactWriter) -> None:
+        self.compiled = compiled
+        self.known = context.known_entities
+        self.created: dict[URIRef, int] = {}
+        self.labels: dict[tuple[str, str], Literal] = {}
+        self.vocab = vocabulary()
+        self.names: Names | None = None
+        if any(e.mode != "create" and (e.match == "name" or e.aliases) for e in compiled.entities):
+            self.names = Names(self.vocab)
+            given = context.names() if callable(context.names) else context.names
+            if given is not None:
+                self.names.add_index(given)
+            if context.staging is not None:
+                self.names.add_staged(context.staging, writer.name)
 
-def _row_facts(
-    row: list[str],
-    compiled: Compiled,
-    known: set[URIRef],
-    created: dict[URIRef, int],
-    label_cache: dict[tuple[str, str], Literal],
-) -> tuple[list[_Fact], list[URIRef]]:
-    for cell in row:
-        if cell and cell[0] == "#" and (cell in SPREADSHEET_ERRORS or cell.strip("#") == ""):
-            raise RowError(f"a cell holds a spreadsheet error value: {cell[:20]!r}")
-    for index, column, kind in compiled.checks:
-        value = row[index] if index < len(row) else ""
-        if value.strip():
-            convert(value, kind, column, None)
-    facts: list[_Fact] = []
-    made: list[URIRef] = []
-    present: dict[str, URIRef] = {}
-    for entity in compiled.entities:
-        ident = entity.id.render(row)
-        slug = slugify(ident) if ident is not None else ""
-        if not slug:
-            if entity.required:
-                empty = entity.id.empty_columns(row)
-                raise RowError(f"column {(empty or entity.id.columns)[0]!r} is empty, but the {entity.name} id {entity.id.source!r} needs it")
-            continue
-        iri = EKR[slug]
-        present[entity.name] = iri
-        exists = iri in known or iri in created
-        if entity.mode == "lookup":
-            if not exists and iri not in made:
+    def facts(self, row: list[str]) -> tuple[list[_Fact], list[URIRef]]:
+        for cell in row:
+            if cell and cell[0] == "#" and (cell in SPREADSHEET_ERRORS or cell.strip("#") == ""):
+                raise RowError(f"a cell holds a spreadsheet error value: {cell[:20]!r}")
+        for index, column, kind in self.compiled.checks:
+            value = row[index] if index < len(row) else ""
+            if value.strip():
+                convert(value, kind, column, None)
+        facts: list[_Fact] = []
+        made: list[URIRef] = []
+        present: dict[str, URIRef] = {}
+        stated: list[EntitySpec] = []
+        ids: dict[str, str] = {}
+        for entity in self.compiled.entities:
+            ident = entity.id.render(row, ids)
+            slug = slugify(ident) if ident is not None else ""
+            if not slug:
+                if entity.required:
+                    empty = entity.id.empty_columns(row) or [f"@{r}" for r in entity.id.refs if r not in ids]
+                    raise RowError(f"column {(empty or entity.id.columns)[0]!r} is empty, but the {entity.name} id {entity.id.source!r} needs it")
+                continue
+            iri = EKR[slug]
+            name = entity.label.render(row, ids) if entity.label is not None else None
+            if entity.mode == "create":
+                if iri in self.created:
+                    raise RowError(
+                        f"the {entity.name} {slug!r} is already made by row {self.created[iri]} (an entity "
+                        "several rows name takes mode: lookup-or-create; one each row makes needs an id "
+                        "with a column that tells the rows apart)")
+                found = None
+            else:
+                found = self._link(entity, iri, name or ident or "", made)
+            if found is not None:
+                present[entity.name] = found
+                ids[entity.name] = str(found).removeprefix(str(EKR))
+                if entity.enrich or found in made:
+                    stated.append(entity)
+                continue
+            if entity.mode == "lookup":
                 raise RowError(
                     f"names an unknown {entity.name} {slug!r} (id {entity.id.source!r}): it must "
-                    "exist in the store or in an earlier source of this build"
-                )
-            continue
-        if entity.mode == "create" and iri in created:
-            raise RowError(f"the {entity.name} {slug!r} is already made by row {created[iri]}")
-        if iri in made or (entity.mode == "lookup-or-create" and exists):
-            continue
-        made.append(iri)
-        facts.append(_Fact(iri, RDF.type, entity.cls))
-        if entity.label is not None:
-            text = entity.label.render(row)
-            if text is None:
-                raise RowError(f"the label {entity.label.source!r} of the {entity.name} needs a cell that is empty")
-            key = (text, entity.language)
-            label = label_cache.get(key)
-            if label is None:
-                label = label_cache[key] = Literal(text.strip(), lang=entity.language)
-            facts.append(_Fact(iri, RDFS.label, label))
-        if entity.mode == "lookup-or-create":
-            continue  # a minimal description: the rest belongs to the entity's own source
-        for value_spec in entity.properties:
-            obj = _property_value(row, value_spec)
-            if obj is not None:
-                facts.append(_Fact(iri, value_spec.spec.iri, obj))
-    for entity in compiled.entities:
-        subject = present.get(entity.name)
-        if subject is None or subject not in made:
-            continue  # relations are stated by the row that makes their subject
-        for spec, target, _ in entity.relations:
-            obj = present.get(target)
-            if obj is not None:
-                facts.append(_Fact(subject, spec.iri, obj))
-    return facts, made
+                    "exist in the store or in an earlier source of this build")
+            present[entity.name] = iri
+            ids[entity.name] = slug
+            stated.append(entity)
+            if iri in made:
+                continue
+            made.append(iri)
+            facts.append(_Fact(iri, RDF.type, self._class(entity, row)))
+            if entity.label is not None:
+                if name is None:
+                    raise RowError(f"the label {entity.label.source!r} of the {entity.name} needs a cell that is empty")
+                key = (name, entity.language)
+                label = self.labels.get(key)
+                if label is None:
+                    label = self.labels[key] = Literal(name.strip(), lang=entity.language)
+                facts.append(_Fact(iri, RDFS.label, label))
+                if self.names is not None:
+                    self.names.add(iri, [name], [self._class(entity, row)])
+        for entity in stated:
+            subject = present[entity.name]
+            for value_spec in entity.properties:
+                obj = _property_value(row, value_spec)
+                if obj is not None:
+                    facts.append(_Fact(subject, value_spec.spec.iri, obj))
+            for spec, target, _ in entity.relations:
+                obj = present.get(target)
+                if obj is not None:
+                    facts.append(_Fact(subject, spec.iri, obj))
+        return facts, made
+
+    def _link(self, entity: EntitySpec, iri: URIRef, text: str, made: list[URIRef]) -> URIRef | None:
+        """The known entity a lookup names: by the alias table, the id, then the name."""
+        alias = entity.aliases.get(fold(text)) if entity.aliases and text else None
+        if alias is not None:
+            target = EKR[slugify(alias)]
+            if self._exists(target, made):
+                return target
+            found = self._by_name(entity, alias)
+            if found is None:
+                raise RowError(f"{text!r} is an alias of {alias!r} in the mapping, which names no known {entity.name}")
+            return found
+        if self._exists(iri, made):
+            return iri
+        if entity.match == "name" and text.strip():
+            return self._by_name(entity, text)
+        return None
+
+    def _exists(self, iri: URIRef, made: list[URIRef]) -> bool:
+        return iri in self.known or iri in self.created or iri in made
+
+    def _by_name(self, entity: EntitySpec, text: str) -> URIRef | None:
+        if self.names is None:
+            return None
+        found = self.names.find(text, entity.cls, self.known, self.created)
+        if len(found) > 1:
+            shown = "; ".join(self.names.describe(e) for e in found)
+            raise RowError(
+                f"{text!r} names several known entities ({shown}): say which under 'aliases:' of "
+                f"{entity.name} in the mapping, or give the row its id")
+        return found[0] if found else None
+
+    def _class(self, entity: EntitySpec, row: list[str]) -> URIRef:
+        table = entity.classes
+        if table is None:
+            return entity.cls
+        cell = table.template.render(row)
+        if cell is None or not cell.strip():
+            return table.default or entity.cls
+        cls = table.values.get(fold(cell))
+        if cls is None:
+            column = table.template.columns[0]
+            classes = sorted(n for n, c in self.vocab.classes.items() if self.vocab.is_a(c, entity.cls))
+            raise RowError(
+                f"column {column!r} holds {str(cell)!r}, which the class table of {entity.name} "
+                f"(mapping line {table.line}) does not list (it lists: {', '.join(table.names)}); add it "
+                f"under values:, with one of the classes: {', '.join(classes)}")
+        return cls
 
 
 def _property_value(row: list[str], value: ValueSpec) -> Node | None:
@@ -232,18 +316,24 @@ def _property_value(row: list[str], value: ValueSpec) -> Node | None:
     text = value.template.render(row)
     if text is None or not text.strip():
         if value.required:
-            raise RowError(f"column {value.column!r} is empty, but {value.spec.key!r} is required")
+            raise RowError(f"column {value.column} is empty, but {value.spec.key!r} is required")
         return None
     if value.values is not None:
         mapped = value.values.get(text.strip())
         if mapped is None:
             return None  # values outside the table are not facts this mapping states
-        if value.kind in ("sector", "role"):
-            vocab = vocabulary()
-            return (vocab.sectors if value.kind == "sector" else vocab.roles)[mapped]
+        if value.kind in ("sector", "role", "status"):
+            return concepts(value.kind, vocabulary())[mapped]
         text = mapped
     if value.kind in ("text",) and value.spec.range in (RDF.langString, None):
         return Literal(text.strip(), lang=value.language)
     if value.kind == "string":
         return Literal(text.strip())
+    if value.kind in ("sector", "role", "status"):
+        table = concepts(value.kind, vocabulary())
+        found = table.get(text.strip()) or table.get(slugify(text))
+        if found is None:
+            raise RowError(f"column {value.column} holds {str(text)!r}, not a {value.kind} "
+                           f"(known: {', '.join(sorted(table))}; or map cells with values:)")
+        return found
     return convert(text, value.kind, value.column, value.date_format)

@@ -187,6 +187,27 @@
     dimmed = false;
   }
 
+  // --- a path (build_map(path=...)): its nodes and links stand out, the rest is dimmed ------
+  function showPath(steps) {
+    var on = {};
+    steps.forEach(function (n) { on[n] = true; });
+    var pairs = {};
+    for (var i = 0; i + 1 < steps.length; i++) { pairs[steps[i] + "\n" + steps[i + 1]] = true; pairs[steps[i + 1] + "\n" + steps[i]] = true; }
+    nodes.update(nodes.getIds().map(function (n) {
+      return on[n] ? { id: n, color: original[n].color, borderWidth: 4 } : { id: n, color: DIM, font: { color: "#9aa5b1" } };
+    }));
+    edges.update(edges.get().map(function (e) {
+      var step = pairs[e.from + "\n" + e.to];
+      return step ? { id: e.id, width: 5, color: { color: "#b45309" }, label: links[e.id].label }
+        : { id: e.id, color: { color: "#e3e8ee" } };
+    }));
+    api.path = steps;
+  }
+  if (meta.highlight && meta.highlight.length) {
+    showPath(meta.highlight);
+    network.once("afterDrawing", function () { network.fit({ nodes: meta.highlight }); });
+  }
+
   // --- the provenance panel -------------------------------------------------------------
   var details = byId("details");
   var body = byId("details-body");
@@ -204,6 +225,12 @@
     body.replaceChildren();
     body.appendChild(el("h3", null, r.label));
     body.appendChild(el("p", "kind", [r.kind_label, r.territory, r.country].filter(function (x) { return x; }).join(" · ")));
+    if (meta.entity_pages) {  // a served map: the entity's own page in the explorer
+      var page = el("a", "entity-page", T.entity_page);
+      page.href = meta.entity_pages + encodeURIComponent(id);
+      page.target = "_top";
+      body.appendChild(el("p")).appendChild(page);
+    }
     var keys = Object.keys(r.props);
     if (keys.length || r.sectors.length) {
       body.appendChild(el("h4", null, T.properties));

@@ -94,3 +94,10 @@ def with_superproperties(inferred: set[Triple], facts: Graph) -> set[Triple]:
             if keep(*triple) and triple not in facts:
                 result.add(triple)
     return result
+
+
+def query_text(name: str) -> str:
+    """The text of the SPARQL query ``name``.rq shipped beside this module."""
+    from importlib import resources
+
+    return resources.files("ecokg.ontology.reasoning").joinpath(f"{name}.rq").read_text(encoding="utf-8")

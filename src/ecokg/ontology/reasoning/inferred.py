@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from typing import Any
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 
 from ecokg.namespaces import (
     EKD,
@@ -27,6 +28,56 @@ _REASONER = EKD["inferred#reasoner"]
 
 def inferred_graph(inferred: Iterable[Triple], engine: str, version: str, started: datetime, message: str) -> Graph:
     """The ``inferred`` named graph: the facts, a statement per fact and the PROV description."""
+    graph = _description(engine, version, started, message)
+    for s, p, o in inferred:
+        graph.add((s, p, o))
+        statement = _statement(s.n3(), p.n3(), o.n3())
+        graph.add((statement, RDF.type, RDF.Statement))
+        graph.add((statement, RDF.subject, s))
+        graph.add((statement, RDF.predicate, p))
+        graph.add((statement, RDF.object, o))
+        graph.add((statement, PROV.wasDerivedFrom, ONTOLOGY_GRAPH))
+        graph.add((statement, PROV.wasGeneratedBy, _ACTIVITY))
+    return graph
+
+
+def inferred_quads(inferred: Iterable[tuple[Any, Any, Any]], engine: str, version: str, started: datetime,
+                   message: str) -> Iterator[Any]:
+    """The same graph as :func:`inferred_graph`, as pyoxigraph quads from pyoxigraph triples.
+
+    At a million stored triples the inferences number a hundred thousand, six quads each:
+    through rdflib terms that would cost more than the reasoning.
+    """
+    import pyoxigraph as ox
+
+    from ecokg.terms import from_ox, graph_quads
+
+    yield from graph_quads(_description(engine, version, started, message), INFERRED_GRAPH)
+    g = ox.NamedNode(str(INFERRED_GRAPH))
+    kind, statement_class = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(RDF.Statement))
+    subject, predicate, object_ = (ox.NamedNode(str(t)) for t in (RDF.subject, RDF.predicate, RDF.object))
+    derived, generated = ox.NamedNode(str(PROV.wasDerivedFrom)), ox.NamedNode(str(PROV.wasGeneratedBy))
+    ontology, activity = ox.NamedNode(str(ONTOLOGY_GRAPH)), ox.NamedNode(str(_ACTIVITY))
+    for s, p, o in inferred:
+        # The statement's name hashes the fact's N-Triples form, as rdflib writes it (n3()).
+        obj = str(o) if isinstance(o, ox.NamedNode) else from_ox(o).n3()
+        statement = ox.NamedNode(str(_statement(str(s), str(p), obj)))
+        yield ox.Quad(s, p, o, g)
+        yield ox.Quad(statement, kind, statement_class, g)
+        yield ox.Quad(statement, subject, s, g)
+        yield ox.Quad(statement, predicate, p, g)
+        yield ox.Quad(statement, object_, o, g)
+        yield ox.Quad(statement, derived, ontology, g)
+        yield ox.Quad(statement, generated, activity, g)
+
+
+def _statement(s: str, p: str, o: str) -> URIRef:
+    digest = hashlib.sha1(f"{s} {p} {o}".encode()).hexdigest()[:20]
+    return EKD[f"inferred/fact/{digest}"]
+
+
+def _description(engine: str, version: str, started: datetime, message: str) -> Graph:
+    """The graph's PROV description: the reasoning activity, its time and its software."""
     graph = Graph(identifier=INFERRED_GRAPH)
     bind_prefixes(graph.namespace_manager)
     ended = datetime.now(UTC).replace(microsecond=0)
@@ -44,14 +95,4 @@ def inferred_graph(inferred: Iterable[Triple], engine: str, version: str, starte
     graph.add((_REASONER, RDF.type, PROV.SoftwareAgent))
     graph.add((_REASONER, RDFS.label, Literal(engine)))
     graph.add((_REASONER, SCHEMA.softwareVersion, Literal(version)))
-    for s, p, o in inferred:
-        graph.add((s, p, o))
-        digest = hashlib.sha1(f"{s.n3()} {p.n3()} {o.n3()}".encode()).hexdigest()[:20]
-        statement = EKD[f"inferred/fact/{digest}"]
-        graph.add((statement, RDF.type, RDF.Statement))
-        graph.add((statement, RDF.subject, s))
-        graph.add((statement, RDF.predicate, p))
-        graph.add((statement, RDF.object, o))
-        graph.add((statement, PROV.wasDerivedFrom, ONTOLOGY_GRAPH))
-        graph.add((statement, PROV.wasGeneratedBy, _ACTIVITY))
     return graph

@@ -1,0 +1,159 @@
+"""Dates in an article: its own date (``--date``, or the dateline), and the dates it reports.
+
+"BROMONT, Québec, March 23, 2021" and "MONTRÉAL, QC, le 25 juin 2014." give the document's
+date; a day and month without a year ("on March 25", "le 17 octobre dernier") are resolved
+against it ("dernier"/"last": the latest such day on or before it; "prochain"/"next": the
+first on or after it; otherwise its year). Without a document date they stay unresolved:
+:class:`DateMention` keeps their text and ``iso`` is ``None``, never the current year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DAY = r"(\d{1,2})(?:er|st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+((?:19|20)\d{2}))?"
+_REL = r"(?:\s+(dernier|derniere|prochain|prochaine))?"
+#: "26th-27th September", "du 27 octobre au 1er novembre", "from June 2 to June 6, 2025".
+_RANGES = [
+    (re.compile(rf"\b{_DAY}\s*(?:-|–|to|au|et)\s*{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}"), "dd-m"),
+    (re.compile(rf"\b(?:du\s+)?{_DAY}(?:\s+{_MONTH})?\s+au\s+{_DAY}\s+{_MONTH}{_YEAR}"), "d-m-d-m"),
+    (re.compile(rf"\b(?:from\s+)?{_DAY}(?:\s+{_MONTH})?\s+(?:to|until|through)\s+{_DAY}\s+{_MONTH}{_YEAR}"), "d-m-d-m"),
+    (re.compile(rf"\b(?:from\s+)?{_MONTH}\s+{_DAY}\s*(?:-|–|to|until|through)\s*(?:{_MONTH}\s+)?{_DAY}\b{_YEAR}"), "m-d-m-d"),
+]
+_SINGLES = [
+    (re.compile(rf"\b(?:(last|next)\s+)?{_MONTH}\s+{_DAY}\b{_YEAR}"), "md"),
+    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}{_REL}"), "dm"),
+]
+
+
+@dataclass
+class DateMention:
+    """A date an article gives: its text, and its ISO form once resolved (else ``None``)."""
+
+    start: int
+    end: int
+    text: str
+    iso: str | None
+    end_iso: str | None = None
+
+
+def _resolve(day: int, month: int, year: int | None, ref: dt.date | None, rel: str) -> str | None:
+    if year is None:
+        if ref is None:
+            return None
+        year = ref.year
+        if rel in ("dernier", "derniere", "last") and (month, day) > (ref.month, ref.day):
+            year -= 1
+        elif rel in ("prochain", "prochaine", "next") and (month, day) < (ref.month, ref.day):
+            year += 1
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def reference(date: str | None) -> dt.date | None:
+    """The document date as a day (``2024-10`` is the 1st of October; ``2013`` the 1st of January)."""
+    if not date:
+        return None
+    parts = [int(p) for p in date.split("-")]
+    month, day = [*parts[1:], 1, 1][:2]
+    return dt.date(parts[0], month, day)
+
+
+def dates_in(sentence: str, ref: dt.date | None) -> list[DateMention]:
+    """The dates and date ranges of ``sentence``, resolved against ``ref`` where they lack a year."""
+    folded = _same_length_fold(sentence)
+    found: list[DateMention] = []
+
+    def taken(start: int, end: int) -> bool:
+        return any(start < m.end and m.start < end for m in found)
+
+    for pattern, shape in _RANGES:
+        for match in pattern.finditer(folded):
+            if taken(match.start(), match.end()):
+                continue
+            g = match.groups()
+            if shape == "dd-m":
+                d1, d2, m2, y = g
+                m1 = m2
+            elif shape == "d-m-d-m":
+                d1, m1, d2, m2, y = g
+                m1 = m1 or m2
+            else:
+                m1, d1, m2, d2, y = g
+                m2 = m2 or m1
+            year = int(y) if y else None
+            month1, month2 = MONTHS[m1], MONTHS[m2]
+            start = _resolve(int(d1), month1, year, ref, "")
+            if start and year is not None and month1 > month2:
+                start = _resolve(int(d1), month1, year - 1, ref, "")
+            end = _resolve(int(d2), month2, year, ref, "")
+            found.append(DateMention(match.start(), match.end(), sentence[match.start():match.end()], start, end))
+    for pattern, shape in _SINGLES:
+        for match in pattern.finditer(folded):
+            if taken(match.start(), match.end()):
+                continue
+            g = match.groups()
+            if shape == "md":
+                rel, m, d, y = g
+            else:
+                d, m, y, rel = g
+            if m == "may" and not re.match(r"[A-Z]", sentence[match.start():]) and shape == "md":
+                continue  # "may 5": the verb, not the month
+            iso = _resolve(int(d), MONTHS[m], int(y) if y else None, ref, rel or "")
+            found.append(DateMention(match.start(), match.end(), sentence[match.start():match.end()], iso))
+    return sorted(found, key=lambda m: m.start)
+
+
+def dateline_date(text: str) -> str | None:
+    """The date of a dateline: a full date (day, month, year) in the first 160 characters of
+    the first paragraph that is not a heading ("BROMONT, Québec, March 23, 2021 –")."""
+    for line in [line.strip() for line in text.splitlines() if line.strip()][:3]:
+        head = line[:160]
+        for mention in dates_in(head, None):
+            if mention.iso is None:
+                continue
+            # A dateline: the date comes before the first sentence's text, after a place name.
+            if in_dateline(head, mention):
+                return mention.iso
+    return None
+
+
+def in_dateline(line: str, mention: DateMention) -> bool:
+    """Only a place and its region before the date: "BROMONT, Québec, ", "Marseille, le "."""
+    before = line[: mention.start]
+    lower_words = [w for w in re.findall(r"[^\W\d]+", before) if w[:1].islower() and w not in ("le", "de", "du", "la")]
+    return len(before) <= 90 and not lower_words
+
+
+def _same_length_fold(text: str) -> str:
+    import unicodedata
+
+    out = []
+    for char in text:
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        base = base.casefold() or char
+        out.append(base[0])
+    return "".join(out)
+
+
+def date_range(sentence: str, year: int) -> tuple[str, str] | None:
+    """Start and end of the first range of ``sentence`` ("du 27 octobre au 1er novembre"),
+    day-month dates taken in ``year``."""
+    for mention in dates_in(sentence, dt.date(year, 1, 1)):
+        if mention.iso and mention.end_iso:
+            return mention.iso, mention.end_iso
+    return None

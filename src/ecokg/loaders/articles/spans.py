@@ -1,0 +1,80 @@
+"""Small helpers on spans of a sentence: trimming a name, folding with offsets kept, the
+kind of organisation a name's head word gives, the post a phrase starts with, a dateline's places."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ecokg.loaders.articles.vocabulary import ORG_HEADS, ROLE_KEYS, ROLES
+from ecokg.text import fold
+
+_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŒ"
+
+
+def split_and(offset: int, text: str) -> list[tuple[int, str]]:
+    out = []
+    for piece in re.split(r"(\s+(?:and|et|&)\s+)", text):
+        if piece and not re.fullmatch(r"\s+(?:and|et|&)\s+", piece):
+            out.append((offset, piece))
+        offset += len(piece)
+    return out
+
+def dateline_places(sentence: str) -> list[tuple[int, int]]:
+    """The places of a dateline: "LAVAL, Québec, & VANCOUVER, British Columbia--", "Lyon, le 8 avril –"."""
+    head = re.match(r"^(.{3,90}?)(?:\s*--|\s+[–-]\s|,?\s+(?:le\s+)?\d{1,2}(?:er)?\s|,\s+[A-Z][a-z]+\s+\d{1,2},|\s*\(|\.\s)", sentence)
+    if not head or [w for w in re.findall(r"[^\W\d]+", head.group(1)) if w[:1].islower() and w not in ("le", "de", "du", "la")]:
+        return []  # a dateline names places only: "LAVAL, Québec, & VANCOUVER, British Columbia--"
+    out = []
+    for item in re.finditer(rf"[{_UPPER}][\w’'.-]*(?:\s+[{_UPPER}][\w’'.-]*){{0,2}}", head.group(1)):
+        if "," in head.group(1) or "/" in head.group(1) or "&" in head.group(1):
+            out.append((item.start(), item.end() - (1 if item.group(0).endswith(".") and len(item.group(0)) > 3 else 0)))
+    return out if len(out) >= 2 else []
+
+def trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    text = sentence[start:end]
+    lead = re.match(r"^(?:(?:the|le|la|les)\s+|l’\s*|l'\s*)", text, re.IGNORECASE)  # not "TherAchon"
+    if lead and end - start > lead.end() + 1:
+        start += lead.end()
+    text = sentence[start:end]
+    trail = re.search(r"(?:[’']s|[\s.,;:’'])+$", text)
+    if trail and trail.start() > 0:
+        end = start + trail.start()
+    return start, end
+
+def fold_keep_length(text: str) -> str:
+    # Same length as ``text`` so match offsets stay valid: fold char by char.
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFKD", char)
+        base = "".join(c for c in base if not unicodedata.combining(c)) or char
+        base = base.casefold()
+        out.append(base[0] if len(base) >= 1 else char)
+    return "".join(out).replace("’", "'").replace("–", "-").replace("‐", "-")
+
+def trim_article(start: int, text: str) -> tuple[int, str]:
+    match = re.match(r"^(?:Le|La|Les|L’|L'|The|Des|Du)\s*", text)
+    if match:
+        return start + match.end(), text[match.end():]
+    return start, text
+
+def trim_trailing(text: str) -> str:
+    return re.sub(r"[\s.,;:’']+$", "", text)
+
+def head_class(words: list[str]) -> str | None:
+    joined = " ".join(words)
+    for head, cls in sorted(ORG_HEADS.items(), key=lambda kv: len(kv[0]), reverse=True):
+        if re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", joined):
+            return cls
+    return None
+
+def org_class(text: str, default: str) -> str:
+    return head_class(fold(text).split()) or default
+
+def role_at(text: str) -> str | None:
+    folded = fold(text)
+    folded = re.sub(r"^(?:the |le |la |l'|son |sa |its |their )", "", folded)
+    for key in ROLE_KEYS:
+        if folded.startswith(key) and not folded[len(key):len(key) + 1].isalpha():
+            return ROLES[key]
+    return None

@@ -1,0 +1,241 @@
+"""The words the rules read, in both languages: posts, kinds of organisation, statuses.
+
+Keys are lower-case and accent-folded (:func:`ecokg.text.fold`); matching tries the longest
+first, so "executive director" wins over "director".
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Role words -> the ontology's role id (president, vice-president, director-general,
+#: chief-executive, leader, founder, board-member, member).
+ROLES: dict[str, str] = {
+    "vice-presidente": "vice-president",
+    "vice-president": "vice-president",
+    "vice president": "vice-president",
+    "executive vice-president": "vice-president",
+    "executive vice president": "vice-president",
+    "presidente-directrice generale": "chief-executive",
+    "president-directeur general": "chief-executive",
+    "presidente directrice generale": "chief-executive",
+    "president directeur general": "chief-executive",
+    "president and ceo": "chief-executive",
+    "president & ceo": "chief-executive",
+    "ceo and president": "chief-executive",
+    "presidente": "president",
+    "president": "president",
+    "executive chair": "president",
+    "chairwoman": "president",
+    "chairman": "president",
+    "chairperson": "president",
+    "chair": "president",
+    "directrice generale": "director-general",
+    "directeur general": "director-general",
+    "director general": "director-general",
+    "director-general": "director-general",
+    "managing director": "director-general",
+    "executive director": "director-general",
+    "executive manager": "director-general",
+    "general manager": "director-general",
+    "delegue general": "director-general",
+    "deleguee generale": "director-general",
+    "chief operating officer": "leader",
+    "chief scientific officer": "leader",
+    "chief financial officer": "leader",
+    "chief technology officer": "leader",
+    "coo": "leader",
+    "cso": "leader",
+    "cfo": "leader",
+    "cto": "leader",
+    "directrice": "leader",
+    "directeur": "leader",
+    "director": "leader",
+    "dirigeante": "leader",
+    "dirigeant": "leader",
+    "head": "leader",
+    "responsable": "leader",
+    "pdg": "chief-executive",
+    "ceo": "chief-executive",
+    "chief executive officer": "chief-executive",
+    "chief executive": "chief-executive",
+    "fondatrice": "founder",
+    "fondateur": "founder",
+    "cofondatrice": "founder",
+    "cofondateur": "founder",
+    "co-fondatrice": "founder",
+    "co-fondateur": "founder",
+    "co-founder": "founder",
+    "cofounder": "founder",
+    "founder": "founder",
+    "administratrice": "board-member",
+    "administrateur": "board-member",
+    "board member": "board-member",
+    "business development manager": "member",
+    "manager": "member",
+    "delegate": "member",
+    "deleguee": "member",
+    "delegue": "member",
+    "senior director": "leader",
+    "vp": "vice-president",
+    "membre": "member",
+    "member": "member",
+}
+ROLE_KEYS = sorted(ROLES, key=len, reverse=True)
+#: A role word anywhere in a phrase (for "BIOQuébec Executive Director Anie Perrault").
+ROLE_WORDS = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS) + r")(?![\w-])")
+
+#: Words that name the kind of an organisation, and the class they imply.
+ORG_HEADS: dict[str, str] = {
+    "agence": "EconomicDevelopmentAgency",
+    "agency": "EconomicDevelopmentAgency",
+    "development corporation": "EconomicDevelopmentAgency",
+    "development international": "EconomicDevelopmentAgency",
+    "innopole": "EconomicDevelopmentAgency",
+    "region": "RegionalAuthority",
+    "regional council": "RegionalAuthority",
+    "conseil regional": "RegionalAuthority",
+    "universite": "ResearchOrganization",
+    "university": "ResearchOrganization",
+    "institut": "ResearchOrganization",
+    "institute": "ResearchOrganization",
+    "innovation centre": "ResearchOrganization",
+    "innovation center": "ResearchOrganization",
+    "centre": "ResearchOrganization",
+    "center": "ResearchOrganization",
+    "pole": "Cluster",
+    "cluster": "Cluster",
+    "hub": "Cluster",
+    "alliance": "Organization",
+    "association": "Organization",
+    "fondation": "Organization",
+    "foundation": "Organization",
+    "hospices": "Organization",
+    "corporation": "Company",
+    "inc": "Company",
+    "ltd": "Company",
+    "group": "Company",
+    "groupe": "Company",
+    "therapeutics": "Company",
+    "biosciences": "Company",
+    "biosolutions": "Company",
+    "biologics": "Company",
+    "pharma": "Company",
+    "labs": "Company",
+    "council": "Organization",
+    "sante": "Organization",
+    "office": "PublicAuthority",
+    "enterprise": "Organization",
+    "authority": "PublicAuthority",
+}
+
+#: Lower-case words before a name: "le cluster BioForward", "the company Gilson".
+ORG_CUES: dict[str, str] = {
+    "agence": "EconomicDevelopmentAgency",
+    "cluster": "Cluster",
+    "pole de competitivite": "Cluster",
+    "pole": "Cluster",
+    "grappe": "Cluster",
+    "entreprise": "Company",
+    "societe": "Company",
+    "start-up": "Company",
+    "startup": "Company",
+    "laboratoire": "ResearchOrganization",
+    "company": "Company",
+    "firm": "Company",
+    "biotech": "Company",
+    "groupe": "Company",
+    "group": "Company",
+    "l'aixoise": "Company",
+    "la californienne": "Company",
+}
+
+#: Plural nouns that announce a list of organisations ("four ... businesses: A, B, C and D").
+ORG_LISTS = re.compile(
+    r"\b(?:companies|businesses|firms|organi[sz]ations|clusters|partners|members|entreprises|"
+    r"societes|start-ups|poles(?: de competitivite)?(?: sante)?|clusters|partenaires|membres)\b"
+    r"[^:.;]{0,60}?(?::|\bincluding\b|\bsuch as\b|\bdont\b|\bnotamment\b)\s*"
+)
+
+#: Words written with a capital that are not names at the start of a sequence.
+NOT_NAMES = {
+    "le", "la", "les", "un", "une", "des", "du", "de", "en", "au", "aux", "cette", "ce", "ces",
+    "the", "a", "an", "this", "these", "in", "on", "at", "for", "with", "from", "during",
+    "vers", "promouvoir", "renforcer", "fort", "suite", "lors", "by", "through", "both", "our",
+    "grand", "grande", "nouvelle", "haute", "haut", "basse", "bas", "saint", "sainte", "new", "north", "south",
+    "professor", "professeur", "dr", "mr", "mrs", "ms", "m", "mme", "premier", "minister", "ministre",
+    "sir", "dame", "governor", "senator", "president", "presidente",
+}
+
+#: Honorifics dropped from people's names.
+HONORIFICS = re.compile(
+    r"^(?:(?:Professor|Professeur|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|M\.|Mme|Sir|Dame|Premier|Minister|Ministre)\s+)+"
+)
+
+#: Organisation names a model tags that are documents, events or parts of an organisation.
+NOT_ORGS = {
+    "mou", "pe", "memorandum of understanding", "memorandum", "protocole d'entente", "business wire",
+    "conseil", "conseil d'administration", "board of directors", "board", "assemblee generale",
+    "life sciences", "sciences de la vie", "ceo", "pdg", "press release", "photo credit",
+    "r&d", "pme", "eti", "healthtech", "medtech", "biotech", "covid", "etat", "l'etat",
+}
+
+#: Nationality adjectives (folded, both languages, masculine and feminine) -> the country's
+#: name in English and in French.
+DEMONYMS: dict[str, tuple[str, str]] = {}
+for _words, _en, _fr in (
+    ("american americain americaine americains americaines", "United States", "États-Unis"),
+    ("canadian canadien canadienne", "Canada", "Canada"),
+    ("french francais francaise", "France", "France"),
+    ("german allemand allemande", "Germany", "Allemagne"),
+    ("swiss suisse", "Switzerland", "Suisse"),
+    ("british britannique", "United Kingdom", "Royaume-Uni"),
+    ("belgian belge", "Belgium", "Belgique"),
+    ("dutch neerlandais neerlandaise", "Netherlands", "Pays-Bas"),
+    ("danish danois danoise", "Denmark", "Danemark"),
+    ("swedish suedois suedoise", "Sweden", "Suède"),
+    ("spanish espagnol espagnole", "Spain", "Espagne"),
+    ("italian italien italienne", "Italy", "Italie"),
+    ("japanese japonais japonaise", "Japan", "Japon"),
+    ("chinese chinois chinoise", "China", "Chine"),
+    ("korean coreen coreenne", "South Korea", "Corée du Sud"),
+    ("indian indien indienne", "India", "Inde"),
+    ("irish irlandais irlandaise", "Ireland", "Irlande"),
+    ("israeli israelien israelienne", "Israel", "Israël"),
+):
+    for _word in _words.split():
+        DEMONYMS[_word] = (_en, _fr)
+
+#: Status of an agreement or event from its verb: the most specific match wins (in order).
+STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("cancelled", re.compile(r"\b(?:cancel+ed|called off|annulee?s?|a ete annule)\b")),
+    ("postponed", re.compile(r"\b(?:postponed|delayed|reportee?s?|repoussee?s?)\b")),
+    ("planned", re.compile(
+        r"\b(?:(?:will|shall|plans? to|intends? to|is to|are to|is going to|are going to)\s+(?:\w+\s+)?(?:sign|be signed|formali[sz]e|"
+        r"conclude|visit|meet|travel|take place|occur|hold|be held|open|launch|lead|host)|is scheduled|are scheduled|"
+        r"upcoming|the programme includes|the program includes|"
+        r"signera|signeront|visitera|visiteront|rencontrera|rencontreront|se rendra|se rendront|se tiendra|"
+        r"aura lieu|auront lieu|sera signee?|seront signee?s|est prevue?|sont prevue?s|prevoit|prevoient|"
+        r"va (?:signer|ouvrir|visiter|rencontrer)|vont (?:signer|ouvrir|visiter|rencontrer)|"
+        r"implantera|ouvrira|le programme (?:inclut|comprend))\b"
+    )),
+    ("signed", re.compile(
+        r"\b(?:signed|ratified|concluded|entered(?: into)?|agreed to|renewed|have signed|has signed|"
+        r"signing of|a signe|ont signe|signee?s?|ont noue|a noue|ont conclu|a conclu|ont paraphe|"
+        r"renouvele|renouvelle)\b"
+    )),
+    ("happened", re.compile(
+        r"\b(?:met|visited|toured|took place|was held|were held|held|hosted|attended|travelled|traveled|"
+        r"s'est tenue?|se sont tenue?s|s'est deroulee?|se sont deroulee?s|a eu lieu|ont eu lieu|"
+        r"a visite|ont visite|a rencontre|ont rencontre|s'est rendue?|se sont rendue?s|en visite|opened|inaugurated|"
+        r"a ouvert|ont ouvert|a inaugure|ont inaugure|s'est implantee?|se sont implantee?s)\b"
+    )),
+]
+
+
+def status_of(folded_sentence: str, default: str = "reported") -> str:
+    """The status a sentence gives its event or agreement ("will sign": planned; "signed": signed)."""
+    for status, pattern in STATUS_CUES:
+        if pattern.search(folded_sentence):
+            return status
+    return default
