@@ -85,7 +85,7 @@ def brokers_answer(
     report = territory_brokers(actors, a, b, top=top)
     return {
         "between": list(report.territories),
-        "summary": bridge_summary(report) if lang != "fr" else _summary_fr(report),
+        "summary": bridge_summary(report, lang),
         "message": report.message,
         "brokers": [
             {"rank": i, "iri": t.node, "label": t.label, "territory": t.territory, "share": round(t.share, 4),
@@ -94,23 +94,6 @@ def brokers_answer(
         ],
         "examples": [explain_path(G, nodes).sentence for nodes in report.paths[:3]],
     }
-
-
-def _summary_fr(report: Any) -> str:
-    """:func:`ecokg.network.bridges.bridge_summary` in French."""
-    from ecokg.network.labels import enumeration
-
-    a, b = report.territories
-    cut = report.cut_nodes
-    tail = (
-        f"retirer {enumeration([c.label for c in cut], 'et')} suffirait à en déconnecter certaines"
-        if cut else "le retrait d’aucun acteur ne suffit à en déconnecter une"
-    )
-    left_out = f" ({report.unlinked} autres n’ont aucun lien)" if report.unlinked else ""
-    return (  # "côté": French puts "en", "au" or "dans le" before a place name, by its gender and kind
-        f"{len(report.first)} acteurs liés côté {a}, {len(report.second)} côté {b}{left_out} : "
-        f"{report.connected} des {report.pairs} paires entre les deux sont reliées ; {tail}."
-    )
 
 
 def introductions_answer(backend: Backend, actor: str | None = None, *, top: int = 10, lang: str = "en") -> dict[str, Any]:
