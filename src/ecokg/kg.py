@@ -125,8 +125,10 @@ class KnowledgeGraph:
         """
         paths = [Path(s) for s in sources] if sources else seed_sources()
         context = LoadContext(keep_going=keep_going, mapping=mapping, progress=progress)
-        return commit.build(self.backend, paths, context, validate=validate, on_source=on_source,
-                            before_commit=before_commit, sensitivity=sensitivity)
+        report = commit.build(self.backend, paths, context, validate=validate, on_source=on_source,
+                              before_commit=before_commit, sensitivity=sensitivity)
+        self._keep_projection()
+        return report
 
     def load(
         self,
@@ -138,13 +140,25 @@ class KnowledgeGraph:
         on_source: Callable[[Path], None] | None = None,
         validate: bool = True,
         sensitivity: str | None = None,
+        before_commit: Callable[[list[StagedGraph]], list[StagedGraph]] | None = None,
     ) -> BuildReport:
-        """Add ``sources`` to the graph, replacing earlier loads of the same documents."""
+        """Add ``sources`` to the graph, replacing earlier loads of the same documents
+        (``before_commit``: e.g. :func:`ecokg.graph.reasoner.before_commit`, which reasons
+        over what the load adds and what that touches when it can)."""
         # The stored names, for spreadsheets that link rows to known entities by name (read
         # only if one does).
         context = LoadContext(keep_going=keep_going, mapping=mapping, progress=progress, names=self.names)
-        return commit.load(self.backend, [Path(s) for s in sources], context, validate=validate,
-                           on_source=on_source, sensitivity=sensitivity)
+        report = commit.load(self.backend, [Path(s) for s in sources], context, validate=validate,
+                             on_source=on_source, sensitivity=sensitivity, before_commit=before_commit)
+        self._keep_projection()
+        return report
+
+    def _keep_projection(self) -> None:
+        """The new generation's projection made now, at commit, so that the first map reads it
+        (:func:`ecokg.network.projection.keep_current`; a disk store only)."""
+        from ecokg.network.projection import keep_current
+
+        keep_current(self.backend)
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Replace one named graph (e.g. ``inferred`` or ``analysis``) atomically."""
@@ -197,8 +211,12 @@ class KnowledgeGraph:
         the store is then left as it was. See :mod:`ecokg.ontology.reasoning`.
         """
         from ecokg.graph.reasoner import reason_store
+        from ecokg.network.cache import carried_over
 
-        return reason_store(self.backend, engine)
+        with carried_over(self.backend):  # the projection leaves the inferred graph out: kept as it was
+            result = reason_store(self.backend, engine)
+        self._keep_projection()
+        return result
 
     # --- query catalogue --------------------------------------------------
     def query(

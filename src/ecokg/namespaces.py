@@ -72,9 +72,26 @@ def source_graph(doc_id: str) -> URIRef:
 
 
 def is_source_graph(name: str) -> bool:
-    """Whether ``name`` (an IRI) could be a source document's graph, ``ekg:<doc-id>``."""
+    """Whether ``name`` (an IRI) could be a source document's graph, ``ekg:<doc-id>``, or the
+    graph of its facts stricter than itself, ``ekg:<doc-id>#<level>`` (:func:`companion_graph`)."""
     rest = name.removeprefix(str(EKG))
-    return rest != name and bool(rest) and not any(c in rest for c in "/#?")
+    doc, _, level = rest.partition("#")
+    return rest != name and bool(doc) and not any(c in doc for c in "/?") and (level.isalpha() or "#" not in rest)
+
+
+def companion_graph(source: URIRef | str, level: str) -> URIRef:
+    """The graph of the facts of source graph ``source`` that a curated file or a mapping marks
+    stricter than the source itself: ``ekg:<doc-id>#confidential`` (a ``#`` no doc id holds,
+    so no document can take its name; docs/audiences.md)."""
+    if not is_source_graph(str(source)) or "#" in str(source) or not level.isalpha():
+        raise ValueError(f"no companion graph of {source!r} at {level!r}")
+    return URIRef(f"{source}#{level}")
+
+
+def parent_source(name: URIRef | str) -> URIRef | None:
+    """The source graph a companion graph belongs to (None: ``name`` is not a companion)."""
+    text = str(name)
+    return URIRef(text.partition("#")[0]) if "#" in text and is_source_graph(text) else None
 
 
 PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
@@ -136,6 +153,8 @@ __all__ = [
     "TIME",
     "XSD",
     "bind_prefixes",
+    "companion_graph",
     "is_source_graph",
+    "parent_source",
     "source_graph",
 ]

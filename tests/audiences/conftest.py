@@ -1,8 +1,10 @@
-"""Stores for the audience tests: the seed plus a confidential note naming a marker.
+"""Stores for the audience tests: the seed plus confidential facts naming markers.
 
 The note (``data/prospects.yaml``, ``sensitivity: confidential``) names a prospect,
 *Zorblaxia Biologics*, and its contact: the marker ``zorblaxia`` must never reach the
-public audience, in any output.
+public audience, in any output. ``data/mission-notes.yaml`` is public but for one entry
+marked ``sensitivity: confidential``, the lead *Quibblefax Therapeutics*, which a public
+meeting of the same file mentions: the marker ``quibblefax`` must not reach it either.
 """
 
 from __future__ import annotations
@@ -19,25 +21,32 @@ from ecokg.loaders import seed_sources
 HERE = Path(__file__).parent
 PROSPECTS = HERE / "data" / "prospects.yaml"
 MARKER = "zorblaxia"
+#: An otherwise public file with a confidential entry, and that file without it.
+NOTES = HERE / "data" / "mission-notes.yaml"
+NOTES_PUBLIC = HERE / "data" / "mission-notes-public.yaml"
+FACT_MARKER = "quibblefax"
+MARKERS = (MARKER, FACT_MARKER)
 
 
 @pytest.fixture(scope="session")
 def mixed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed and the confidential prospects, reasoned (so inferences name the prospect).
+    """The seed, the confidential prospects and the mission notes, reasoned (so inferences
+    name the prospect and the lead).
 
     Session-wide and read-only: do not write to it."""
     path = tmp_path_factory.mktemp("mixed") / "store"
     with KnowledgeGraph.open(path) as kg:
-        kg.build([*seed_sources(), PROSPECTS], before_commit=before_commit())
+        kg.build([*seed_sources(), PROSPECTS, NOTES], before_commit=before_commit())
     return path
 
 
 @pytest.fixture(scope="session")
 def public_only_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed alone, reasoned: what the public audience of ``mixed_store`` must match."""
+    """The seed and the public part of the notes, reasoned: what the public audience of
+    ``mixed_store`` must match."""
     path = tmp_path_factory.mktemp("public-only") / "store"
     with KnowledgeGraph.open(path) as kg:
-        kg.build(seed_sources(), before_commit=before_commit())
+        kg.build([*seed_sources(), NOTES_PUBLIC], before_commit=before_commit())
     return path
 
 

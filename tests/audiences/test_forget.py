@@ -27,9 +27,9 @@ NEEDLES = [PERSON, "quentin-zorblaxia-marker", IRI]
 
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Seed and prospects with scores written, then an append (the older generations kept),
-    and a generation set aside as damaged: the person is in several generations' files."""
-    monkeypatch.setenv("ECOKG_KEEP_GENERATIONS", "3")
+    """Seed and prospects with scores written, then an append (the older generations kept, as
+    by default), and a generation set aside as damaged: the person is in several generations' files."""
+    monkeypatch.delenv("ECOKG_KEEP_GENERATIONS", raising=False)
     path = tmp_path / "store"
     with KnowledgeGraph.open(path) as kg:
         kg.build([*seed_sources(), PROSPECTS])
@@ -37,8 +37,8 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     assert result.exit_code == 0, result.output
     with KnowledgeGraph.open(path) as kg:
         kg.load([Path(__file__).parents[1] / "data" / "acme-in-wisconsin.yaml"])
-    assert len([p for p in path.glob("gen-*") if p.is_dir()]) == 2
-    oldest = sorted(p for p in path.glob("gen-*") if p.is_dir())[0]
+    assert sorted(p.name for p in path.glob("gen-??????") if p.is_dir()) == ["gen-000001", "gen-000002", "gen-000003"]
+    oldest = sorted(p for p in path.glob("gen-??????") if p.is_dir())[0]
     shutil.copytree(oldest, path / "damaged-gen-000001")
     return path
 
@@ -61,7 +61,9 @@ def test_person_report_lists_every_fact_with_its_sentence(store: Path) -> None:
 
 
 def test_forget_leaves_no_trace_in_any_generation(store: Path) -> None:
-    assert len(traces(store, NEEDLES)) >= 3  # the search finds the person before: in several generations
+    # The search finds the person before: in every kept generation, and the damaged one.
+    holding = {path.relative_to(store).parts[0] for path in traces(store, NEEDLES)}
+    assert {"gen-000001", "gen-000002", "gen-000003", "damaged-gen-000001"} <= holding
     with KnowledgeGraph.open(store, create=False) as kg:
         seed_facts = kg.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ekg:bfc-wisconsin-2024 { ?s ?p ?o } }")[0][0]
     result = runner.invoke(app, ["forget", PERSON, "--yes", "--store", str(store)])
@@ -69,7 +71,7 @@ def test_forget_leaves_no_trace_in_any_generation(store: Path) -> None:
     assert "damaged-gen-000001" in result.output and "prospects-2024" in result.output
 
     assert traces(store, NEEDLES) == []  # every byte of the store folder
-    assert len([p for p in store.glob("gen-*") if p.is_dir()]) == 1  # the older ones are gone
+    assert len([p for p in store.glob("gen-??????") if p.is_dir()]) == 1  # the older ones are gone
     with KnowledgeGraph.open(store, create=False) as kg:
         # The prospect company and the other facts stay; the sentence stays, without the name.
         assert kg.backend.query("ASK { ekr:zorblaxia-biologics a ek:Company }").askAnswer
@@ -88,7 +90,8 @@ def test_forget_leaves_no_trace_in_any_generation(store: Path) -> None:
 def test_forget_waits_for_readers_of_older_generations(store: Path) -> None:
     from ecokg.graph.disk import lock_file
 
-    older, current = sorted(p.name for p in store.glob("gen-*") if p.is_dir())
+    *kept, current = sorted(p.name for p in store.glob("gen-??????") if p.is_dir())
+    older = kept[0]
 
     reader = lock_file(store / f"{older}.lock", shared=True, timeout=0)  # as an `ecokg serve` of it would
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,8 +23,9 @@ WEDC = "    acronym: WEDC\n    quote: programme\n    based_in: wisconsin\n"
 
 @pytest.fixture
 def builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Two builds of the seed, WEDC moved from Wisconsin to Illinois in the second."""
-    monkeypatch.setenv("ECOKG_KEEP_GENERATIONS", "5")
+    """Two builds of the seed, WEDC moved from Wisconsin to Illinois in the second (the store
+    keeps its last generations without being told to)."""
+    monkeypatch.delenv("ECOKG_KEEP_GENERATIONS", raising=False)
     seed = tmp_path / "seed"
     seed.mkdir()
     for path in seed_sources():
@@ -37,9 +38,6 @@ def builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     text = article.read_text("utf-8")
     assert text.count(WEDC) == 1
     article.write_text(text.replace(WEDC, WEDC.replace("wisconsin", "illinois")), "utf-8")
-    # `ecokg log` tells a build (every source loaded again) from a load by the sources' load
-    # times, which are kept to the second: two builds within one second read as a load.
-    time.sleep(1.05)
     result = runner.invoke(app, ["build", *files, "--store", str(store)])
     assert result.exit_code == 0, result.output
     return store
@@ -73,6 +71,33 @@ def test_log_lists_the_generations_and_their_sources(builds: Path) -> None:
         ("gen-000001", False, "build"), ("gen-000002", True, "build")]
     assert [(s["file"], s["sensitivity"]) for s in generations[1]["sources"]] == [
         ("bfc-wisconsin-2024.yaml", "public"), ("gazetteer.yaml", "public")]
+    # Each write said what it was, to the microsecond (two builds within a second are two builds).
+    first, second = (datetime.fromisoformat(g["written"]) for g in generations)
+    assert timedelta(0) < second - first and first.microsecond + second.microsecond > 0
+    assert generations[1]["loaded"] == ["https://w3id.org/ecokg/graph/bfc-wisconsin-2024",
+                                        "https://w3id.org/ecokg/graph/gazetteer"]
+
+
+def test_every_kind_of_write_is_logged_and_five_generations_are_kept(builds: Path, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["analyze", "--write", "--store", str(builds)]).exit_code == 0
+    assert runner.invoke(app, ["reason", "--store", str(builds)]).exit_code == 0
+    assert runner.invoke(app, ["build", "--append", str(PROSPECTS), "--store", str(builds)]).exit_code == 0
+    log = json.loads(runner.invoke(app, ["log", "-F", "json", "--store", str(builds)]).stdout)
+    assert [g["write"] for g in log["generations"]] == ["build", "build", "analysis", "reason", "load"]
+    assert runner.invoke(app, ["forget", "Quentin Zorblaxia-Marker", "--yes", "--store", str(builds)]).exit_code == 0
+    log = json.loads(runner.invoke(app, ["log", "-F", "json", "--store", str(builds)]).stdout)
+    # forget erased every older generation (they held the person); the log says what it did.
+    assert [(g["generation"], g["write"]) for g in log["generations"]] == [("gen-000006", "forget")]
+    assert "zorblaxia" not in (builds / "writes.jsonl").read_text("utf-8").lower()
+    for _ in range(5):
+        assert runner.invoke(app, ["build", "--append", str(PROSPECTS), "--store", str(builds)]).exit_code == 0
+    assert runner.invoke(app, ["analyze", "--write", "--store", str(builds)]).exit_code == 0
+    log = json.loads(runner.invoke(app, ["log", "-F", "json", "--store", str(builds)]).stdout)
+    assert [(g["generation"], g["write"]) for g in log["generations"]] == [
+        ("gen-000008", "load"), ("gen-000009", "load"), ("gen-000010", "load"), ("gen-000011", "load"),
+        ("gen-000012", "analysis")]
+    assert sorted(p.name for p in builds.glob("gen-??????") if p.is_dir()) == [f"gen-{n:06d}" for n in range(8, 13)]
+    assert len((builds / "writes.jsonl").read_text("utf-8").splitlines()) == 5  # pruned with the generations
 
 
 def test_diff_and_log_respect_the_audience(builds: Path, tmp_path: Path) -> None:
@@ -104,3 +129,12 @@ def test_diff_without_an_earlier_generation_says_what_to_do(tmp_path: Path) -> N
     result = runner.invoke(app, ["diff", "--store", str(store)])
     assert result.exit_code == 1
     assert "no earlier generation to compare with" in result.output and "ECOKG_KEEP_GENERATIONS" in result.output
+
+
+def test_a_bad_keep_setting_refuses_the_build_before_it_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ECOKG_KEEP_GENERATIONS", "zero")
+    result = runner.invoke(app, ["build", "--store", str(tmp_path / "store")])
+    assert result.exit_code == 2
+    assert "$ECOKG_KEEP_GENERATIONS: expected a whole number of generations to keep, at least 1 (got 'zero')" \
+        in " ".join(result.output.split())
+    assert not (tmp_path / "store" / "CURRENT").exists()

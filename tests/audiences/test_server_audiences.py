@@ -10,7 +10,7 @@ import pytest
 
 from ecokg.server.audience import read_tokens, token_digest
 
-from .conftest import MARKER, TOKENS
+from .conftest import FACT_MARKER, MARKER, TOKENS
 
 EVERYTHING = "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -43,11 +43,17 @@ def test_each_route_answers_on_the_audience_of_the_token(
             format="csv"),
         get(audience_server, "/map", audience, focus="BioForward", depth="2"),
         get(audience_server, "/map", audience, query="organisation-people", organisation="BioForward"),
+        # Madison: the public meeting of the mission notes there, and the confidential lead based there.
+        get(audience_server, "/map", audience, focus="Madison", depth="2"),
     ]
     for response in answers:
         assert response.headers["x-ecokg-audience"] == answered_as
         assert "Authorization" in response.headers["vary"]
         assert (MARKER in response.text.lower()) is sees, (response.url, answered_as)
+        if not sees:
+            assert FACT_MARKER not in response.text.lower(), (response.url, answered_as)
+    # The whole dataset and Madison's map show the lead to the team, and only to it.
+    assert (FACT_MARKER in answers[0].text.lower()) is sees and (FACT_MARKER in answers[-1].text.lower()) is sees
 
 
 def test_dataset_parameters_never_widen_the_view(audience_server: str) -> None:

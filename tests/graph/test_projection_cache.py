@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
 from ecokg import KnowledgeGraph
 from ecokg.graph.disk import current_generation
@@ -42,7 +43,9 @@ def test_a_damaged_cache_is_recomputed(disk_kg: KnowledgeGraph, store_path: Path
     _same(expected, project(disk_kg.backend))  # and rewritten whole
 
 
-def test_the_cache_goes_with_its_generation(disk_kg: KnowledgeGraph, store_path: Path, data_dir: Path) -> None:
+def test_the_cache_goes_with_its_generation(disk_kg: KnowledgeGraph, store_path: Path, data_dir: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ECOKG_KEEP_GENERATIONS", "1")  # the old generation goes at the next write
     project(disk_kg.backend)
     old = current_generation(store_path)
     assert (store_path / f"{old}.cache").is_dir()

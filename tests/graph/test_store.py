@@ -26,7 +26,9 @@ def _labels(kg: KnowledgeGraph) -> set[str]:
     return {str(row[0]) for row in kg.select("SELECT ?l WHERE { ekr:thing rdfs:label ?l }")}
 
 
-def test_commit_creates_a_new_generation_and_collects_the_old(store_path: Path) -> None:
+def test_commit_creates_a_new_generation_and_collects_the_old(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The collection itself: keep one generation (the default keeps five: tests/audiences/test_history.py).
+    monkeypatch.setenv("ECOKG_KEEP_GENERATIONS", "1")
     backend = DiskBackend(store_path)
     backend.commit(Change(add=[(EKG.a, _graph("one"))]))
     first = backend.current_generation()
@@ -40,7 +42,8 @@ def test_commit_creates_a_new_generation_and_collects_the_old(store_path: Path) 
     backend.close()
 
 
-def test_a_reader_keeps_its_generation_while_a_writer_commits(store_path: Path) -> None:
+def test_a_reader_keeps_its_generation_while_a_writer_commits(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ECOKG_KEEP_GENERATIONS", "1")  # as above: only what is read is kept
     writer = KnowledgeGraph.open(store_path)
     writer.replace_graph(EKG.a, _graph("old"))
     reader = KnowledgeGraph.open(store_path)

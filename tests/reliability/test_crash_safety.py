@@ -21,7 +21,7 @@ from rdflib import BNode
 from reliability_helpers import ecokg, quads, start_server, stop_server, store_quads
 
 from ecokg import KnowledgeGraph
-from ecokg.graph.disk import current_generation
+from ecokg.graph.disk import current_generation, generations
 from ecokg.graph.store import DiskBackend, _lock
 
 #: Every point of a build, in order: after staging, after SHACL, new generation copied,
@@ -70,14 +70,15 @@ def test_after_a_crash_the_cli_validates_and_the_next_build_cleans_up(
     before = store_quads(store)
     killed = ecokg("build", "--store", str(store), str(large_source), env={"ECOKG_TEST_CRASH_AT": "applied"})
     assert killed.returncode == -signal.SIGKILL
-    assert len([p for p in store.iterdir() if p.is_dir()]) == 2  # the half-written generation
+    assert len(generations(store)) == 2  # the half-written generation
     checked = ecokg("validate", "--store", str(store))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "conforms" in checked.stdout
-    done = ecokg("build", "--store", str(store), str(large_source), env={"ECOKG_LOCK_TIMEOUT": "5"})
+    # Kept generations aside (ECOKG_KEEP_GENERATIONS=1), the half-written one is cleaned up.
+    done = ecokg("build", "--store", str(store), str(large_source),
+                 env={"ECOKG_LOCK_TIMEOUT": "5", "ECOKG_KEEP_GENERATIONS": "1"})
     assert done.returncode == 0, done.stdout + done.stderr
-    generations = sorted(p.name for p in store.iterdir() if p.is_dir())
-    assert generations == [current_generation(store)]
+    assert only_current(generations(store), store)
     assert store_quads(store) != before
 
 
@@ -236,7 +237,7 @@ def test_second_build_waits_for_the_lock(tmp_path: Path, seed_store: Path, large
             time.sleep(1.0)
             generation = (store / "CURRENT").read_text()
             assert second.poll() is None, "the second build did not wait for the lock"
-            assert sorted(p.name for p in store.iterdir() if p.is_dir()) == [current_generation(store)]
+            assert only_current(generations(store), store)
     finally:
         writer.close()
     out, err = second.communicate(timeout=120)
@@ -314,3 +315,9 @@ def test_server_queries_during_a_build_see_old_or_new_graph(
     assert failures == []
     assert counts and set(counts) <= {old, new}, (old, new, sorted(set(counts)))
     assert counts[0] == old and counts[-1] == new
+
+
+def only_current(kept: list[str], store: Path) -> bool:
+    """Only the current generation is left, and no folder but it and its projection cache."""
+    current = current_generation(store)
+    return kept == [current] and {p.name for p in store.iterdir() if p.is_dir()} <= {current, f"{current}.cache"}

@@ -99,47 +99,36 @@ def remote(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
             stop(process)
 
 
-#: Virtuoso 7.2.5 fails on some of these with "SR008: Function rdf_substr_impl needs an
-#: integer" (it evaluates SUBSTR(..., STRLEN(STR(?start))) with ?start unbound inside
-#: ``!BOUND(?start) || ...``) and answers the others differently from the SPARQL semantics
-#: the embedded store follows (property paths with * and ? joined with other patterns); which
-#: of the two, and for territory-links whether at all, varies between runs (docs/conformance.md).
-VIRTUOSO_KNOWN = {"companies-in-territory", "delegation-members", "organisation-people", "person-posts",
-                  "entity-card", "events-in-period", "mission-outcomes", "mission-programme",
-                  "organisations-met", "sector-organisations", "territory-links"}
+#: Catalogue queries Virtuoso 7.2.5 does not answer as the embedded store does, even through the
+#: remote layer's rewrites (ecokg.graph.dialects; docs/conformance.md): territory-links, as shaped
+#: for Oxigraph's planner in issue 15 (a variable bound by BIND(COALESCE(...)) compared with != in
+#: the FILTER that holds an EXISTS): Virtuoso drops one "site" row.
+VIRTUOSO_KNOWN = {"territory-links"}
+
+#: Parameters beside the defaults: the cases where Virtuoso departed from SPARQL before the
+#: rewrites (a number as a GROUP BY key, SUBSTR of an unbound date, paths with a constant end).
+CASES = [("neighbourhood", {"entity": "BioForward", "hops": "1"}), ("neighbourhood", {"entity": "ekr:gilson", "hops": "3"}),
+         ("delegation-members", {"as_of": "2024-10-30"}), ("person-posts", {"person": "Nicolas Paris", "as_of": "2020-01-01"}),
+         ("companies-in-territory", {"territory": "France", "as_of": "2024-01-01"}),
+         ("territory-links", {"a": "France", "b": "United States"}), ("organisations-met", {"territory": "Illinois"}),
+         ("entity-card", {"entity": "Wisconsin"}), ("agent-events", {"agent": "WEDC"})]
 
 
 def test_stats_and_every_catalogue_query(remote: Remote, embedded: Path) -> None:
     known = VIRTUOSO_KNOWN if remote.name == "virtuoso" else set()
-    failed, different = set(), set()
+    different = set()
     with remote.kg() as kg, KnowledgeGraph.open(embedded) as local:
         assert kg.count() == local.count()
         assert kg.stats().classes == local.stats().classes
-        for query in catalog():
-            here = run_named(local.backend, query.name, {})
-            try:
-                there = run_named(kg.backend, query.name, {})
-            except StoreError as exc:
-                # SR008 mostly; at times an internal error (VECSL) on the same queries.
-                assert "Virtuoso" in str(exc) and ("SR008" in str(exc) or "VECSL" in str(exc)), str(exc)[:300]
-                failed.add(query.name)
-                continue
-            assert here.table()[0] == there.table()[0], query.name
-            if canonical(here.table()[1]) != canonical(there.table()[1]):
-                different.add(query.name)
-        assert failed | different <= known, (sorted(failed), sorted(different))
-        assert len(catalog()) - len(known) >= 12  # the others answer exactly as the embedded store
-        for name, params in [("neighbourhood", {"entity": "BioForward", "hops": "1"}),
-                             ("neighbourhood", {"entity": "ekr:gilson", "hops": "3"})]:
+        runs = [(query.name, {}) for query in catalog()] + CASES
+        for name, params in runs:
             here = run_named(local.backend, name, params)
-            assert len(here) > 0
-            try:
-                there = run_named(kg.backend, name, params)
-            except StoreError as exc:
-                # Virtuoso at times plans these into "SQ200: Aggregate function not allowed in context".
-                assert remote.name == "virtuoso" and "Virtuoso" in str(exc), str(exc)[:300]
-                continue
-            assert canonical(here.table()[1]) == canonical(there.table()[1]), (remote.name, name)
+            there = run_named(kg.backend, name, params)
+            assert here.table()[0] == there.table()[0], name
+            if canonical(here.table()[1]) != canonical(there.table()[1]):
+                different.add(name)
+        assert different <= known, sorted(different)
+        assert all(len(run_named(local.backend, name, params)) > 0 for name, params in CASES)
     stats = ecokg("stats", "--format", "csv", *remote.args[:2], env=remote.env)
     assert stats == ecokg("stats", "--format", "csv", "--store", str(embedded))
 
@@ -184,7 +173,7 @@ def test_analyze_viz_and_export(remote: Remote, embedded: Path, tmp_path: Path) 
     assert quads(tmp_path / "remote.nq") == quads(tmp_path / "embedded.nq")
 
 
-def test_virtuoso_row_cap_is_paged_or_refused(remote: Remote) -> None:
+def test_virtuoso_row_cap_and_limits(remote: Remote) -> None:
     if remote.name != "virtuoso":
         assert remote.name in ENGINES  # the cap is Virtuoso's (ResultSetMaxRows, 1,000 here)
         return
@@ -195,3 +184,6 @@ def test_virtuoso_row_cap_is_paged_or_refused(remote: Remote) -> None:
         assert len(rows) == total == len(set(rows))  # read in pages of 1,000, nothing cut
         with pytest.raises(StoreError, match="ResultSetMaxRows"):
             kg.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        # What Virtuoso cannot run at all is said as its limit, before its own message.
+        with pytest.raises(StoreError, match=r"Virtuoso cannot run a property path .* neither of its ends has a value"):
+            kg.select("SELECT ?x ?y WHERE { ?x ek:locatedIn* ?y }")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -125,7 +126,8 @@ def log(
     if fmt == "json":
         _say(json.dumps({"generations": [_info_json(i) for i in infos], "erasures": erased}, indent=2))
         return
-    rows = [(i.name + (say("current_mark", lang) if i.current else ""), i.written or "", i.kind,
+    # To the second in the table (-F json has the microseconds a write recorded).
+    rows = [(i.name + (say("current_mark", lang) if i.current else ""), re.sub(r"\.\d+", "", i.written or ""), i.kind,
              ", ".join(_short_graph(g) for g in i.loaded) or "-", ", ".join(_short_graph(g) for g in i.gone) or "-",
              len(i.sources)) for i in infos]
     print_rows(rows, columns_in(["generation", "written", "write", "sources loaded", "sources gone", "sources"], lang),

@@ -22,7 +22,6 @@ from ecokg.cli.options import (
     err_console,
     open_kg,
 )
-from ecokg.errors import EcokgError
 
 
 def build(
@@ -34,7 +33,8 @@ def build(
     keep_going: Annotated[bool, typer.Option("--keep-going", help="Load the good rows of a spreadsheet; report the bad ones.")] = False,
     mapping: Annotated[Path | None, typer.Option("--mapping", help="Column mapping (YAML) for CSV/XLSX sources.")] = None,
     append: Annotated[bool, typer.Option("--append", help="Add the sources to the graph instead of rebuilding it.")] = False,
-    reason: Annotated[bool, typer.Option("--reason", help="Also run the OWL reasoner; refuse an inconsistent build.")] = False,
+    reason: Annotated[bool, typer.Option("--reason", help="Also run the OWL reasoner; refuse an inconsistent build "
+                                         "(with --append: over what the sources add, when it can).")] = False,
     sensitivity: SensitivityOpt = None,
     lang: LangOpt = "en",
 ) -> None:
@@ -43,8 +43,6 @@ def build(
     from ecokg.progress import progress_bar
 
     check_lang(lang)
-    if reason and append:
-        raise EcokgError("--reason rebuilds the inferred graph with the whole build; after --append run `ecokg reason`")
 
     with open_kg(store, memory, endpoint, update_endpoint, for_reading=False) as kg, progress_bar(console) as bar:
         kwargs: dict[str, Any] = {

@@ -127,7 +127,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "still_named": "note: the sources that named them ({sources}) still do: remove them there too, "
         "or the next build brings them back",
         "generations": "Generations", "current_mark": " (current)",
-        "one_generation": "note: the store keeps one generation; set {env}=5 to keep the last five builds",
+        "one_generation": "note: the store keeps one generation so far (it keeps the last five writes unless {env} says otherwise)",
         "erasure": "erasure on {when}: {facts} triples (subject sha256 {digest}...)",
         "diff_summary": "{old} -> {new}: {added} facts added, {removed} removed, about {n} entities",
         "diff_source": "      source {graph}",
@@ -212,7 +212,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "still_named": "note : les sources qui le nommaient ({sources}) le nomment toujours : retirez-le là aussi, "
         "sinon la prochaine construction le ramène",
         "generations": "Générations", "current_mark": " (actuelle)",
-        "one_generation": "note : la base garde une génération ; mettez {env}=5 pour garder les cinq dernières constructions",
+        "one_generation": "note : la base n’a encore qu’une génération (elle garde les cinq dernières écritures, sauf si {env} dit autrement)",
         "erasure": "effacement du {when} : {facts} triplets (sha256 du sujet {digest}...)",
         "diff_summary": "{old} -> {new} : {added} faits ajoutés, {removed} retirés, sur {n} entités",
         "diff_source": "      source {graph}",

@@ -344,6 +344,36 @@ def mark(staged: Sequence[StagedGraph], level: str | None = None) -> None:
             item.store.add(ox.Quad(to_ox(item.name), to_ox(EK.sensitivity), to_ox(chosen), to_ox(item.name)))
         else:
             item.graph.add((item.name, EK.sensitivity, chosen))
+    _check_companions(staged)
+
+
+def _level_of(item: StagedGraph) -> str:
+    marks = [level_name(q.object.value) for q in marking_quads(item)]
+    return max(marks, key=LEVELS.index) if marks else UNMARKED
+
+
+def _check_companions(staged: Sequence[StagedGraph]) -> None:
+    """A file's facts marked stricter than the file (its companion graphs) must be stricter
+    than the level the file got: a fact cannot be more public than its source."""
+    parents = {item.name: item for item in staged if item.part_of is None}
+    for item in staged:
+        parent = parents.get(item.part_of) if item.part_of is not None else None
+        if parent is None:
+            continue
+        own, theirs = _level_of(item), _level_of(parent)
+        if LEVELS.index(own) < LEVELS.index(theirs):
+            stricter = ", ".join(LEVELS[LEVELS.index(theirs):])
+            raise InputError(
+                f"'sensitivity: {own}' is looser than the document, which is {theirs} (from its header, "
+                f"--sensitivity or its kind): a fact cannot be more public than its source; expected {stricter}",
+                source=item.source, **_where(item))
+
+
+def _where(item: StagedGraph) -> dict[str, int | None]:
+    """Where a companion's level is stated: a line of a YAML file, a row of a spreadsheet."""
+    from ecokg.loaders import kind_of
+
+    return {"row" if kind_of(Path(item.source)) in ("csv", "xlsx") else "line": item.stated_at}
 
 __all__ = [
     "AUDIENCES",

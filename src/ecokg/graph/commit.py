@@ -26,6 +26,7 @@ from rdflib import Graph, URIRef
 from ecokg.errors import InputError, StoreError, ValidationError
 from ecokg.graph.audience import mark, marking_quads
 from ecokg.graph.history import keeping_history
+from ecokg.graph.reasoner import ReasoningHook
 from ecokg.graph.replacing import (
     Context,
     Staged,
@@ -48,12 +49,24 @@ from ecokg.graph.staging import (
 )
 from ecokg.graph.store import Backend, Change, crash_point
 from ecokg.graph.validation import ValidationReport, staged_quads
+from ecokg.graph.writes import record_write
 from ecokg.loaders import LoadContext, StagedGraph, document_graphs, kind_of
 from ecokg.loaders.rdf import FORMATS, NOT_RESTORED, base_iri, dataset_candidate
-from ecokg.namespaces import LEGACY_OWN_GRAPHS, ONTOLOGY_GRAPH
+from ecokg.namespaces import (
+    INFERRED_GRAPH,
+    LEGACY_OWN_GRAPHS,
+    ONTOLOGY_GRAPH,
+    is_source_graph,
+    parent_source,
+)
 from ecokg.terms import graph_quads, to_ox
 
 Hook = Callable[[list[StagedGraph]], list[StagedGraph]]
+
+
+def companions_of(graphs: Iterable[URIRef], sources: set[URIRef]) -> set[URIRef]:
+    """The companion graphs among ``graphs`` of the source graphs ``sources`` (``ekg:D#confidential``)."""
+    return {graph for graph in graphs if parent_source(graph) in sources}
 
 
 def entities(backend: Backend) -> dict[URIRef, str]:
@@ -73,26 +86,33 @@ def build(
     # No other build commits between this one's reading and its commit; the generations
     # ECOKG_KEEP_GENERATIONS asks for stay (ecokg log, diff).
     with backend.writing(), keeping_history(backend):
-        return commit_sources(backend, paths, context, clear=True, validate=validate, on_source=on_source,
-                              before_commit=before_commit, sensitivity=sensitivity)
+        report = commit_sources(backend, paths, context, clear=True, validate=validate, on_source=on_source,
+                                before_commit=before_commit, sensitivity=sensitivity)
+        record_write(backend, "build", [str(g) for g in report.graphs if is_source_graph(str(g))], report.sources)
+        return report
 
 
 def load(
     backend: Backend, paths: list[Path], context: LoadContext, *, validate: bool = True,
     on_source: Callable[[Path], None] | None = None, sensitivity: str | None = None,
+    before_commit: Hook | None = None,
 ) -> BuildReport:
     """Add ``paths`` to the graph in ``backend``, replacing earlier loads of the same documents.
 
     The whole load holds the store's write lock: what it reads (the entities it may point
     at, the graphs it replaces), what it validates and what it commits are one generation.
+    ``before_commit``: as for :func:`build`; a reasoning hook reasons over the store and the load
+    (incrementally when the load only adds, :mod:`ecokg.graph.increment`).
     """
     if not paths:
         # A load drops the derived graphs (inferred, analysis): with nothing to add it would only do that.
         raise InputError("a load needs at least one file to add; nothing was changed "
                          "(`ecokg build` without --append rebuilds the graph from the seed)")
     with backend.writing(), keeping_history(backend):
-        return commit_sources(backend, paths, context, clear=False, validate=validate, on_source=on_source,
-                              sensitivity=sensitivity)
+        report = commit_sources(backend, paths, context, clear=False, validate=validate, on_source=on_source,
+                                sensitivity=sensitivity, before_commit=before_commit)
+        record_write(backend, "load", [str(g) for g in report.graphs if is_source_graph(str(g))], report.sources)
+        return report
 
 
 @dataclass
@@ -138,8 +158,13 @@ def commit_sources(
         done = stage_and_validate(backend, paths, context, clear=clear, validate=validate, on_source=on_source,
                                   reasoned=before_commit is not None, sensitivity=sensitivity)
     staged, staging = done.staged, done.store
+    inferred: Any = None  # an incremental reasoning run's change to the stored inferred graph
     if before_commit is not None:
+        if isinstance(before_commit, ReasoningHook):  # a load reasons with what is stored, a build alone
+            before_commit.stored, before_commit.dropping = (None, []) if clear else (backend, list(done.drop))
         hooked = before_commit(staged)
+        if isinstance(before_commit, ReasoningHook):
+            inferred = before_commit.change
         before = {id(item) for item in staged}
         done.triples += sum(len(item.graph) for item in hooked if id(item) not in before)  # e.g. the inferences
         staged, staging = hooked, None
@@ -153,9 +178,10 @@ def commit_sources(
     change = Change(
         # A reused graph is added empty (which replaces the old one) and filled from the quads.
         add=[(item.name, Graph() if item.name in reuse else item.graph) for item in [*staged, *done.add]],
-        drop=[] if clear else [*DERIVED_GRAPHS, *done.drop],
+        drop=[] if clear else [*(g for g in DERIVED_GRAPHS if inferred is None or g != INFERRED_GRAPH), *done.drop],
         clear=clear,
-        quads=quads,
+        quads=quads if inferred is None else itertools.chain(quads, inferred.add),
+        remove=() if inferred is None else inferred.remove,
     )
     backend.commit(change)
     return _report(paths, done, list(change.drop), started)
@@ -200,6 +226,8 @@ def stage_and_validate(
         staged = stage(paths, context, on_source=on_source) if clear else _stage_load(paths, context, stored, legacy, on_source)
     mark(staged, sensitivity)  # every source graph says who may see it (docs/audiences.md)
     names = {item.name for item in staged}
+    # A document loaded again replaces its companion graphs (its facts marked stricter), even those it no longer has.
+    legacy = [*legacy, *sorted(companions_of(stored.graphs, names) - names)]
     hidden = names | set(DERIVED_GRAPHS) | set(legacy)
     on_stage = Staged(staged)
     twice = described_twice(on_stage.typed_entities(), stored, hidden, on_stage.sources)
@@ -265,6 +293,7 @@ def _stage_load(
     predicted: set[URIRef] = set()
     for path in paths:
         predicted |= document_graphs(path, context) or set()
+    predicted |= companions_of(stored.graphs, predicted)
     dropped = {*DERIVED_GRAPHS, *legacy}
     given, given_labels = set(context.known_entities), dict(context.known_labels)
 
@@ -324,9 +353,9 @@ def _restore(
             raise _NotRestorable(done)
         if failures:
             raise StoreError(f"cannot write the store {backend.description}: {failures[0]}") from failures[0]
-        store = generation.store
+        # No local name for the store: a failure must leave nothing holding it open (disk.abandon).
         for name in NOT_RESTORED:
-            store.remove_graph(to_ox(URIRef(name)))
+            generation.store.remove_graph(to_ox(URIRef(name)))
         # The rest (ontology, other sources) comes from the staging store, already validated.
         extra: list[Any] = []
         for item in staged:
@@ -335,8 +364,7 @@ def _restore(
             else:
                 extra.extend(graph_quads(item.graph, item.name) if item.name == ONTOLOGY_GRAPH
                              else staged_quads(done.store, [item.name]))
-        store.extend(extra)
-        del store
+        generation.store.extend(extra)
     return done
 
 

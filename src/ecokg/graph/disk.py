@@ -22,27 +22,31 @@ Opening a generation checks sizes always and the CRC-32 of any file whose time c
 a file edited, cut or replaced is caught before RocksDB reads it (a flipped bit in an
 index made Oxigraph allocate without bound). ``ecokg store check`` reads every byte
 (:func:`verify_manifest` with ``full=True``). An older plain pointer is still read.
+
+A write that fails deletes its generation, closed first; if it cannot be closed, a marker
+``gen-000008.failed`` stays until a later one is published, so no two writes ever use the
+same folder name (:func:`abandon`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import hashlib
 import os
 import re
 import shutil
-import time
+import traceback
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pyoxigraph as ox
 
-from ecokg.errors import StoreError
+from ecokg.errors import InputError, StoreError
+from ecokg.graph.locks import lock_file, reader_lock
 
 POINTER = "CURRENT"
 POINTER_HEADER = "ecokg-store 1"
@@ -381,60 +385,78 @@ def disk_full(exc: BaseException) -> str | None:
     return None
 
 
-# --- locks ------------------------------------------------------------------------
+# --- collecting ---------------------------------------------------------------------
 
 
-def lock_file(path: Path, *, shared: bool, timeout: float | None) -> IO[bytes]:
-    """Take an flock on ``path``; wait up to ``timeout`` seconds (None: forever)."""
-    handle = path.open("a+b")
-    return _flock(handle, shared=shared, timeout=timeout)
+#: How many generations a store keeps, the current one included (``ecokg log``, ``ecokg diff``).
+KEEP_ENV = "ECOKG_KEEP_GENERATIONS"
+DEFAULT_KEEP = 5
 
 
-def _flock(handle: IO[bytes], *, shared: bool, timeout: float | None) -> IO[bytes]:
-    mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
-    deadline = None if timeout is None else time.monotonic() + timeout
-    while True:
-        try:
-            fcntl.flock(handle.fileno(), mode | fcntl.LOCK_NB)
-            return handle
-        except BlockingIOError:
-            if deadline is not None and time.monotonic() >= deadline:
-                handle.close()
-                raise
-            time.sleep(0.05)
+def kept_count() -> int:
+    """How many generations a store keeps (``$ECOKG_KEEP_GENERATIONS``, default 5)."""
+    raw = os.environ.get(KEEP_ENV, "").strip() or str(DEFAULT_KEEP)
+    if not raw.isdigit() or int(raw) < 1:
+        raise InputError(f"expected a whole number of generations to keep, at least 1 (got {raw!r})", source=f"${KEEP_ENV}")
+    return int(raw)
 
 
-_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
+#: Beside the number of a write that failed (``gen-000064.failed``) until a later generation is
+#: published: a number is never given to two writes (see :func:`abandon`).
+FAILED_SUFFIX = ".failed"
 
 
-def reader_lock(path: Path) -> IO[bytes] | None:
-    """The shared lock a reader holds on its generation; None on a read-only store.
+def abandon(root: Path, name: str, error: BaseException) -> None:
+    """Delete ``name``, the generation a write was making when ``error`` stopped it; keep its number.
 
-    Reading needs no write access: where the lock file cannot be created or opened for
-    writing, it is locked through a read-only descriptor, and where it does not exist
-    either, the generation is read without a lock (no writer can collect it from a
-    store it cannot write either).
+    The failed write's RocksDB may still be open: its frames, held by the traceback, keep
+    the store alive, and closing it writes into its folder (a flush, a new MANIFEST,
+    deleting files it does not know). Had another process's write taken the same name in
+    the meantime, that write would lose files ("Corruption: ... MANIFEST ... No such file",
+    seen with two ``ecokg serve --allow-update`` workers). So the frames are cleared (the
+    store closes now, and the store is left as it was); if the store is still open all the
+    same, a marker keeps the number taken whatever writes there later.
     """
+    if error.__traceback__ is not None:
+        traceback.clear_frames(error.__traceback__)
+    if _open_here(root / name):
+        with contextlib.suppress(OSError):  # a full disk: the marker is best effort
+            (root / f"{name}{FAILED_SUFFIX}").touch()
+    shutil.rmtree(root / name, ignore_errors=True)
+    manifest_path(root, name).unlink(missing_ok=True)
+
+
+def _open_here(folder: Path) -> bool:
+    """Whether this process holds a file under ``folder`` open (an open RocksDB always does);
+    True where that cannot be known (no ``/proc``)."""
     try:
-        return lock_file(path, shared=True, timeout=None)
-    except OSError as exc:
-        if exc.errno not in _READ_ONLY:
-            raise
-    try:
-        return _flock(path.open("rb"), shared=True, timeout=None)
-    except OSError as exc:
-        if exc.errno not in _READ_ONLY | {errno.ENOENT}:
-            raise
-    return None
+        descriptors = list(Path("/proc/self/fd").iterdir())
+    except OSError:
+        return True
+    for fd in descriptors:
+        with contextlib.suppress(OSError):
+            if os.readlink(fd).startswith(f"{folder}{os.sep}"):
+                return True
+    return False
 
 
 def collect(root: Path, keep: str) -> None:
-    """Delete the generations no process reads, older than ``keep`` (and crashed writes' debris).
+    """Delete the generations no process reads, but the newest :func:`kept_count` up to ``keep``
+    (and crashed writes' debris).
 
     Called only once ``keep`` is published and verified; a generation numbered above it is
     never deleted here (none should exist: ``keep`` took the next number).
     """
     keep_number = int(keep.removeprefix("gen-"))
+    try:
+        history = kept_count() - 1
+    except InputError:
+        history = DEFAULT_KEEP - 1  # a build or a load refuses the setting before writing
+    older = [g for g in generations(root) if int(g.removeprefix("gen-")) < keep_number and manifest_path(root, g).exists()]
+    kept = set(sorted(older)[-history:]) if history > 0 else set()
+    for entry in root.glob(f"gen-*{FAILED_SUFFIX}"):
+        if _NUMBERED.match(entry.name) and int(entry.name[4:10]) < keep_number:
+            entry.unlink(missing_ok=True)  # numbered below ``keep``: never given again
     for entry in root.glob("gen-*.cache"):
         if not (root / entry.name.removesuffix(".cache")).is_dir():
             shutil.rmtree(entry, ignore_errors=True)  # its generation went before it
@@ -450,7 +472,7 @@ def collect(root: Path, keep: str) -> None:
                 entry.unlink(missing_ok=True)
                 handle.close()
     for name in generations(root):
-        if name == keep or int(name.removeprefix("gen-")) > keep_number:
+        if name == keep or name in kept or int(name.removeprefix("gen-")) > keep_number:
             continue
         lock_path = root / f"{name}.lock"
         try:
@@ -468,33 +490,10 @@ def collect(root: Path, keep: str) -> None:
 
 
 __all__ = [
-    "DAMAGED_PREFIX",
-    "POINTER",
-    "DamagedStore",
-    "FileEntry",
-    "Manifest",
-    "Pointer",
-    "collect",
-    "corruption_is_damage",
-    "crc32_file",
-    "current_generation",
-    "disk_full",
-    "format_pointer",
-    "fsync_dir",
-    "generations",
-    "lock_file",
-    "make_manifest",
-    "manifest_path",
-    "next_number",
-    "open_generation",
-    "parse_manifest",
-    "parse_pointer",
-    "read_manifest",
-    "read_pointer",
-    "reader_lock",
-    "repair_hint",
-    "restamped",
-    "swap_pointer",
-    "verify_manifest",
-    "write_synced",
+    "DAMAGED_PREFIX", "FAILED_SUFFIX", "KEEP_ENV", "POINTER", "DamagedStore", "FileEntry", "Manifest",
+    "Pointer", "abandon", "collect", "corruption_is_damage", "crc32_file", "current_generation",
+    "disk_full", "format_pointer", "fsync_dir", "generations", "kept_count", "lock_file",
+    "make_manifest", "manifest_path", "next_number", "open_generation", "parse_manifest",
+    "parse_pointer", "read_manifest", "read_pointer", "reader_lock", "repair_hint", "restamped",
+    "swap_pointer", "verify_manifest", "write_synced",
 ]

@@ -36,6 +36,7 @@ from rdflib.term import Node
 from ecokg.errors import InputError, StoreError
 from ecokg.graph.disk import generations, lock_file
 from ecokg.graph.store import Backend, DiskBackend
+from ecokg.graph.writes import prune_writes, record_write
 from ecokg.namespaces import (
     ANALYSIS_GRAPH,
     EKR,
@@ -149,6 +150,8 @@ def forget(backend: Backend, person: URIRef) -> Erasure:
         erasure.generation = backend.generation
         erasure.dropped = _drop_old_generations(backend.root, backend.generation)
         _append_record(backend.root, erasure)
+        record_write(backend, "forget", erasure.sources)
+        prune_writes(backend.root, [*names, str(person), ident], REDACTED)  # a file may be named after them
         _no_traces(backend.root, [*names, str(person), ident])
     return erasure
 
@@ -159,6 +162,7 @@ def _sweep(backend: Backend, person: URIRef) -> Erasure:
     if not isinstance(backend, DiskBackend):
         raise InputError(f"the graph holds nothing about {person}")
     dropped = _drop_old_generations(backend.root, backend.generation)
+    prune_writes(backend.root, [str(person), str(person).removeprefix(str(EKR))], REDACTED)
     _no_traces(backend.root, [str(person), str(person).removeprefix(str(EKR))])
     return Erasure(hashlib.sha256(str(person).encode()).hexdigest(), 0, 0, [],
                    datetime.now(UTC).replace(microsecond=0).isoformat(), backend.generation, dropped)

@@ -1,17 +1,16 @@
 """What changed: the generations a disk store keeps (``ecokg log``) and the facts added and
 removed between two of them (``ecokg diff``), both as an audience may see them.
 
-A disk store deletes the generations nobody reads after each write; with
-``ECOKG_KEEP_GENERATIONS=N`` a build or a load keeps the newest ``N`` (the current one
-included): :func:`keeping_history` holds a reader's lock on the ones to keep while it
-writes, so the store's collection passes over them as over any generation being read.
-A diff can also compare an export (``ecokg export -F nq``) with the store.
+A disk store keeps its newest generations (``ECOKG_KEEP_GENERATIONS``, default 5, the
+current one included; :func:`ecokg.graph.disk.collect`) and deletes the older ones nobody
+reads after each write. Each write says what it was in ``writes.jsonl`` beside ``CURRENT``
+(:func:`ecokg.graph.writes.record_write`): its kind, its time to the microsecond and its sources. A diff can
+also compare an export (``ecokg export -F nq``) with the store.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,41 +22,20 @@ from rdflib import Dataset
 
 from ecokg.errors import InputError, StoreError
 from ecokg.graph.audience import level_name, view
-from ecokg.graph.disk import generations, lock_file, manifest_path
+from ecokg.graph.disk import KEEP_ENV, generations, kept_count, manifest_path
 from ecokg.graph.forget import sparql
 from ecokg.graph.store import Backend, Change, DiskBackend
+from ecokg.graph.writes import read_writes
 from ecokg.namespaces import is_source_graph
 from ecokg.terms import oxigraph_dataset
-
-KEEP_ENV = "ECOKG_KEEP_GENERATIONS"
-
-
-def kept_count() -> int:
-    """How many generations a build keeps (``$ECOKG_KEEP_GENERATIONS``, default 1)."""
-    raw = os.environ.get(KEEP_ENV, "1").strip() or "1"
-    if not raw.isdigit() or int(raw) < 1:
-        raise InputError(f"{KEEP_ENV} must be a whole number of generations, at least 1 (got {raw!r})")
-    return int(raw)
 
 
 @contextlib.contextmanager
 def keeping_history(backend: Backend) -> Iterator[None]:
-    """Keep the newest generations through the write in this block (module docstring)."""
-    keep = kept_count()
-    if not isinstance(backend, DiskBackend) or keep <= 1:
-        yield
-        return
-    root = backend.root
-    complete = [g for g in generations(root) if manifest_path(root, g).exists()]
-    handles = []
-    for name in sorted(complete, reverse=True)[: keep - 1]:
-        with contextlib.suppress(OSError):
-            handles.append(lock_file(root / f"{name}.lock", shared=True, timeout=0))
-    try:
-        yield
-    finally:
-        for handle in handles:
-            handle.close()
+    """Check ``$ECOKG_KEEP_GENERATIONS`` before a write (the store keeps that many generations:
+    :func:`ecokg.graph.disk.collect`), so that a bad value refuses the write, not its end."""
+    kept_count()
+    yield
 
 
 class Snapshot(Backend):
@@ -150,6 +128,7 @@ def log(backend: Backend, audience: str = "all") -> list[GenerationInfo]:
         raise InputError(f"{backend.description} keeps no generations (a disk store does)")
     infos: list[GenerationInfo] = []
     previous: dict[str, Source] | None = None
+    recorded = read_writes(backend.root)
     for name in generations(backend.root):
         try:
             snapshot = open_snapshot(backend, name)
@@ -169,6 +148,11 @@ def log(backend: Backend, audience: str = "all") -> list[GenerationInfo]:
             info.gone = sorted(set(previous) - set(now))
             info.kind = ("build" if now and set(info.loaded) == set(now) else
                          "load" if info.loaded or info.gone else "derived (reason, analysis or update)")
+        entry = recorded.get(name)
+        if entry is not None:  # what the write said of itself (ecokg.graph.writes), to the microsecond
+            info.kind, info.written = str(entry.get("write", info.kind)), str(entry.get("at", info.written))
+            # Only the graphs this audience sees: a hidden source is not even named.
+            info.loaded = sorted(set(map(str, entry.get("graphs", []))) & set(now))
         previous = now
         infos.append(info)
     return infos

@@ -39,8 +39,11 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ecokg.errors import QueryError, StoreError
-from ecokg.graph.skolem import deskolemise_result, n3, ox_text, skolemised
-from ecokg.graph.sparqltext import Scan, matching, scan, substitute, tokens
+from ecokg.graph.binding import bind_text, prefixed
+from ecokg.graph.binding import with_values as with_values  # where the tests look for it
+from ecokg.graph.dialects import normal_booleans, virtuoso_limit, virtuoso_text
+from ecokg.graph.skolem import deskolemise_result, n3, ox_text
+from ecokg.graph.sparqltext import Scan, scan
 from ecokg.graph.store import Backend, Change
 from ecokg.namespaces import (
     ANALYSIS_GRAPH,
@@ -87,75 +90,6 @@ def _credentials() -> tuple[dict[str, str], tuple[str, str] | None]:
     if user:
         return {}, (user, os.environ.get(PASSWORD_ENV, ""))
     return {}, None
-
-
-# --- binding values into a query ---------------------------------------------
-# initBindings on a remote store become VALUES blocks. rdflib's SPARQLStore appends one
-# after the query, which joins *after* projection and grouping (a bound variable used
-# in a FILTER or a UNION branch is then unbound where it matters). We join the one-row
-# block into every group pattern instead, which binds it wherever the query uses it.
-
-
-def with_values(text: str, bindings: dict[str, Identifier]) -> str:
-    """``text`` with a one-row VALUES block for ``bindings`` at the start of every group.
-
-    Joining the same single row into every group pattern binds the variables
-    everywhere, as the embedded engine's substitution does (a FILTER in a UNION
-    branch sees them too). CONSTRUCT templates, VALUES data blocks and groups
-    that hold a sub-select are left alone.
-
-    >>> with_values("SELECT ?n WHERE { ?x ek:name ?n }", {"x": URIRef("urn:a")})
-    'SELECT ?n WHERE { VALUES (?x) { (<urn:a>) } ?x ek:name ?n }'
-    """
-    if not bindings:
-        return text
-    names = " ".join(f"?{name}" for name in bindings)
-    # RDF term serialisation; a blank node read from the store is its skolem IRI there.
-    values = " ".join(skolemised(value).n3() for value in bindings.values())
-    block = f" VALUES ({names}) {{ ({values}) }}"
-    toks = list(tokens(text))
-    inserts: list[int] = []
-    k = 0
-    while k < len(toks):
-        offset, tok = toks[k]
-        upper = tok.upper()
-        following = toks[k + 1][1] if k + 1 < len(toks) else ""
-        if upper == "CONSTRUCT" and following.upper() == "WHERE":
-            raise QueryError("cannot bind parameters in a short CONSTRUCT WHERE query; write the template out")
-        if (upper == "CONSTRUCT" and following == "{") or upper == "VALUES":
-            # Skip the template, or the data block: neither is a group pattern.
-            opening = next((j for j in range(k + 1, len(toks)) if toks[j][1] == "{"), None)
-            if opening is None:
-                break
-            k = matching(toks, opening) + 1
-            continue
-        if tok == "{" and following.upper() != "SELECT":
-            inserts.append(offset + 1)
-        k += 1
-    if not inserts:
-        raise QueryError("cannot bind parameters: the query has no group pattern")
-    parts, last = [], 0
-    for at in inserts:
-        parts += [text[last:at], block]
-        last = at
-    parts.append(text[last:])
-    return "".join(parts)
-
-
-def bind_text(text: str, bindings: dict[str, Identifier]) -> str:
-    """``text`` with ``bindings`` written in: each variable replaced by its value where that
-    is the same query (:func:`~ecokg.graph.sparqltext.substitute`), else VALUES blocks
-    (:func:`with_values`)."""
-    if not bindings:
-        return text
-    replaced = substitute(text, {name: n3(value) for name, value in bindings.items()})
-    return replaced if replaced is not None else with_values(text, bindings)
-
-
-def prefixed(text: str) -> str:
-    """``text`` preceded by ecokg's PREFIX declarations (the query's own ones win)."""
-    head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-    return head + text
 
 
 # --- the backend ----------------------------------------------------------------
@@ -215,8 +149,9 @@ class RemoteBackend(Backend):
         if response.status_code == 400:
             raise QueryError(f"the SPARQL endpoint {url} rejected the request: {response.text.strip()[:2000]}")
         if response.status_code >= 300:
+            limit = virtuoso_limit(response.text) if "virtuoso" in response.headers.get("server", "").lower() else ""
             raise StoreError(
-                f"the SPARQL endpoint {url} answered HTTP {response.status_code}: {response.text.strip()[:2000]}"
+                f"the SPARQL endpoint {url} answered HTTP {response.status_code}: {limit}{response.text.strip()[:2000]}"
             )
         return response
 
@@ -246,9 +181,11 @@ class RemoteBackend(Backend):
     ) -> Result:
         found = scan(text, {p: str(ns) for p, ns in PREFIXES.items()})
         form = found.form if found.form in ("CONSTRUCT", "DESCRIBE", "ASK") else "SELECT"
-        bound = bind_text(text, bindings or {})
-        data: dict[str, Any] = {"query": prefixed(bound)}
         visible = self._visible_graphs() if deskolemise else None
+        bound = bind_text(text, bindings or {})
+        if self._virtuoso():
+            bound = virtuoso_text(bound)  # the same answer, in a text Virtuoso 7.2 reads as SPARQL does
+        data: dict[str, Any] = {"query": prefixed(bound)}
         if dataset is None and (exclude_graphs or visible is not None):
             graphs = visible if visible is not None else self._all_graphs()
             excluded = {str(g) for g in exclude_graphs}
@@ -268,7 +205,12 @@ class RemoteBackend(Backend):
         cap = self._cap(response, result)
         if cap is not None:
             result, payload = self._pages(bound, found, data, result, payload, cap)
+        if self._virtuoso() and result.type == "SELECT":
+            result.bindings = [{k: normal_booleans(v) for k, v in row.items()} for row in result.bindings]
         return deskolemise_result(result, payload) if deskolemise else result
+
+    def _virtuoso(self) -> bool:
+        return "virtuoso" in self.engine.lower()
 
     def _all_graphs(self) -> list[str]:
         # ``GRAPH ?g {}`` lists no graph on Virtuoso: ask for graphs that hold something.

@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import shutil
 import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -42,6 +41,7 @@ from ecokg.graph.disk import (
     POINTER,
     DamagedStore,
     Pointer,
+    abandon,
     collect,
     corruption_is_damage,
     disk_full,
@@ -91,11 +91,12 @@ class Change:
     add: Sequence[tuple[URIRef, Graph]] = ()
     drop: Sequence[URIRef] = ()
     clear: bool = False
-    #: Quads already in pyoxigraph form (e.g. from an Oxigraph staging store): at a
-    #: million triples, converting through rdflib terms costs more than the whole load.
+    #: Quads already in pyoxigraph form: at 1M triples rdflib terms cost more than the load.
     quads: Iterable[Any] = ()
     #: A SPARQL Update applied last, in the same commit (``ecokg serve --allow-update``).
     update: str | None = None
+    #: Quads removed after the drops, before the additions (local stores; incremental reasoning).
+    remove: Iterable[Any] = ()
 
 
 @dataclass
@@ -194,6 +195,8 @@ def _apply(store: Any, change: Change) -> None:
         store.clear()
     for name in change.drop:
         store.remove_graph(ox.NamedNode(str(name)))
+    for quad in change.remove:
+        store.remove(quad)
     for name, _ in change.add:
         store.remove_graph(ox.NamedNode(str(name)))
     quads = itertools.chain.from_iterable([*(graph_quads(g, name) for name, g in change.add), change.quads])
@@ -476,8 +479,7 @@ class DiskBackend(Backend):
                 swap_pointer(self.root, format_pointer(name, manifest.digest), before=lambda: crash_point("before-swap"))
             except BaseException as exc:
                 generation.store = None
-                shutil.rmtree(target, ignore_errors=True)
-                manifest_path(self.root, name).unlink(missing_ok=True)
+                abandon(self.root, name, exc)  # its RocksDB closed first, its number never reused
                 full = disk_full(exc)
                 if full is not None:
                     raise StoreError(

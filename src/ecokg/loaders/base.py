@@ -26,7 +26,19 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.errors import InputError
-from ecokg.namespaces import DCTERMS, EK, EKD, PROV, RDF, RDFS, XSD, bind_prefixes, source_graph
+from ecokg.namespaces import (
+    DCTERMS,
+    EK,
+    EKD,
+    EKSENS,
+    PROV,
+    RDF,
+    RDFS,
+    XSD,
+    bind_prefixes,
+    companion_graph,
+    source_graph,
+)
 from ecokg.terms import from_ox, graph_quads, to_ox
 
 
@@ -46,6 +58,10 @@ class StagedGraph:
     store: Any = None
     #: Restored from an ecokg dataset as it is (the whole file's quads are this build's).
     restored: bool = False
+    #: For a companion graph (the facts a file marks stricter than itself, ``ekg:<doc>#<level>``):
+    #: the source graph it belongs to, and the line that first states its level.
+    part_of: URIRef | None = None
+    stated_at: int | None = None
 
     def rdflib_graph(self) -> Graph:
         """The staged triples as an rdflib graph (converted from ``store`` when they are there)."""
@@ -214,6 +230,10 @@ class FactWriter:
         self._buffer: list[Any] = []
         self.source = str(source)
         self._excerpts: dict[str, URIRef] = {}
+        #: The graph's own description (PROV), repeated in each companion graph.
+        self._header: list[tuple[Any, Any]] = []
+        #: Companion graphs by level: (graph, the line stating the level, excerpts it holds).
+        self._companions: dict[str, tuple[Any, int | None, set[URIRef]]] = {}
         self._put(self.name, RDF.type, PROV.Entity)
         self._put(self.name, PROV.wasDerivedFrom, self.document)
         self._put(self.name, EK.sourceFile, Literal(Path(self.source).name))
@@ -224,10 +244,12 @@ class FactWriter:
             self._put(self.name, EK.sha256, Literal(file_sha256(source)))
 
     def _put(self, s: Node, p: Node, o: Node) -> None:
+        if s == self.name:
+            self._header.append((to_ox(p), to_ox(o)))
         self._quad(to_ox(s), to_ox(p), to_ox(o))
 
-    def _quad(self, s: Any, p: Any, o: Any) -> None:
-        self._buffer.append(ox.Quad(s, p, o, self._graph))
+    def _quad(self, s: Any, p: Any, o: Any, graph: Any = None) -> None:
+        self._buffer.append(ox.Quad(s, p, o, self._graph if graph is None else graph))
         if len(self._buffer) >= _FLUSH_EVERY:
             self.flush()
 
@@ -251,30 +273,60 @@ class FactWriter:
             for item in value if isinstance(value, list | tuple) else [value]:
                 self.add(self.document, predicate, item, excerpt)  # type: ignore[arg-type]
 
-    def excerpt(self, key: str, text: str, position: int, lang: str | None = None) -> URIRef:
-        """The excerpt (sentence or row) named ``key``, created on first use."""
+    def excerpt(self, key: str, text: str, position: int, lang: str | None = None, *, level: str | None = None,
+                stated_at: int | None = None) -> URIRef:
+        """The excerpt (sentence or row) named ``key``, created on first use; with ``level``, in
+        that companion graph only (a sentence about a confidential fact is confidential too)."""
+        iri = self.excerpt_iri(key)
+        if level is not None:
+            graph = self._companion(level, stated_at)
+            held = self._companions[level][2]
+            if iri not in held:
+                held.add(iri)
+                for p, o in self._excerpt_pairs(text, position, lang):
+                    self._quad(to_ox(iri), p, o, graph)
+            return iri
         found = self._excerpts.get(key)
         if found is not None:
             return found
-        iri = self.excerpt_iri(key)
-        self._put(iri, RDF.type, EK.Excerpt)
-        self._put(iri, EK.text, Literal(text, lang=lang))
-        self._put(iri, EK.position, Literal(position))
-        self._put(iri, DCTERMS.isPartOf, self.document)
+        for p, o in self._excerpt_pairs(text, position, lang):
+            self._quad(to_ox(iri), p, o)
         self._excerpts[key] = iri
         return iri
+
+    def _excerpt_pairs(self, text: str, position: int, lang: str | None) -> list[tuple[Any, Any]]:
+        return [(to_ox(RDF.type), to_ox(EK.Excerpt)), (to_ox(EK.text), to_ox(Literal(text, lang=lang))),
+                (to_ox(EK.position), to_ox(Literal(position))), (to_ox(DCTERMS.isPartOf), to_ox(self.document))]
 
     def excerpt_iri(self, key: str) -> URIRef:
         """The IRI of the excerpt ``key`` (whether or not it was created yet)."""
         return URIRef(f"{self.document}#{key}")
 
-    def add(self, s: URIRef, p: URIRef, o: Node, excerpt: URIRef) -> None:
-        """Add the fact (s, p, o) and its statement node deriving it from ``excerpt``."""
+    def add(self, s: URIRef, p: URIRef, o: Node, excerpt: URIRef, *, level: str | None = None,
+            stated_at: int | None = None) -> None:
+        """Add the fact (s, p, o) and its statement node deriving it from ``excerpt``.
+
+        With ``level`` (stricter than the document: the loader checks), the fact goes to the
+        companion graph of that level, which repeats the graph's PROV and the excerpt.
+        """
         fact = to_ox(s), to_ox(p), to_ox(o)
         statement = to_ox(self.statement_iri(s, p, o))
-        self._quad(*fact)
+        graph = None if level is None else self._companion(level, stated_at)
+        self._quad(*fact, graph)
         for p, o in statement_pairs(*fact, to_ox(excerpt)):
-            self._quad(statement, p, o)
+            self._quad(statement, p, o, graph)
+
+    def _companion(self, level: str, stated_at: int | None = None) -> Any:
+        """The companion graph of ``level``, made on first use."""
+        if level not in self._companions:
+            name = ox.NamedNode(str(companion_graph(self.name, level)))
+            for p, o in self._header:
+                if p != to_ox(EK.sensitivity):
+                    self._quad(name, p, o, name)
+            self._quad(name, to_ox(EK.sensitivity), to_ox(EKSENS[level]), name)
+            self._quad(name, to_ox(DCTERMS.isPartOf), self._graph, name)
+            self._companions[level] = (name, stated_at, set())
+        return self._companions[level][0]
 
     def statement_iri(self, s: Node, p: Node, o: Node) -> URIRef:
         """Deterministic, so rebuilding the same source gives the same graph."""
@@ -286,6 +338,13 @@ class FactWriter:
         graph = Graph(identifier=self.name)
         bind_prefixes(graph.namespace_manager)
         return StagedGraph(self.name, self.document, graph, self.source, rejects or [], store=self.store)
+
+    def companions(self) -> list[StagedGraph]:
+        """The companion graphs (facts stricter than the document), staged after :meth:`staged`."""
+        self.flush()
+        return [StagedGraph(URIRef(name.value), self.document, Graph(identifier=URIRef(name.value)), self.source,
+                            store=self.store, part_of=self.name, stated_at=line)
+                for name, line, _ in self._companions.values()]
 
 
 #: Quads a writer buffers before writing them into its store.

@@ -43,12 +43,14 @@ def build_map(
     ``entity_pages``: where a served map links each node's page, ``/entity/`` + its IRI)."""
     check_options(color_by, size_by, lang)
     from ecokg.network.lookup import node_named
-    from ecokg.network.projection import project
+    from ecokg.network.projection import for_map
     from ecokg.network.provenance import attach_sources
 
-    # The projection without sources (cached, shared with the analysis); the sources of what the
-    # map shows are read afterwards, for its nodes and links only (a few bound queries).
-    G = project(backend, collapse=True, lang=lang, sources=False)
+    # The projection with its sources when the commit cached it; otherwise without (cached,
+    # shared with the analysis), and the sources of what the map shows are read afterwards,
+    # for its nodes and links only (a few bound queries).
+    G = for_map(backend, lang)
+    with_sources = bool(G.graph.get("sources"))
     subtitle = caption
     if query is not None:
         G = query_graph(backend, G, query, params or {}, lang)
@@ -78,7 +80,7 @@ def build_map(
         color_by = "change"
     return render_map(G, title=title or ("ecokg map" if lang == "en" else "carte ecokg"), color_by=color_by,
                       size_by=size_by, lang=lang, max_nodes=max_nodes, generated=generated, subtitle=subtitle,
-                      prepare=lambda shown: attach_sources(backend, shown))
+                      prepare=None if with_sources else (lambda shown: attach_sources(backend, shown)))
 
 
 def write_map(backend: Backend, output: str | Path, **options: Any) -> MapResult:

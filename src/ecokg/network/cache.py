@@ -1,11 +1,13 @@
 """The projection cached beside the disk store's generation it was made from (JSON).
 
 A generation never changes once written, so the cache is never stale, and it goes when
-the generation is collected.
+the generation is collected. An audience's view (docs/audiences.md) has its own file, made
+from what that audience sees, like its inferred graph.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import re
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from ecokg.graph.store import Backend
 
 #: Bump when the projection's shape changes: older cache files are then ignored.
-PROJECTION_FORMAT = 5
+PROJECTION_FORMAT = 6
 
 
 @contextmanager
@@ -36,22 +38,25 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_cache(path: Path) -> nx.MultiDiGraph:
-    """A projection from its cache file (see :func:`write_cache`)."""
+def read_cache(path: Path, *, sources: bool = True) -> nx.MultiDiGraph:
+    """A projection from its cache file (see :func:`write_cache`); ``sources=False`` leaves
+    every ``sources`` empty (a projection with sources read as one without)."""
     with gc_paused():
-        return _read(path)
+        return _read(path, sources)
 
 
-def _read(path: Path) -> nx.MultiDiGraph:
+def _read(path: Path, sources: bool) -> nx.MultiDiGraph:
     with path.open("rb") as handle:
         data = json.load(handle)
-    table = data["sources"]
+    table = data["sources"] if sources else []
+    if not sources:
+        data["graph"]["sources"] = False
 
     def attrs(raw: dict[str, Any]) -> dict[str, Any]:
         # One dict per distinct source, shared by the nodes and edges that cite it (read-only);
         # none written when there are none (a projection without sources).
         refs = raw.get("sources")
-        raw["sources"] = [table[i] for i in refs] if refs else []
+        raw["sources"] = [table[i] for i in refs] if refs and sources else []
         return raw
 
     G = nx.MultiDiGraph(**data["graph"])
@@ -72,15 +77,61 @@ def _read(path: Path) -> nx.MultiDiGraph:
     return G
 
 
+@contextmanager
+def carried_over(backend: Backend) -> Iterator[None]:
+    """Around a write that changes only the ``inferred`` graph (``ecokg reason``): the cached
+    projections that leave it out hold for the new generation too, whose cache gets them (hard
+    links, made before the old generation is collected) instead of projecting again (about
+    15 s at a million triples)."""
+    import os
+    import shutil
+    import tempfile
+
+    from ecokg.graph.store import DiskBackend
+
+    was = backend.generation if isinstance(backend, DiskBackend) else None
+    old = backend.root / f"{was}.cache" if isinstance(backend, DiskBackend) and was is not None else None
+    files = [f for f in old.glob("projection-*.json") if "-include_inferred" not in f.name] if old and old.is_dir() else []
+    if not files:
+        yield
+        return
+    assert isinstance(backend, DiskBackend)
+    hold: Path | None = None
+    try:
+        hold = Path(tempfile.mkdtemp(prefix=".carry-", dir=backend.root))
+        for f in files:
+            os.link(f, hold / f.name)
+    except OSError:
+        hold = None  # a folder we may not write to, no hard links: the projection is made again
+    try:
+        yield
+        now = backend.generation
+        if hold is not None and now is not None and now != was:
+            target = backend.root / f"{now}.cache"
+            with contextlib.suppress(OSError):
+                target.mkdir(exist_ok=True)
+                for f in hold.iterdir():
+                    os.replace(f, target / f.name)
+    finally:
+        if hold is not None:
+            shutil.rmtree(hold, ignore_errors=True)
+
+
 def cache_file(backend: Backend, **options: Any) -> Path | None:
     """Where the projection with ``options`` of the store's current generation is cached (None: no cache)."""
+    from ecokg.graph.audience import AudienceBackend
     from ecokg.graph.store import DiskBackend
     from ecokg.version import __version__
 
+    seen_by = ""
+    if isinstance(backend, AudienceBackend):
+        # A restricted view: its own file, beside the generation it was copied from.
+        seen_by, backend = f"-for-{backend.audience}", backend.base
     if not isinstance(backend, DiskBackend) or backend.generation is None or not re.fullmatch(r"[a-z]{2,8}", options["lang"]):
         return None
     flags = "".join(f"-{name}" for name in ("collapse", "include_inferred", "sources", "co_participation") if options[name])
-    return backend.root / f"{backend.generation}.cache" / f"projection-{__version__}-{PROJECTION_FORMAT}-{options['lang']}{flags}.json"
+    name = f"projection-{__version__}-{PROJECTION_FORMAT}-{options['lang']}{flags}{seen_by}.json"
+    return backend.root / f"{backend.generation}.cache" / name
 
 
 def write_cache(path: Path, G: nx.MultiDiGraph) -> None:
@@ -93,12 +144,20 @@ def write_cache(path: Path, G: nx.MultiDiGraph) -> None:
         # Sources repeat (a document line behind many links): each is written once, in a table
         # the nodes and edges point into, which halves the file and the time to read it back.
         table: dict[str, int] = {}
+        written: list[dict[str, Any]] = []  # as given: its keys' order is the page's
+
+        def ref(source: dict[str, Any]) -> int:
+            key = json.dumps(source, sort_keys=True)
+            found = table.get(key)
+            if found is None:
+                found = table[key] = len(written)
+                written.append(source)
+            return found
 
         def attrs(data: dict[str, Any]) -> dict[str, Any]:
             if not data.get("sources"):
                 return {k: v for k, v in data.items() if k != "sources"}  # none: left out, read back as []
-            refs = [table.setdefault(json.dumps(source, sort_keys=True), len(table)) for source in data["sources"]]
-            return {**data, "sources": refs}
+            return {**data, "sources": [ref(source) for source in data["sources"]]}
 
         def node_attrs(node: str, data: dict[str, Any]) -> dict[str, Any]:
             written = attrs(data)
@@ -113,7 +172,7 @@ def write_cache(path: Path, G: nx.MultiDiGraph) -> None:
             # Ends by position in the node list: an IRI read once, not once per link.
             "edges": [[position[u], position[v], key, attrs(data)] for u, v, key, data in G.edges(keys=True, data=True)],
         }
-        payload["sources"] = [json.loads(source) for source in table]
+        payload["sources"] = written
         # The shared atomic writer: no temporary file is left behind when the write fails.
         with atomic_write(path, "w", encoding="utf-8") as handle:
             json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
@@ -121,4 +180,4 @@ def write_cache(path: Path, G: nx.MultiDiGraph) -> None:
         return
 
 
-__all__ = ["PROJECTION_FORMAT", "cache_file", "gc_paused", "read_cache", "write_cache"]
+__all__ = ["PROJECTION_FORMAT", "cache_file", "carried_over", "gc_paused", "read_cache", "write_cache"]

@@ -50,6 +50,7 @@ triples project in about 8 s, read back from the cache in 0.3 s.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
@@ -73,6 +74,8 @@ from ecokg.network.vocabulary import (
 
 if TYPE_CHECKING:
     from ecokg.graph.store import Backend
+
+log = logging.getLogger("ecokg.network")
 
 
 def project(
@@ -103,16 +106,52 @@ def project(
     cached = cache_file(backend, collapse=collapse, lang=lang, include_inferred=include_inferred, sources=sources,
                         co_participation=co_participation)
     if cached is not None:
-        try:
-            return read_cache(cached)
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            pass  # none yet (or damaged): project, and write it
+        # Without sources, the projection with them (written at commit, :func:`keep_current`)
+        # serves too: the same graph, its sources left out as it is read.
+        fuller = None if sources else cache_file(backend, collapse=collapse, lang=lang, include_inferred=include_inferred,
+                                                 sources=True, co_participation=co_participation)
+        for path in (cached, fuller):
+            if path is not None and path.is_file():
+                try:
+                    return read_cache(path, sources=sources)
+                except (OSError, ValueError, KeyError, TypeError, IndexError):
+                    pass  # damaged: project, and write it
     with gc_paused():
         G = _project(backend, collapse=collapse, lang=lang, include_inferred=include_inferred, sources=sources,
                      co_participation=co_participation)
         if cached is not None:
             write_cache(cached, G)
     return G
+
+
+#: The projection :func:`keep_current` writes at commit: what maps and measures read (maps
+#: with its sources, measures without).
+AT_COMMIT: dict[str, Any] = {"collapse": True, "lang": "en", "include_inferred": False, "sources": True,
+                             "co_participation": False}
+
+
+def keep_current(backend: Backend) -> bool:
+    """Project the store's current generation and cache it (:data:`AT_COMMIT`), if it has a
+    cache and none is there yet: called after each write, so that the first map of a large
+    store reads the projection instead of making it. False when nothing was written."""
+    path = cache_file(backend, **AT_COMMIT)
+    if path is None or path.is_file():
+        return False
+    try:
+        project(backend, **AT_COMMIT)
+    except Exception as exc:  # the write is committed: a cache that cannot be made is made on first use
+        log.warning("the projection of %s was not cached at commit: %s", backend.description, exc)
+        return False
+    return path.is_file()
+
+
+def for_map(backend: Backend, lang: str = "en") -> nx.MultiDiGraph:
+    """The projection a map starts from: with its sources when they are cached (written at
+    commit), otherwise without (the map then reads the sources of what it shows,
+    :func:`.provenance.attach_sources`). ``G.graph["sources"]`` says which."""
+    options = {**AT_COMMIT, "lang": lang}
+    path = cache_file(backend, **options)
+    return project(backend, **{**options, "sources": path is not None and path.is_file()})
 
 
 def _project(
@@ -173,7 +212,8 @@ def _project(
     classes = {e: vocab.ancestors_of(types.get(e, ())) for e in entities}
     relationship = {e for e in entities if collapse and vocab.is_relation(types.get(e, ()))}
 
-    G = nx.MultiDiGraph(lang=lang, collapse=collapse, include_inferred=include_inferred, co_participation=co_participation)
+    G = nx.MultiDiGraph(lang=lang, collapse=collapse, include_inferred=include_inferred, co_participation=co_participation,
+                        sources=sources)
     place_of = Places(entities, links, classes, incoming, labels, relationship)
     for entity in sorted(entities - relationship):
         kind = vocab.most_specific(types.get(entity, ()))
@@ -280,4 +320,4 @@ def _in_lang(values: list[Lit], lang: str) -> list[str]:
     return [v.value for v in values]
 
 
-__all__ = ["curie", "local_name", "project", "query_text"]
+__all__ = ["AT_COMMIT", "curie", "for_map", "keep_current", "local_name", "project", "query_text"]

@@ -91,6 +91,9 @@ def write_scores(backend: Backend, results: Sequence[Scores]) -> int:
 
     graph = scores_graph(results)
     backend.commit(Change(add=[(ANALYSIS_GRAPH, graph)]))
+    from ecokg.graph.writes import record_write
+
+    record_write(backend, "analysis")  # ecokg log
     return len(graph)
 
 

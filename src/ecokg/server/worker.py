@@ -275,6 +275,7 @@ def worker_main(conn: Any, root: str) -> None:
 
     from ecokg.errors import EcokgError, EntityNotFound, InputError, QueryError, StoreError
     from ecokg.graph.store import Change, DiskBackend
+    from ecokg.graph.writes import record_write
     from ecokg.kg import KnowledgeGraph
 
     backend = DiskBackend(Path(root), create=False)
@@ -298,7 +299,11 @@ def worker_main(conn: Any, root: str) -> None:
             return
         try:
             if job.kind == "update":
-                backend.commit(Change(update=job.text))
+                # The record under the same lock: the other workers write too (ecokg log).
+                with backend.write_lock():
+                    backend.commit(Change(update=job.text))
+                    record_write(backend, "update")
+                views.clear()  # the commit moved this worker to the new graph: refresh() will not say so
                 conn.send(("ok", b""))
                 continue
             if kg.refresh():  # see builds committed since the last request

@@ -10,20 +10,51 @@ claims it. Sentences arrive with their quotations blanked (:mod:`.reading`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from ecokg.loaders.articles.linking import Candidate, Mention, State
+from ecokg.loaders.articles.linking import Mention, State
+from ecokg.loaders.articles.lists import (
+    affiliation_lists,
+    announces_list,
+    bullet_item,
+    list_of_orgs,
+)
 from ecokg.loaders.articles.ner import Names
 from ecokg.loaders.articles.notnames import (
+    TERRITORY_TITLE,
     bad_place,
     event_name,
     generic_only,
+    joins_next,
     leading_stop_word,
+    only_a_kind,
     only_a_post,
     place_by_context,
+    plural_acronym,
     rubric,
     sector_descriptor,
     with_honorific,
+)
+from ecokg.loaders.articles.patterns import ACRONYM, CAP_SEQ, COMPOUND, MIXED, PERSON, UPPER
+from ecokg.loaders.articles.shapes import (
+    COUNT,
+    EVENT_NAME,
+    FUNCTION_WORDS,
+    INSTITUTION,
+    PLACE_CLASSES,
+    conjuncts,
+    enclosing_caps,
+    initials_of,
+    is_heading,
+    is_person_name,
+    met_person,
+    org_on_its_own,
+    person_part,
+    place_ids,
+    place_of_store,
+    possessive_in_name,
+    spelled_out,
+    strip_roles,
+    weak_place,
 )
 from ecokg.loaders.articles.spans import (
     dateline_places,
@@ -37,8 +68,8 @@ from ecokg.loaders.articles.spans import (
     trim_trailing,
 )
 from ecokg.loaders.articles.vocabulary import (
+    COMPANY_ENDINGS,
     DEMONYMS,
-    HONORIFICS,
     NOT_NAMES,
     NOT_ORGS,
     ORG_CUES,
@@ -50,31 +81,26 @@ from ecokg.loaders.articles.vocabulary import (
 )
 from ecokg.text import fold
 
-_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŒ"
-_LOWER = "a-zàâäçéèêëîïôöùûüœß"
-_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)*"
-_SURNAME = rf"(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}}|O’[{_UPPER}][{_LOWER}]+|Mc[{_UPPER}][{_LOWER}]+)(?:-(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}}))*"
-_PERSON = re.compile(rf"\b({_NAME_WORD}(?:\s+(?:de|van|von|da|di|le|Le|mac|Mc|O’)?\s*{_SURNAME}){{1,2}})\b")
-_CAP_SEQ = re.compile(
-    rf"[{_UPPER}0-9][\w’'&.+-]*(?:\s+(?:(?:de|du|des|d’|of|for|and|&|the|la|l’)\s*)?[{_UPPER}0-9][\w’'&.+-]*)*"
-)
-#: A word written in mixed case: "BioWin", "MassBio", "bioMérieux", "IBioIC", "HalioDX".
-_MIXED = re.compile(rf"(?<![\w-])(?!Ma?c[{_UPPER}])(?:[{_UPPER}]?[{_LOWER}]+[{_UPPER}][\w]*|[{_UPPER}]{{2,}}[{_LOWER}]+[\w]*)(?![\w-])")
-#: One word made of a name and a sector's stem: "Lyonbiopôle", "Eurobiomed", "Medicen", "Genopole".
-_COMPOUND = re.compile(
-    rf"(?<![\w-])(?=[{_UPPER}][{_LOWER}]{{4,}}(?![\w-]))(?=\w*(?:[Bb]io|[Pp]ole|[Pp]ôle|[Mm]ed|[Pp]harm|[Gg]enom|[Gg]eno|[Tt]ech))"
-    rf"(?!\w*(?:ology|ologie|ique|ical|ies|ing|ion|ment|aux|al|ale|ales|ean|ien|ienne|ais|aise)(?![\w-]))[{_UPPER}][{_LOWER}]{{4,}}(?![\w-])"
-)
-_ACRONYM = re.compile(rf"\(([{_UPPER}][A-Za-z0-9&'-]{{1,}}(?:\s[{_UPPER}0-9]{{2,}})?)\)")
 _PERSON_TITLES = re.compile(r"^,\s*(?:the\s+|le\s+|la\s+)?(?:minister|ministre|mayor|maire|secretary|governor|gouverneur|professor|professeur|senator|sénateur|député|first minister|premier)", re.IGNORECASE)
 _APPOSED_ORG = re.compile(
-    rf"\b([{_UPPER}][\w’'&-]+(?:\s+[{_UPPER}][\w’'&-]+)*),\s+(?:the|le|la|l’|a|an|un|une)\s*[^,\d–—]{{0,40}}?\b(cluster|company|agency|agence|entreprise|société|start-?up|university|université|institute|institut|pôle|network|réseau|investment body)\b(?!\s+[{_UPPER}])"
+    rf"\b([{UPPER}][\w’'&-]+(?:\s+[{UPPER}][\w’'&-]+)*),\s+(?:the|le|la|l’|a|an|un|une)\s*[^,\d–—]{{0,40}}?\b(cluster|company|agency|agence|entreprise|société|start-?up|spin-?off|spin-?out|subsidiary|filiale|university|université|institute|institut|pôle|network|réseau|investment body)\b(?!\s+[{UPPER}])"
 )
-_PLACE_CLASSES = {"Place", "City", "Country", "AdministrativeArea"}
 _ROLE_OF = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS if len(k) > 3) + r")\s+(?:of|at|with|de la|de l'|de|du|d')\s*(?:the\s+)?")
-_BETWEEN = re.compile(r"\b(?:agreement|memorandum|partnership|accord|convention|partenariat|protocole|entente|mou)\b[^.;,]{0,25}?\b(?:between|entre)\s+(?:the\s+|la\s+|le\s+|l')?")
-#: Names of events, not of organisations ("BIO International Convention", "... Summit").
-_EVENT_NAME = re.compile(r"\b(?:convention|summit|sommet|conference|congress|congres|forum|salon|symposium|days|week|awards?|prize|prix|webinar)\b")
+_BETWEEN = re.compile(
+    r"\b(?:(?:agreement|memorandum|partnership|accord|convention|partenariat|protocole|entente|mou)\b[^.;,]{0,25}?\b(?:between|entre|with|avec)"
+    r"|(?:s'associe|s'allie|partners|partnered|teams up|teamed up)\s+(?:a|avec|with))\s+(?:the\s+|la\s+|le\s+|l')?"
+)
+#: A post and "of" just before an organisation's name: "President of the Government of ...".
+_TITLE_OF = re.compile(
+    r"(?:^|\W)(?:" + "|".join(re.escape(k) for k in ROLE_KEYS) + r")\s+(?:of|de|du|d'|de la|de l')(?:\s+the)?"
+    r"(?:\s+(?:pole|cluster|company|groupe|group|societe|entreprise|agence|agency|association|reseau|network))?\s*$"
+)
+#: A site and its owner before where it is: "le site de Sanofi à Marcy", "the plant of Acme in Leeds".
+_SITE_OF = re.compile(
+    rf"\b(?:site|usine|siège|campus|plant|facility|factory)\s+(?:de|d’|d'|du|of)\s*([{UPPER}][\w’'&-]+(?:\s+[{UPPER}][\w’'&-]+){{0,3}})\s+(?:à|au|en|in|at)\s"
+)
+#: "directeur de l'innovation chez Agrivalor", "Head of Research at Stellan": a post, words, then where.
+_ROLE_AT = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS if len(k) > 3) + r")\b[^,;()]{0,40}?\s(?:at|chez)\s+(?:the\s+)?")
 _COUNTRIES = {
     "canada", "sweden", "suede", "united kingdom", "royaume-uni", "belgium", "belgique", "france",
     "united states", "etats-unis", "usa", "germany", "allemagne", "japan", "japon", "china", "chine",
@@ -89,14 +115,16 @@ def _overlaps(start: int, end: int, taken: list[Mention]) -> bool:
 
 def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> list[Mention]:
     found: list[Mention] = []
+    met: list[Mention] = []  # names met earlier in the article (a longer name may contain one)
+    blocked: list[Mention] = []  # spans that are not names, whatever a later rule says
     folded = fold_keep_length(sentence)
 
     def kind_of(cls: str) -> str:
-        return "place" if cls in _PLACE_CLASSES else "person" if cls == "Person" else "org"
+        return "place" if cls in PLACE_CLASSES else "person" if cls == "Person" else "org"
 
     def known_names(places: bool) -> None:
         for name, entity in state.known_names:
-            if (entity.cls in _PLACE_CLASSES) != places:
+            if (entity.cls in PLACE_CLASSES) != places:
                 continue
             if name.isupper():
                 pattern, haystack = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])"), sentence
@@ -104,7 +132,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
                 pattern = re.compile(rf"(?<![\w-]){re.escape(fold_keep_length(name))}(?![\w-])")
                 haystack = folded
             for match in pattern.finditer(haystack):
-                if re.match(rf"\s+[{_UPPER}]", sentence[match.end():]) and len(name.split()) <= 2 and not places:
+                if re.match(rf"\s+[{UPPER}]", sentence[match.end():]) and len(name.split()) <= 2 and not places:
                     continue  # "la Région" inside "la Région Occitanie": a longer name, not this one
                 if places and any(m.start <= match.start() and match.end() <= m.end for m in found if m.kind == "org" and m.known is None):
                     state.inner_places.append(Mention(match.start(), match.end(), sentence[match.start():match.end()], "place", entity.cls, entity, 1.0))
@@ -114,6 +142,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
     def add_org(start: int, end: int, cls: str, confidence: float, acronym: str | None = None) -> None:
         nonlocal found
         start, end = trim_span(sentence, start, end)
+        if _overlaps(start, end, blocked):
+            return
         text = sentence[start:end]
         # "Président de BioValley France": the organisation after the post.
         lead = re.match(r"^.*?\b(?:of|at|de|du|d’|d')\s*(?:the\s+|la\s+|l’)?", text) if role_at(text) else None
@@ -130,10 +160,37 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             text = sentence[start:end]
         # "Sherbrooke Innopole’s Board of Directors", "BIOQuébec Executive Director": the name only.
         cut = re.search(r"[’']s\b", text)
+        if cut and possessive_in_name(text[cut.end():]):
+            cut = None  # "St. Michael’s Hospital", "Blueberry’s Studio": the possessive is the name's
+        person_of = next((re.match(rf"{re.escape(p)}\s+(?:de la|de l’|de l'|of the|de|du|des|d’|d'|of|at)\s*", text)
+                          for p in names.persons if text.startswith(p + " ") and person_part(p)), None)
+        if person_of and person_of.end() < len(text):
+            start, text = start + person_of.end(), text[person_of.end():]  # "Catherine Staron de la Région X": the Région
+        based = re.match(r"^[\w’'.-]+-based\s+", text)
+        if based:
+            start, text = start + based.end(), text[based.end():]  # "the Helsinki-based Biovian Oy"
+        board = re.search(r"\s+(?:Board(?: of (?:Trustees|Directors|Governors))?|Executive Committee|Conseil d[’']administration)$", text)
+        if board:
+            end, text = start + board.start(), text[: board.start()]  # "the Biocat Board of Trustees": Biocat
+        last_two = " ".join(text.split()[-2:])
+        glued = next((p for p in names.persons if len(p.split()) >= 2 and text.endswith(" " + p)), None) or next(
+            (last_two for p in names.persons if len(text.split()) > 2 and (text.endswith(p) or p.endswith(text))
+             and p.endswith(" " + last_two) and PERSON.fullmatch(last_two) and person_part(last_two)), None
+        ) or next(
+            (" ".join(text.split()[-k:]) for k in (2, 3) if len(text.split()) > k and met_person(state, " ".join(text.split()[-k:]))), None
+        )
+        titled = len(text.split()) > 2 and PERSON.fullmatch(last_two) and person_part(last_two) and not (
+            last_two.split()[-1].isupper() or generic_only(last_two.split()[0])) and _TITLE_OF.search(
+            fold(sentence[max(0, start - 50):start] + "|")[:-1])  # "President of the Government of X Karl Vosk"
+        glued = glued or (last_two if titled else None)
+        if glued and (titled or org_on_its_own(state, text[: -len(glued) - 1])):
+            end, text = end - len(glued) - 1, text[: -len(glued) - 1]  # "Government of Catalonia Artur Mas"
+            if not _overlaps(end + 1, end + 1 + len(glued), found):
+                found.append(Mention(end + 1, end + 1 + len(glued), glued, "person", "Person", None, 0.7))
         role = ROLE_WORDS.search(fold_keep_length(text))
         for stop in (cut.start() if cut else None, role.start() if role else None):
             if stop is not None and stop > 1:
-                end = start + len(text[:stop].rstrip(" ,"))
+                end = start + len(re.sub(r"(?:(?<=s)[’']|[\s,])+$", "", text[:stop]))  # "Helix Labs' COO": Helix Labs
                 text = sentence[start:end]
         inside = re.search(r"\b(?:convention|summit|sommet|conference|congress|forum)\s+", fold_keep_length(text))
         if inside:
@@ -144,29 +201,34 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             start, text = start + drop, text[drop:]  # "Pourquoi Eurobiomed": the sentence's first word
         if end - start < 2 or fold(text) in NOT_ORGS or fold(text).split()[0] in ("the", "le", "la", "les"):
             return
-        seat = re.search(rf"\s+(?:de|d’|d')\s*([{_UPPER}][\w-]+)$", text)
-        if seat and (seat.group(1) in names.places or state.by_name.get(fold(seat.group(1))) in _place_ids(state)):
+        seat = re.search(rf"\s+(?:de|d’|d')\s*([{UPPER}][\w-]+)$", text)
+        if seat and (seat.group(1) in names.places or state.by_name.get(fold(seat.group(1))) in place_ids(state)):
             if text[: seat.start()] in names.orgs | names.persons | names.places:
                 end = start + seat.start()  # "Institut Curie de Paris": the model's name stops before the city
                 text = sentence[start:end]
-        if with_honorific(text) or only_a_post(text) or event_name(sentence, start, text):
+        if with_honorific(text) or only_a_post(text) or only_a_kind(text) or plural_acronym(text) or event_name(sentence, start, text):
             return  # a person, a post, an event
         if confidence <= 0.55 and rubric(sentence, start, end):
             return  # "Décryptage : ...": a heading's rubric the model took for a name ("BioWin : ..." stays)
         if confidence < 0.8 and (generic_only(text) or sector_descriptor(text)):
             return  # "Business Development", "Santé du Grand Sud": words of a description
-        if _EVENT_NAME.search(fold(text)) or re.search(r"\b(?:a|an|un|une)\s+$", sentence[:start]):
+        if EVENT_NAME.search(fold(text)) or re.search(r"\b(?:a|an|un|une)\s+$", sentence[:start]):
             return  # an event's name; "as a Local Development Centre": what it is, not its name
-        if confidence < 0.7 and _PERSON.fullmatch(text) and _is_person_name(text, names) and not head_class(fold(text).split()):
+        if confidence < 0.7 and PERSON.fullmatch(text) and is_person_name(text, names) and not head_class(fold(text).split()):
             return
         if sum(1 for m in found if m.kind == "place" and start <= m.start and m.end <= end) >= 2:
             return  # "Québec & FREDERICK": two places of a dateline, not a name
+        # (only a name that starts the longer one: "Assemblées Générales Eurobiomed" is an event's)
+        inner_met = [m for m in met if start == m.start and m.end < end and "(" not in text]
+        if confidence >= 0.6 and inner_met and all(m.kind == "org" for m in inner_met) and not _overlaps(start, end, [m for m in found if m.kind != "place" and m not in inner_met]):
+            # "MaRS Innovation" beats "MaRS", met earlier: the longer name a rule finds is another one.
+            found = [m for m in found if m not in inner_met]
         if _overlaps(start, end, [m for m in found if m.kind != "place"]):
             return
         if confidence < 0.7 and any(m.kind == "place" and (m.start, m.end) == (start, end) for m in found):
             return  # the model's organisation is a place a rule or the store already names
         placed = state.by_name.get(fold(text))
-        if placed is not None and state.entities[placed].cls in _PLACE_CLASSES and not _weak_place(state.entities[placed]):
+        if placed is not None and state.entities[placed].cls in PLACE_CLASSES and not weak_place(state.entities[placed]):
             return  # a place the dateline or the store names
         # An organisation's name may hold a place ("Région Bourgogne-Franche-Comté").
         inner = [m for m in found if m.kind == "place" and start <= m.start and m.end <= end]
@@ -180,64 +242,90 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
     known_names(places=False)
     for key, ident in list(state.by_name.items()):
         candidate = state.entities[ident]
-        if len(key) < 3 or candidate.known or _weak_place(candidate):
+        if len(key) < 3 or candidate.known or weak_place(candidate):
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", folded):
             if not _overlaps(match.start(), match.end(), found):
                 # "le pôle de compétitivité Eurobiomed": a cue word says more than a headline did.
                 cue_word = re.search(r"(?:^|\s)(" + "|".join(map(re.escape, ORG_CUES)) + r")\s+$", folded[:match.start()])
                 cls = ORG_CUES[cue_word.group(1)] if cue_word and candidate.cls == "Organization" else candidate.cls
-                found.append(Mention(match.start(), match.end(), sentence[match.start():match.end()], kind_of(cls), cls, None, candidate.confidence))
+                met.append(Mention(match.start(), match.end(), sentence[match.start():match.end()], kind_of(cls), cls, None, candidate.confidence))
+                found.append(met[-1])
     # The dateline's places: "LAVAL, Québec, & VANCOUVER, British Columbia--".
-    if index == 0:
+    if index <= 1:  # the dateline may follow a headline
         for start, end in dateline_places(sentence):
             if not _overlaps(start, end, found):
                 text = sentence[start:end]
                 found.append(Mention(start, end, text, "place", "Country" if fold(text) in _COUNTRIES else "Place", None, 0.65))
     # Enumerations of affiliations: "François Lacoste de bioMérieux, Christiane Wijsen de ...".
-    for (p_start, p_end), (o_start, o_end) in _affiliation_lists(sentence, names):
+    for (p_start, p_end), (o_start, o_end) in affiliation_lists(sentence, names):
         add_org(o_start, o_end, org_class(sentence[o_start:o_end], "Organization"), 0.6)
         if not _overlaps(p_start, p_end, found):
             found.append(Mention(p_start, p_end, sentence[p_start:p_end], "person", "Person", None, 0.7))
     # 2. New organisations: "Name Words (ACRO)", cue words, head words, mixed case, lists, spaCy.
-    if _is_heading(sentence):
+    item = bullet_item(sentence)
+    if item is not None and state.org_list_open:
+        # "its member institutions:" then one per line: "• Mount Sinai Hospital", "• Baycrest".
+        add_org(item[0], item[1], org_class(sentence[item[0]:item[1]], "Organization"), 0.7)
+    else:
+        state.org_list_open = announces_list(folded)
+    if is_heading(sentence):
         # A headline's capitals are typography: only names written in mixed case, or met in the body.
-        for match in [*_MIXED.finditer(sentence), *_COMPOUND.finditer(sentence)]:
+        for match in [*MIXED.finditer(sentence), *COMPOUND.finditer(sentence)]:
             add_org(match.start(), match.end(), "Organization", 0.6)
         known_names(places=True)
         return sorted(found, key=lambda m: m.start)
-    for match in _ACRONYM.finditer(sentence):
+    for match in ACRONYM.finditer(sentence):
         if sum(1 for c in match.group(1) if c.isupper()) < 2:
             continue  # "HalioDX (Marseille)": a place in brackets, not an acronym
         before = sentence[: match.start()].rstrip()
-        caps = list(_CAP_SEQ.finditer(before))
-        if caps and caps[-1].end() == len(before) and not _is_person_name(caps[-1].group(0), names):
+        spelled = spelled_out(before, match.group(1))
+        if spelled is not None and not COUNT.search(sentence[:spelled]):
+            # "l'Agence de développement et d'innovation de la Nouvelle-Aquitaine (ADI N-A)"
+            add_org(spelled, len(before), org_class(before[spelled:], "Organization"), 0.8, match.group(1))
+            continue
+        caps = list(CAP_SEQ.finditer(before))
+        if caps and caps[-1].end() == len(before) and not is_person_name(caps[-1].group(0), names):
             start, text = trim_article(caps[-1].start(), before[caps[-1].start():])
             # "BIOQuébec and Life Sciences British Columbia (LSBC)": the acronym is the last one's.
             last = list(re.finditer(r"\s+(?:and|et|&)\s+", text))
-            if last:
+            if last and not initials_of(text, match.group(1)):
                 start, text = start + last[-1].end(), text[last[-1].end():]
             if re.search(r"\b(?:a|an|un|une)\s+$", sentence[:start]):
                 continue  # "As a Local Development Centre (CLD)": what it is, not its name
+            if COUNT.search(sentence[:start]):
+                # "among 11 new Centres of Excellence (CECRs)": a kind of thing counted, not a name.
+                blocked.append(Mention(start, match.end(), text, "org", "Organization", None, 0.0))
+                continue
             add_org(start, start + len(text), org_class(text, "Organization"), 0.8, match.group(1))
     for match in re.finditer(
         r"(?:les |the )?(?:autorités|authorities)(?: économiques| economic)?(?: du| de la| de l’| des| of)\s+"
-        rf"((?:Grand |Greater )?[{_UPPER}][\w-]+(?:\s+(?:et|and)\s+(?:de\s+|du\s+|l’)?[{_UPPER}][\w-]+)?)",
+        rf"((?:Grand |Greater )?[{UPPER}][\w-]+(?:\s+(?:et|and)\s+(?:de\s+|du\s+|l’)?[{UPPER}][\w-]+)?)",
         sentence,
     ):
         add_org(match.start(), match.end(), "PublicAuthority", 0.6)
+    for match in _SITE_OF.finditer(sentence):
+        add_org(match.start(1), match.end(1), org_class(match.group(1), "Company"), 0.6)  # "le site de Sanofi à Lyon"
+    for match in re.finditer(rf"(?<![\w-])[{UPPER}]{{2,6}}\s+(?:de|du|d’|d')\s*[{UPPER}][\w-]+", sentence):
+        if state.by_name.get(fold(match.group(0).split()[0])) not in place_ids(state):
+            add_org(match.start(), match.end(), "Organization", 0.6)  # "le CHU de Rennes": an acronym and its seat
+    for match in INSTITUTION.finditer(sentence):
+        # "la Communauté d'agglomération du Grand Besançon", "the Department of Health": lower-case words inside.
+        add_org(match.start(), match.end(), org_class(match.group(0), "PublicAuthority"), 0.7)
     for cue, cls in ORG_CUES.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}s?\s+", folded):
             if sentence[match.start()].isupper():
                 continue  # "Agence Économique Régionale": part of the name, found by its head word
             at = match.end()
             adjective = re.match(r"([^\W\d]+)\s+", folded[at:])
-            if adjective and adjective.group(1) in DEMONYMS:
-                at += adjective.end()  # "l'entreprise américaine Gilson", "the Swiss company Roche"
-            name = _CAP_SEQ.match(sentence[at:])
+            if adjective and (adjective.group(1) in DEMONYMS or (
+                sentence[at].islower() and len(adjective.group(1)) >= 5 and adjective.group(1) not in FUNCTION_WORDS
+            )):
+                at += adjective.end()  # "l'entreprise américaine Gilson", "l'agence strasbourgeoise Blueberry’s Studio"
+            name = CAP_SEQ.match(sentence[at:])
             if name and name.group(0).split()[0].lower() not in NOT_NAMES:
                 add_org(at, at + len(trim_trailing(name.group(0))), cls, 0.7)
-    for at, piece in _conjuncts(sentence):
+    for at, piece in conjuncts(sentence):
         text = trim_trailing(piece)
         head = head_class(fold(text).replace(".", "").split())
         if head is None:
@@ -250,66 +338,83 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         if len(text.split()) >= 2 or head == "Company":
             add_org(start, start + len(text), head, 0.7)
     # "présidente de Genvia", "CEO of BioNova": a post's organisation; "between X and Y" an agreement's parties.
-    for pattern in (_ROLE_OF, _BETWEEN):
+    for pattern in (_ROLE_OF, _ROLE_AT, _BETWEEN):
         for match in pattern.finditer(folded):
-            names_after = [_CAP_SEQ.match(sentence, match.end())]
+            names_after = [CAP_SEQ.match(sentence, match.end())]
             if pattern is _BETWEEN and names_after[0]:
                 second = re.match(r"\s+(?:and|et|&)\s+(?:the\s+|la\s+|le\s+|l’)?", sentence[names_after[0].end():])
                 if second:
-                    names_after.append(_CAP_SEQ.match(sentence, names_after[0].end() + second.end()))
+                    names_after.append(CAP_SEQ.match(sentence, names_after[0].end() + second.end()))
             for name in names_after:
                 if name and name.group(0).split()[0].lower() not in NOT_NAMES:
-                    for offset, piece in split_and(name.start(), trim_trailing(name.group(0))):
+                    for offset, piece in split_and(name.start(), trim_trailing(name.group(0)), joins_next):
                         placed = state.by_name.get(fold(piece))
-                        if placed is not None and state.entities[placed].cls in _PLACE_CLASSES:
-                            continue  # "ties between Quebec and British Columbia": places
-                        if not _is_person_name(piece, names) and (pattern is _BETWEEN or piece not in names.places):
+                        partner = pattern is _BETWEEN and bool(re.match(r"(?:s'|partners\s|partnered\s|team)", match.group(0)))
+                        if placed is not None and state.entities[placed].cls in PLACE_CLASSES and not (partner and not place_of_store(state, piece)):
+                            continue  # "ties between Quebec and British Columbia": places ("s'associe à Nordev" is a partner)
+                        # "président du Leem": an article before the name makes it a body's, not a town's.
+                        body = re.search(r"(?:\bdu|\bde la|\bde l'|\bof the)\s*$", match.group(0)) and fold(piece) not in _COUNTRIES
+                        # "directeur général d'Innovaxe": a post is held in a body, whatever the model says
+                        body = body or (pattern is not _BETWEEN and fold(piece) not in _COUNTRIES and not place_of_store(state, piece))
+                        # "an agreement with the Massachusetts (U.S.) ...": "with" after a noun may name a place
+                        named = pattern is _BETWEEN and (partner or bool(re.search(r"\b(?:between|entre)\s", match.group(0))))
+                        if not is_person_name(piece, names) and (named or piece not in names.places or body):
                             add_org(offset, offset + len(piece), org_class(piece, "Organization"), 0.7)
     # "Anna Weber (Cellipse)": a person's organisation in brackets.
-    for match in re.finditer(rf"({_PERSON.pattern[3:-3]})\s*\(([{_UPPER}][\w&.’'-]+(?:\s[{_UPPER}][\w&.’'-]+){{0,3}})\)", sentence):
-        if _is_person_name(match.group(1), names) and match.group(2) not in names.places:
+    for match in re.finditer(rf"({PERSON.pattern[3:-3]})\s*\(([{UPPER}][\w&.’'-]+(?:\s[{UPPER}][\w&.’'-]+){{0,3}})\)", sentence):
+        if is_person_name(match.group(1), names) and match.group(2) not in names.places:
             add_org(match.start(2), match.end(2), org_class(match.group(2), "Organization"), 0.6)
     for match in ORG_LISTS.finditer(folded):
-        _list_of_orgs(sentence, match.end(), add_org)
+        kind = "Cluster" if re.search(r"\b(?:clusters|poles)\b", match.group(0)) else "Organization" if re.search(
+            r"\b(?:institutions|partners|members|partenaires|membres|organi[sz]ations|etablissements)\b", match.group(0)) else "Company"
+        list_of_orgs(sentence, match.end(), add_org, kind)
     for match in _APPOSED_ORG.finditer(sentence):
         cue = fold(match.group(2))
         cls = ORG_CUES.get(cue) or ORG_HEADS.get(cue) or "Organization"
         add_org(match.start(1), match.end(1), cls, 0.6)
+    for tagged in names.persons:
+        if fold(tagged.split()[-1]) in COMPANY_ENDINGS and 2 <= len(tagged.split()) <= 4:
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(tagged)}(?![\w-])", sentence):
+                add_org(hit.start(), hit.end(), "Company", 0.6)  # "Corvine Bio": the model's person is a company
     for org_name in sorted(names.orgs, key=len, reverse=True):
-        org_name = _strip_roles(org_name)
+        org_name = strip_roles(org_name)
         if len(org_name) < 2 or role_at(org_name) is not None or fold(org_name) in NOT_ORGS or fold(org_name) in _COUNTRIES:
             continue
         known_as = state.by_name.get(fold(org_name))
-        if known_as is not None and _weak_place(state.entities[known_as]):
+        if known_as is not None and weak_place(state.entities[known_as]):
             continue  # a place elsewhere in the article ("Sherbrooke"): the model's guess, not a rule's
-        if _PERSON.fullmatch(org_name) and re.search(rf"{re.escape(org_name)},\s+(?:the\s+|le\s+|la\s+)?\w", sentence):
+        if PERSON.fullmatch(org_name) and re.search(rf"{re.escape(org_name)},\s+(?:the\s+|le\s+|la\s+)?\w", sentence):
             continue  # "declares Benoît Larose, CEO of ...": a person the model took for a company
-        if not (org_name[:1].isupper() or _MIXED.fullmatch(org_name.split()[0])):
+        if not (org_name[:1].isupper() or MIXED.fullmatch(org_name.split()[0])):
             continue
         for hit in re.finditer(rf"(?<![\w-]){re.escape(org_name)}(?![\w-])", sentence):
-            if place_by_context(sentence, hit.start(), hit.end()) and not _overlaps(hit.start(), hit.end(), found):
+            # "Helix Labs (Oslo)": one word in brackets after an organisation is where it is.
+            seat = " " not in org_name and org_name[1:].islower() and sentence[hit.end():hit.end() + 1] == ")" and any(
+                m.kind == "org" and re.fullmatch(r"\s*\(", sentence[m.end:hit.start()]) for m in found
+            )
+            if (seat or place_by_context(sentence, hit.start(), hit.end())) and not _overlaps(hit.start(), hit.end(), found):
                 cls = "Country" if fold(org_name) in _COUNTRIES else "Place"  # "Québec Premier", "cluster of Flanders"
                 found.append(Mention(hit.start(), hit.end(), org_name, "place", cls, None, 0.6))
                 continue
             add_org(hit.start(), hit.end(), org_class(org_name, "Organization"), 0.55)
-    for match in [*_MIXED.finditer(sentence), *_COMPOUND.finditer(sentence)]:
-        whole = _enclosing_caps(sentence, match.start(), match.end())
-        if fold(sentence[whole[0]:whole[1]]) in NOT_ORGS or _is_person_name(sentence[whole[0]:whole[1]], names):
+    for match in [*MIXED.finditer(sentence), *COMPOUND.finditer(sentence)]:
+        whole = enclosing_caps(sentence, match.start(), match.end())
+        if fold(sentence[whole[0]:whole[1]]) in NOT_ORGS or is_person_name(sentence[whole[0]:whole[1]], names):
             continue
         add_org(whole[0], whole[1], org_class(sentence[whole[0]:whole[1]], "Organization"), 0.6)
     # "BioWin et Medvia", "Eurobiomed, Medvia and Biocom": a capitalised word beside an organisation.
     for mention in [m for m in found if m.kind == "org"]:
-        beside = re.match(rf"(?:\s*\([^()]{{1,15}}\))?(?:,\s+|\s+(?:et|and|&)\s+)([{_UPPER}][\w’'-]+(?:\s[{_UPPER}][\w’'-]+){{0,4}})(?=[\s,.;)]|$)", sentence[mention.end:])
+        beside = re.match(rf"(?:\s*\([^()]{{1,15}}\))?(?:,\s+|\s+(?:et|and|&)\s+)([{UPPER}][\w’'-]+(?:\s[{UPPER}][\w’'-]+){{0,4}})(?=[\s,.;)]|$)", sentence[mention.end:])
         if beside:
             start, end = mention.end + beside.start(1), mention.end + beside.end(1)
             word = beside.group(1)
-            if not (word.split()[0].lower() in NOT_NAMES or _is_person_name(word, names) or (word in names.places and not bad_place(word))):
+            if not (word.split()[0].lower() in NOT_NAMES or is_person_name(word, names) or (word in names.places and not bad_place(word))):
                 add_org(start, end, org_class(word, "Organization"), 0.6)
-    for mention in [m for m in found if m.kind == "org" and m.confidence >= 0.7]:
-        ahead = re.search(rf"(?:^|[\s,(])((?:[{_UPPER}][\w’'-]+)(?:\s[{_UPPER}][\w’'-]+){{0,3}})\s+(?:et|and|&)\s+$", sentence[:mention.start])
+    for mention in [m for m in found if m.kind == "org" and m.confidence >= 0.6]:
+        ahead = re.search(rf"(?:^|[\s,(])((?:[{UPPER}][\w’'-]+)(?:\s[{UPPER}][\w’'-]+){{0,3}})\s+(?:et|and|&)\s+$", sentence[:mention.start])
         if ahead:  # "Biopolis Québec et Life Science Ontario (LSO)"
             word = ahead.group(1)
-            if not (word.split()[0].lower() in NOT_NAMES or _is_person_name(word, names) or word in names.places or state.by_name.get(fold(word)) in _place_ids(state)):
+            if not (word.split()[0].lower() in NOT_NAMES or is_person_name(word, names) or word in names.places or state.by_name.get(fold(word)) in place_ids(state)):
                 add_org(ahead.start(1), ahead.end(1), org_class(word, "Organization"), 0.6)
     # The same name again in this sentence ("la société Transgene ... Directeur de Transgene").
     for mention in [m for m in found if m.kind == "org"]:
@@ -320,40 +425,60 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
     known_names(places=True)
     for key, ident in list(state.by_name.items()):
         candidate = state.entities[ident]
-        if _weak_place(candidate) and len(key) >= 3:
+        if weak_place(candidate) and len(key) >= 3:
             for match in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", folded):
                 if sentence[match.start()].isupper() and not _overlaps(match.start(), match.end(), found):
                     found.append(Mention(match.start(), match.end(), sentence[match.start():match.end()], "place", candidate.cls, None, candidate.confidence))
+    for title in TERRITORY_TITLE.finditer(folded):
+        # "la préfète de l'Essonne", "the Mayor of Dayton": the territory of an office, a place.
+        name = re.match(rf"[{UPPER}][\w-]+(?:[\s-][{UPPER}][\w-]+){{0,3}}", sentence[title.end():])
+        if name and not _overlaps(title.end(), title.end() + name.end(), found) and name.group(0).split()[0].lower() not in NOT_NAMES:
+            found.append(Mention(title.end(), title.end() + name.end(), name.group(0), "place", "Place", None, 0.6))
     for place in sorted(names.places, key=len, reverse=True):
-        if len(place) < 3 or not place[:1].isupper() or fold(place) in NOT_ORGS or role_at(place) or bad_place(place):
+        if len(place) < 3 or not place[:1].isupper() or fold(place) in NOT_ORGS or role_at(place) or bad_place(place) or fold(place.split()[0]) in NOT_ORGS:
             continue
-        if generic_only(place):
-            continue  # "Santé"
+        if generic_only(place) or only_a_kind(place):
+            continue  # "Santé", "la Région" alone
         for hit in re.finditer(rf"(?<![\w-]){re.escape(place)}(?!\w)(?!-(?!based|basee))", sentence):
-            if _overlaps(hit.start(), hit.end(), found) or _is_person_name(place, names) or rubric(sentence, hit.start(), hit.end()):
+            if _overlaps(hit.start(), hit.end(), found) or is_person_name(place, names) or rubric(sentence, hit.start(), hit.end()):
                 continue
             cls = "Country" if fold(place) in _COUNTRIES else "Place"
             found.append(Mention(hit.start(), hit.end(), place, "place", cls, None, 0.6))
     # 4. People: spaCy's names, then "First Last" beside a post.
     for tagged in sorted(names.persons, key=len, reverse=True):
-        person = _person_part(tagged)
+        at = sentence.find(tagged)
+        if len(tagged.split()) >= 3 and at > 0 and _TITLE_OF.search(fold(sentence[max(0, at - 50):at] + "|")[:-1]) and not (
+            tagged.split()[-1].isupper() or generic_only(" ".join(tagged.split()[:-2])) or head_class(fold(tagged).split())
+        ):
+            # "le président du Gepsa Jean Dupuis": the model's person is an organisation, then a name
+            cut = at + len(tagged) - len(" ".join(tagged.split()[-2:]))
+            if person_part(sentence[cut:at + len(tagged)]):
+                add_org(at, cut - 1, org_class(sentence[at:cut - 1], "Organization"), 0.7)
+                tagged = sentence[cut:at + len(tagged)]
+        person = person_part(tagged)
+        tail = " ".join(tagged.split()[-2:])
+        at = sentence.find(tail)
+        if len(tagged.split()) > 2 and at >= 0 and not _overlaps(at, at + len(tail), [m for m in found if m.kind == "org"]) and org_on_its_own(state, tagged[: -len(tail)]) and (
+            person is None or _overlaps(sentence.find(person), sentence.find(person) + len(person), [m for m in found if m.kind == "org"])
+        ):
+            person = person_part(tail)  # "Northwind Labs Jane Okafor": an organisation, then the name
         if person is None:
             continue
         for hit in re.finditer(rf"(?<![\w-]){re.escape(person)}(?![\w-])", sentence):
             end = hit.end()
-            longer = _PERSON.match(sentence, hit.start())
-            if longer and longer.end() > end and len(longer.group(0).split()) <= 4:
+            longer = PERSON.match(sentence, hit.start())
+            if longer and longer.end() > end and len(longer.group(0).split()) <= 4 and not re.match(r"\s+(?:de|du|d’|d')\s", sentence[end:]):
                 end = longer.end()  # "Kendalle Burlin O’Connell": the model stopped at the apostrophe
             if not _overlaps(hit.start(), end, found):
                 found.append(Mention(hit.start(), end, sentence[hit.start():end], "person", "Person", None, 0.8))
-    for match in _PERSON.finditer(sentence):
+    for match in PERSON.finditer(sentence):
         text = match.group(1)
         while len(text.split()) > 2 and fold(text.split()[-1]) in ROLES:
             text = text.rsplit(" ", 1)[0]  # "Michael DANON Président": the name, not the post
         first = text.split()[0].lower()
         if first in NOT_NAMES or _overlaps(match.start(), match.start() + len(text), found):
             continue
-        if fold(text).split()[0] in ROLES or any(w.lower() in ("de", "du", "des") for w in text.split()[1:2]) or generic_only(text):
+        if fold(text).split()[0] in ROLES or any(w.lower() in ("de", "du", "des") for w in text.split()[1:2]) or generic_only(text) or EVENT_NAME.search(fold(text)):
             continue  # "Business Development Manager": a post's words, not a name
         after = sentence[match.start() + len(text): match.start() + len(text) + 60]
         before = sentence[max(0, match.start() - 40): match.start()]
@@ -362,118 +487,3 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         if by_post:
             found.append(Mention(match.start(), match.start() + len(text), text, "person", "Person", None, 0.7))
     return sorted(found, key=lambda m: m.start)
-
-
-def _is_heading(sentence: str) -> bool:
-    """A headline in title case: "BIOQuébec and MassBio Renew Their Memorandum of Cooperation"."""
-    words = [w for w in re.findall(r"[^\W\d]+", sentence) if len(w) >= 4]
-    if sentence.rstrip().endswith((".", "!", "?")) or any(q in sentence for q in "«»“”\"") or len(words) < 3:
-        return False
-    return sum(1 for w in words if w[:1].isupper()) / len(words) >= 0.7
-
-
-
-def _conjuncts(sentence: str) -> list[tuple[int, str]]:
-    """Capitalised sequences, split at "and"/"et": "Sherbrooke Innopole and Medicon Village"."""
-    out = []
-    for match in _CAP_SEQ.finditer(sentence):
-        offset = match.start()
-        for piece in re.split(r"(\s+(?:and|et|&)\s+)", match.group(0)):
-            if piece and not re.fullmatch(r"\s+(?:and|et|&)\s+", piece):
-                out.append((offset, piece))
-            offset += len(piece)
-    return out
-
-
-
-def _affiliation_lists(sentence: str, names: Names) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """"François Lacoste de bioMérieux, Christiane Wijsen de Boehringer Ingelheim France, ...":
-    items of an enumeration that are a person's name, "de", and an organisation's name."""
-    out = []
-    pattern = re.compile(
-        rf"^\s*({_PERSON.pattern[3:-3]})\s+(?:de la|de l’|du|des|de|d’)\s*((?:[{_UPPER}]|[a-z]+[{_UPPER}])[\w’'&.-]*(?:\s+(?:(?:de\s+|du\s+)?[{_UPPER}][\w’'&.-]*|biotech|pharma|bio|santé|group|groupe|labs|therapeutics)){{0,3}})"
-    )
-    offset = 0
-    pieces = re.split(r"(,\s+|\s+et\s+(?:enfin\s+)?|\s*\([^)]*\)\s*|\.\s*$)", sentence)
-    for piece in pieces:
-        match = pattern.match(piece) if piece else None
-        if match:
-            out.append(((offset + match.start(1), offset + match.end(1)), (offset + match.start(2), offset + match.end(2))))
-        offset += len(piece)
-    return out if len(out) >= 2 else []
-
-
-def _person_part(name: str) -> str | None:
-    """A tagged person name made clean: no honorific, no "de Sanofi" tail, two to four words."""
-    name = HONORIFICS.sub("", name.strip())
-    name = re.split(rf"\s+(?:de la|de l’|du|des|de|d’|d'|at|of)\s*(?=[{_UPPER}a-z])", name)[0]
-    name = re.split(r"\s*[,(]", name)[0].strip()
-    words = name.split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w in ("de", "van", "von", "da", "di", "le") for w in words):
-        return None
-    if fold(words[0]) in NOT_NAMES or ROLE_WORDS.search(fold(name)) or head_class(fold(name).split()):
-        return None
-    if any(_MIXED.fullmatch(w) or _COMPOUND.fullmatch(w) for w in words):
-        return None  # "Ginkgo Bioworks": a company's name
-    if generic_only(name):
-        return None  # "Business Development"
-    return name
-
-
-def _is_person_name(text: str, names: Names) -> bool:
-    """``text`` is a name the model tagged as a person's (or its first words: "Maud Bouvier d’Evotec")."""
-    # Only names that look like people's: the model also tags "Montréal InVivo" a person.
-    return any(text == p or p.startswith(text + " ") for p in names.persons if len(p.split()) >= 2 and _person_part(p) is not None)
-
-
-def _place_ids(state: State) -> set[str]:
-    return {i for i, c in state.entities.items() if c.cls in _PLACE_CLASSES}
-
-
-def _list_of_orgs(sentence: str, start: int, add_org: Callable[[int, int, str, float], None]) -> None:
-    """"... businesses: Immune Biosolutions, Diex Recherche, Gilson and Covance by Labcorp"."""
-    tail = sentence[start:]
-    stop = re.search(r"[.;:]\s|[.;:]$|\.\s*$", tail)
-    tail = tail[: stop.start()] if stop else tail
-    offset = start
-    for piece in re.split(r"(,\s+(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)", tail):
-        text = piece.strip()
-        if text and not re.fullmatch(r",\s+(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+", piece):
-            lead = len(piece) - len(piece.lstrip())
-            words = text.split()
-            if text[:1].isupper() and len(words) <= 5 and words[0].lower() not in NOT_NAMES:
-                # 0.7: an item of a list of companies is one even if it reads like a person's name.
-                add_org(offset + lead, offset + lead + len(trim_trailing(text)), org_class(text, "Company"), 0.7)
-        offset += len(piece)
-
-
-def _enclosing_caps(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The capitalised words around a mixed-case word ("Montréal InVivo"), when they are few
-    and hold no other name of their own ("BIO International Convention BIOQuébec": BIOQuébec)."""
-    for s, text in _conjuncts(sentence):
-        if s <= start and end <= s + len(text):
-            s2, text = trim_article(s, trim_trailing(text))
-            lead = re.match(r"^.*?\b(?:of|at|de|du|d’|d')\s*(?:the\s+|la\s+|l’)?", text) if role_at(text) else None
-            if lead and s2 + lead.end() <= start:
-                s2, text = s2 + lead.end(), text[lead.end():]  # "Président de BioValley France"
-            words = text.split()
-            others = [w for w in words if w != sentence[start:end] and (_MIXED.fullmatch(w) or w.isupper())]
-            if len(words) > 3 or others or _EVENT_NAME.search(fold(text)):
-                return start, end
-            return s2, s2 + len(text)
-    return start, end
-
-
-def _weak_place(candidate: Candidate) -> bool:
-    """A place only the model (or a dateline) proposed: a later rule may find it is an organisation."""
-    return candidate.cls in _PLACE_CLASSES and not candidate.known and candidate.confidence <= 0.6
-
-
-def _strip_roles(name: str) -> str:
-    """"BIOQuébec Executive Director" -> "BIOQuébec"; "the Maryland Tech Council" -> "Maryland Tech Council"."""
-    name = re.sub(r"^(?:the|le|la|les|l’|l')\s*", "", name.strip(), flags=re.IGNORECASE)
-    folded = fold(name)
-    match = ROLE_WORDS.search(folded)
-    if match and match.start() > 0:
-        name = name[: match.start()].strip()
-    return name.strip(" ,.’'")

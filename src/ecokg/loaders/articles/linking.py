@@ -130,6 +130,8 @@ class State:
         #: Places named inside an organisation's name, registered but not linked by rules.
         self.inner_places: list[Mention] = []
         self.pending_choice: tuple[str, str, float] | None = None
+        #: The previous line announced organisations on bulleted lines ("member institutions:").
+        self.org_list_open = False
 
     def register(self, index: int, mentions: list[Mention]) -> None:
         for mention in mentions:
@@ -186,6 +188,19 @@ class State:
                 candidate.choices.append(self.pending_choice)
         self.pending_choice = None
         return candidate
+
+    def drop_glued_people(self) -> None:
+        """After the first reading: an organisation whose name ends with a person's name met
+        elsewhere ("Government of Catalonia Artur Mas") is forgotten, to be read again without it."""
+        people = {fold(c.label) for c in self.entities.values() if c.cls == "Person"}
+        for ident, candidate in list(self.entities.items()):
+            words = fold(candidate.label).split()
+            if _kind(candidate.cls) == "org" and not candidate.known and any(
+                len(words) > k and " ".join(words[-k:]) in people for k in (2, 3)
+            ):
+                del self.entities[ident]
+                self.index.remove(candidate)
+                self.by_name = {k: v for k, v in self.by_name.items() if v != ident}
 
     def _link(self, label: str, mention: Mention, index: int) -> Candidate | None:
         """The entity a new name is a variant of ("BioForward Wisconsin" -> BioForward), if sure

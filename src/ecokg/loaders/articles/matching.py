@@ -94,6 +94,10 @@ class Index(Generic[T]):
         for key in keys:
             self._by_word.setdefault(key, []).append((name, target))
 
+    def remove(self, target: T) -> None:
+        for key, entries in self._by_word.items():
+            self._by_word[key] = [(n, t) for n, t in entries if t is not target]
+
     def best(self, name: str, is_place: Callable[[str], bool], accept: Callable[[T], bool]) -> Match[T] | None:
         ws = words(name)
         if not ws:

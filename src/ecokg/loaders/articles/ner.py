@@ -65,5 +65,5 @@ def names(sentences: list[str], lang: str) -> list[Names]:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"[’']s$", "", text.strip())
+    text = re.sub(r"(?:[’']s|(?<=s)[’'])$", "", text.strip())  # "BIOQuébec’s", "Helix Labs'"
     return text.strip(" ,.;:«»“”\"()")

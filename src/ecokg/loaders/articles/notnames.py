@@ -16,7 +16,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
 from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP
 
-from ecokg.loaders.articles.vocabulary import HONORIFICS, ORG_HEADS, ROLE_WORDS
+from ecokg.loaders.articles.vocabulary import HONORIFICS, ORG_CUES, ORG_HEADS, ROLE_WORDS
 from ecokg.text import fold
 
 #: Words that describe an activity or a sector: a phrase made only of them is not a name.
@@ -34,13 +34,34 @@ GENERIC_WORDS = {
     "ecosysteme", "network", "reseau", "platform", "plateforme", "market", "marche", "markets",
     "public", "private", "prive", "publique", "sustainable", "durable", "new", "nouveau",
     "nouvelle", "executive", "senior", "chief", "general", "generale", "news", "actualites",
+    # The parts of an organisation that head a post ("Founding Board Chair"), not its name.
+    "founding", "board", "directors", "trustees", "committee", "steering", "advisory", "comite",
+    # Domains of a ministry or a policy: "Economic Affairs and Employment".
+    "employment", "emploi", "economy", "economie", "finance", "finances", "labour", "labor", "education",
+    "culture", "environment", "environnement", "energy", "energie", "agriculture", "transport", "welfare",
+    # Fields of health and their products: "Cell and Gene Therapy" is a field, not a name.
+    "therapy", "therapies", "therapie", "gene", "genes", "cell", "cells", "cellular", "cellulaire", "genetic",
+    "oncology", "oncologie", "vaccine", "vaccines", "vaccins", "devices", "nutrition", "cosmetics", "cosmetique",
+    "pharma", "big", "small", "large", "annual", "annuel", "annuelle", "scientific", "scientifique",
+    # Common nouns a model capitalises into names: "the State", "the Facility", "the Initiative".
+    "state", "facility", "initiative", "government", "academia", "company", "region", "city",
+    # Fields of science, and the words of a press release's contact lines ("Media contact:").
+    "chemical", "chemistry", "biology", "physics", "engineering", "medicine", "pharmacy", "media", "press",
+    "presse", "contact", "contacts",
+    # Groups of actors named by their role: "Partenaires Industriels", "Member States".
+    "partners", "partenaires", "industriels", "members", "membres", "member", "states",
+    "acteurs", "actors", "stakeholders", "investors", "investisseurs", "founders", "fondateurs",
 }
 _FUNCTION = {"of", "and", "for", "the", "in", "on", "de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "&"}
 #: Sector words that head a description, not a name, before "de"/"du": "Santé du Grand Sud".
 _SECTOR_HEADS = ("sante", "health", "biotech", "biotechnologie", "biotechnologies", "innovation", "recherche")
+#: A word naming a kind of organisation (not a sector's), compiled once.
+_KIND_HEAD = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in ORG_HEADS if h not in _SECTOR_HEADS) + r")(?![\w-])")
 _EVENT_BEFORE = re.compile(
     r"\b(?:evenement|event|convention|conference|salon|summit|sommet|forum|congres|congress|"
-    r"webinaire|webinar|fair|foire|rencontres?|journee|days?|edition|show)(?:\s+(?:internationale?|international|annuel(?:le)?|annual|mondiale?|world))?\s*$"
+    r"webinaire|webinar|fair|foire|rencontres?|journee|days?|edition|show|"
+    # the title of a slogan, a theme, a report: "under the slogan Connect, partner and innovate"
+    r"slogan|motto|tagline|theme|devise|intitulee?|titled|entitled|report|rapport)(?:\s+(?:internationale?|international|annuel(?:le)?|annual|mondiale?|world))?\s*$"
 )
 _TITLES = r"(?:premier|first minister|prime minister|minister|ministre|governor|gouverneur|mayor|maire|premier ministre)"
 _PLACE_BEFORE = re.compile(
@@ -61,15 +82,34 @@ def generic_only(text: str) -> bool:
     words = [w for w in folded_words(text) if w not in _FUNCTION]
     if not words:
         return True
-    heads = " ".join(words)
-    if any(re.search(rf"(?<![\w-]){re.escape(h)}(?![\w-])", heads) for h in ORG_HEADS if h not in _SECTOR_HEADS):
+    if _KIND_HEAD.search(" ".join(words)):
         return False
     return all(w in GENERIC_WORDS or ROLE_WORDS.fullmatch(w) for w in words)
 
 
 def only_a_post(text: str) -> bool:
-    """"Executive Chair", "Directeur général": a post, not an organisation."""
-    return bool(ROLE_WORDS.fullmatch(" ".join(folded_words(text))))
+    """"Executive Chair", "Directeur général", "Minister of Trade": a post, not an organisation."""
+    return bool(ROLE_WORDS.fullmatch(" ".join(folded_words(text)))) or bool(
+        re.match(rf"^{_TITLES}\s+(?:of|de|du|d'|des|for|delegue|deleguee|charge|chargee)\b", fold(text))
+    )
+
+
+_KIND_WORDS = {w for h in (*ORG_HEADS, *ORG_CUES) for w in h.split()}
+
+
+def only_a_kind(text: str) -> bool:
+    """"The Company", "Cluster", "l'Agence", "University Hospital": words naming a kind of
+    organisation (and generic words), with no word of a name."""
+    if re.search(r"\s(?:of|for|de|du|des|d')\s*\w", fold(text)):
+        return False  # "Department of Health", "Ministère de l'Économie": a body's name
+    words = [w for w in folded_words(text) if w not in _FUNCTION]
+    # (three words and more may be a name made of common words: "University Health Network")
+    return 0 < len(words) <= 2 and all(w in _KIND_WORDS or w in GENERIC_WORDS for w in words)
+
+
+def plural_acronym(text: str) -> bool:
+    """"CDMOs", "SMEs", "CROs": an acronym in the plural names a kind of firm, not one firm."""
+    return bool(re.fullmatch(r"(?:\d+\s+)?[A-Z]{2,}s", text.strip()))
 
 
 def with_honorific(text: str) -> bool:
@@ -110,9 +150,25 @@ def rubric(sentence: str, start: int, end: int) -> bool:
     return not sentence[:start].strip() and bool(re.match(r"\s*:", sentence[end:])) and " " not in sentence[start:end]
 
 
+#: The last word of a place's name that says it is one: "Basque Country", "Orange County".
+_PLACE_KIND = re.compile(r"\s(?:country|county|province|territory|canton|oblast|departement)$")
+#: A representative's seat in brackets: "Jane Doe, MP (Burlington)", "député (Doubs)".
+_SEAT_BEFORE = re.compile(r"\b(?:mp|mpp|mla|mep|mna|senator|depute|deputee|senateur|senatrice)\s*\(\s*$")
+#: Titles of a territory's office: "la préfète de l'Essonne", "the Mayor of Dayton".
+TERRITORY_TITLE = re.compile(
+    r"\b(?:prefete?|maire|mayor|governor|gouverneure?|sous-prefete?|prefecture|province|county|comte)\s+(?:de la region\s+|de la\s+|de l'|du\s+|des\s+|de\s+|d'|of\s+(?:the\s+)?)"
+)
+
+
 def place_by_context(sentence: str, start: int, end: int) -> bool:
     """"Québec Premier Philippe Couillard", "First Minister of Wales", "the cluster of
-    Flanders": a one-word name a title or a cluster belongs to is a place."""
+    Flanders": a one-word name a title or a cluster belongs to is a place; so is a name
+    ending in a kind of place ("Basque Country") or an MP's seat ("MP (Burlington)")."""
+    if _PLACE_KIND.search(fold(sentence[start:end])):
+        return True
+    before = fold(sentence[max(0, start - 40):start] + "|").replace("’", "'")[:-1]
+    if _SEAT_BEFORE.search(before):
+        return True
     if " " in sentence[start:end].strip():
         return False
     before = fold(sentence[max(0, start - 40):start]).replace("’", "'")
@@ -132,3 +188,16 @@ def bad_place(text: str) -> bool:
         return True
     lower = [w for w in words if w[:1].islower()]
     return any(w not in ("de", "du", "des", "la", "le", "les", "sur", "en", "of", "the", "and", "et", "am", "im", "upon", "del", "di", "da") for w in lower)
+
+
+def joins_next(first: str, second: str) -> bool:
+    """"Natural Sciences and Engineering Research Council", "Research and Innovation Agency":
+    a phrase ending in a generic word before "and" is the start of the next name, when that
+    one names a kind of organisation; "Department of Cell and Chemical Biology": generic words
+    after "and" end a name whose kind and "of" came before."""
+    words = folded_words(first)
+    if _KIND_HEAD.search(" ".join(words)) and re.search(r"\s(?:of|de|du|des)\s", fold(first)) and generic_only(second):
+        return True
+    if not words or words[-1] not in GENERIC_WORDS:
+        return False
+    return bool(_KIND_HEAD.search(" ".join(w for w in folded_words(second) if w not in _FUNCTION)))

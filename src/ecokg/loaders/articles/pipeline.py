@@ -59,6 +59,7 @@ def extract(
     # flamand Medvia" in the first sentence, "BioWin et Medvia" in the second).
     for index, sentence in enumerate(analysed):
         state.register(index, find_mentions(state, sentence, found[index], index))
+    state.drop_glued_people()
     for index, sentence in enumerate(analysed):
         mentions = find_mentions(state, sentence, found[index], index)
         state.register(index, mentions)
@@ -76,8 +77,17 @@ def extract(
 
 def _normalise(sentence: str) -> str:
     sentence = re.sub(r"(\w)- (\w)", r"\1-\2", sentence).replace("‐", "-").replace("‑", "-")
-    # "--(BUSINESS WIRE)--": blanked, the same length, so the text around it reads as separate.
-    return re.sub(r"-{2}\((?:BUSINESS WIRE|PRNewswire|GLOBE NEWSWIRE|Canada NewsWire)\)-{2}", lambda m: ". " + " " * (len(m.group(0)) - 2), sentence)
+    # "--(BUSINESS WIRE)--", "/PRNewswire/ --", "– (GLOBE NEWSWIRE) –": a wire service's tag, blanked
+    # to the same length, so the text around it reads as separate.
+    return _WIRE.sub(lambda m: " . " + " " * (len(m.group(0)) - 3), sentence)
+
+
+_WIRES = r"(?:BUSINESS WIRE|PR ?Newswire|GLOBE NEWSWIRE|Canada NewsWire|CNW|EIN Presswire|ACCESSWIRE|Newsfile)"
+_WIRE = re.compile(
+    rf"[-–—]{{1,2}}\s*\({_WIRES}\)\s*[-–—]{{1,2}}\s*|/{_WIRES}(?:[-\s][^/]{{0,30}})?/\s*(?:[-–—]{{1,2}}\s*)?"
+    rf"|\({_WIRES}\)\s*[-–—]{{1,2}}\s*",
+    re.IGNORECASE,
+)
 
 
 def extract_file(

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 
-_ABBREVIATIONS = {"m", "mme", "mm", "dr", "st", "inc", "ltd", "co", "corp", "mr", "mrs", "ms", "prof", "jr", "sr", "vs", "etc"}
+_ABBREVIATIONS = {
+    "m", "mme", "mm", "dr", "st", "inc", "ltd", "co", "corp", "mr", "mrs", "ms", "prof", "jr", "sr", "vs", "etc",
+    # months in datelines: "LEIDEN, the Netherlands, Jan. 9, 2024"
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janv", "fevr", "févr", "avr", "juil", "déc",
+}
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«“\"(]?[A-ZÀ-ÖØ-Þ0-9])")
 
 

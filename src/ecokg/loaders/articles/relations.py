@@ -10,6 +10,7 @@ import re
 
 from ecokg.loaders.articles.dates import DateMention, dates_in, in_dateline
 from ecokg.loaders.articles.linking import Candidate, Mention, State, slug
+from ecokg.loaders.articles.spans import fold_keep_length
 from ecokg.loaders.articles.vocabulary import status_of
 from ecokg.text import fold
 
@@ -43,11 +44,14 @@ SECTORS: dict[str, str] = {
 
 _AGREEMENT = re.compile(
     r"\b(accord|convention|partenariat|protocole d'entente|protocole|entente|memorandum of understanding|"
-    r"memorandum of cooperation|memorandum|agreement|partnership|mou)\b"
+    r"memorandum of cooperation|memorandum|agreement|partnership|mou|pact|pacte|"
+    # Verbs of partnering: "X and Y have partnered", "X s'allie avec Y", "join forces".
+    r"partnered|partners with|team(?:s|ed)? up|join(?:s|ed)? forces|s'allient|s'allie|s'associent|s'associe|"
+    r"unissent leurs forces|unir leurs forces|nouent un partenariat)\b"
     # "la convention internationale BIO 2014": a convention that is an event, not an agreement.
     r"(?!\s+(?:internationale|annuelle|mondiale|d'affaires|bio\b))"
 )
-_SIGNING = re.compile(r"\b(sign\w*|ratif\w*|between|entre|with|avec|conclu\w*|noue|renew\w*|extend|announce|annonc\w*|forge|entered|agreed|liant)\b")
+_SIGNING = re.compile(r"\b(sign\w*|ratif\w*|between|entre|with|avec|conclu\w*|noue\w*|renew\w*|extend|announc\w*|annonc\w*|forge\w*|entered|agreed|liant|partnered|s'alli\w*|s'associ\w*|team\w* up|join\w* forces|unissent|unir leurs forces)\b")
 
 
 def _event_date(state: State, index: int, sentence: str) -> list[DateMention]:
@@ -62,7 +66,7 @@ def _event_date(state: State, index: int, sentence: str) -> list[DateMention]:
 
 
 def find_agreements(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
-    folded = fold(sentence)
+    folded = fold_keep_length(sentence)  # offsets stay those of the mentions
     orgs = [m for m in mentions if m.kind == "org"]
     match = next(
         (m for m in _AGREEMENT.finditer(folded) if not any(o.start <= m.start() < o.end for o in orgs)), None
@@ -77,6 +81,8 @@ def find_agreements(state: State, index: int, sentence: str, mentions: list[Ment
         return
     if not _SIGNING.search(folded):
         return
+    if re.search(r"\b(?:in partnership with|en partenariat avec)\b", folded) and not re.search(r"\bsign|\bagree|\bconclu|\baccord\b|\bconvention\b", folded):
+        return  # "organised by X in partnership with Y": a joint event, not an agreement
     # Parties are named in the agreement word's clause: "L'accord ... porte ses fruits : Abreos
     # implantera ..., Neuroservices ..." names two companies that are not its parties.
     clause_start = max((m.end() for m in re.finditer(r"[:;]", folded[: match.start()])), default=0)
@@ -84,9 +90,17 @@ def find_agreements(state: State, index: int, sentence: str, mentions: list[Ment
     clause_end = match.end() + stop.start() if stop else len(folded)
     orgs = [m for m in orgs if clause_start <= m.start and m.end <= clause_end]
     between = re.search(r"\b(entre|between|liant)\b", folded[match.start():clause_end])
+    # "X has entered a partnership with Y", "X signe une convention avec Y", "X partners with Y".
+    partner = re.match(r"(?:[^,.;]{0,40}?\s)?(?:with|avec|aux cotes d[eu])\s", folded[match.end():clause_end] + " ") or (
+        re.match(r"\s*(?:a|au|aux)\s", folded[match.end():clause_end] + " ") if match.group(1).startswith("s'") else None
+    )
     if between:
         start = match.start() + between.end()
         parties = [m for m in orgs if m.start >= start]
+    elif partner and (before := [m for m in orgs if m.end <= match.start()]):
+        after = [m for m in orgs if m.start >= match.end() + partner.end() - 1]
+        # The subject is the clause's first organisation ("The X group, which includes Y, ...").
+        parties = [before[0], *after[:1]]
     else:
         parties = [m for m in orgs if m.end <= match.start()] or orgs
     if len(parties) < 2:
@@ -185,7 +199,7 @@ def find_mission(state: State, index: int, sentence: str, mentions: list[Mention
 
 
 def find_meetings_and_visits(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
-    folded = fold(sentence)
+    folded = fold_keep_length(sentence)
     orgs = [m for m in mentions if m.kind == "org"]
     meet = re.search(r"\b(rencontres?|reunions?|meetings?|will meet|met with|rencontrera)\b", folded)
     if meet and orgs:
@@ -251,7 +265,7 @@ _SITE = re.compile(
 
 def find_sites(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
     """A site opened or planned: "Abreos implantera une filiale à Marseille", "opens an office in Boston"."""
-    folded = fold(sentence)
+    folded = fold_keep_length(sentence)
     match = _SITE.search(folded)
     if not match:
         return

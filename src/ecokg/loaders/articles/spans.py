@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from ecokg.loaders.articles.vocabulary import ORG_HEADS, ROLE_KEYS, ROLES
 from ecokg.text import fold
@@ -12,18 +13,23 @@ from ecokg.text import fold
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŒ"
 
 
-def split_and(offset: int, text: str) -> list[tuple[int, str]]:
-    out = []
+def split_and(offset: int, text: str, joins: Callable[[str, str], bool] = lambda a, b: False) -> list[tuple[int, str]]:
+    """The names of "A and B", with their offsets; ``joins(A, B)`` says when "A and B" is one name."""
+    out: list[tuple[int, int]] = []  # (start, end) within text
+    at = 0
     for piece in re.split(r"(\s+(?:and|et|&)\s+)", text):
         if piece and not re.fullmatch(r"\s+(?:and|et|&)\s+", piece):
-            out.append((offset, piece))
-        offset += len(piece)
-    return out
+            if out and joins(text[out[-1][0]:out[-1][1]], piece):
+                out[-1] = (out[-1][0], at + len(piece))
+            else:
+                out.append((at, at + len(piece)))
+        at += len(piece)
+    return [(offset + start, text[start:end]) for start, end in out]
 
 def dateline_places(sentence: str) -> list[tuple[int, int]]:
     """The places of a dateline: "LAVAL, Québec, & VANCOUVER, British Columbia--", "Lyon, le 8 avril –"."""
-    head = re.match(r"^(.{3,90}?)(?:\s*--|\s+[–-]\s|,?\s+(?:le\s+)?\d{1,2}(?:er)?\s|,\s+[A-Z][a-z]+\s+\d{1,2},|\s*\(|\.\s)", sentence)
-    if not head or [w for w in re.findall(r"[^\W\d]+", head.group(1)) if w[:1].islower() and w not in ("le", "de", "du", "la")]:
+    head = re.match(r"^(.{3,90}?)(?:\s*--|\s+[–-]\s|,?\s+(?:le\s+)?\d{1,2}(?:er)?\s|,\s+[A-Z][a-z]+\.?\s+\d{1,2},|\s*\(|\.\s)", sentence)
+    if not head or [w for w in re.findall(r"[^\W\d]+", head.group(1)) if w[:1].islower() and w not in ("le", "de", "du", "la", "the")]:
         return []  # a dateline names places only: "LAVAL, Québec, & VANCOUVER, British Columbia--"
     out = []
     for item in re.finditer(rf"[{_UPPER}][\w’'.-]*(?:\s+[{_UPPER}][\w’'.-]*){{0,2}}", head.group(1)):
@@ -53,7 +59,7 @@ def fold_keep_length(text: str) -> str:
     return "".join(out).replace("’", "'").replace("–", "-").replace("‐", "-")
 
 def trim_article(start: int, text: str) -> tuple[int, str]:
-    match = re.match(r"^(?:Le|La|Les|L’|L'|The|Des|Du)\s*", text)
+    match = re.match(r"^(?:(?:Le|La|Les|The|Des|Du)\s+|L’\s*|L'\s*)", text)  # not "Lantern"
     if match:
         return start + match.end(), text[match.end():]
     return start, text
@@ -61,19 +67,41 @@ def trim_article(start: int, text: str) -> tuple[int, str]:
 def trim_trailing(text: str) -> str:
     return re.sub(r"[\s.,;:’']+$", "", text)
 
+#: Head words, longest first, each compiled once (this runs for every capitalised phrase).
+_HEADS = [
+    (re.compile(rf"(?<![\w-]){re.escape(head)}(?![\w-])"), cls)
+    for head, cls in sorted(ORG_HEADS.items(), key=lambda kv: len(kv[0]), reverse=True)
+]
+_ANY_HEAD = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in ORG_HEADS) + r")(?![\w-])")
+
+
 def head_class(words: list[str]) -> str | None:
     joined = " ".join(words)
-    for head, cls in sorted(ORG_HEADS.items(), key=lambda kv: len(kv[0]), reverse=True):
-        if re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", joined):
+    if not _ANY_HEAD.search(joined):
+        return None
+    for pattern, cls in _HEADS:
+        if pattern.search(joined):
             return cls
     return None
 
 def org_class(text: str, default: str) -> str:
     return head_class(fold(text).split()) or default
 
+#: Words before a post that leave it the same post: "acting Managing Director", "Founding Board
+#: Chair", "Medical Director" (an adjective of a field: -al, -ic, -ical), "interim CEO".
+_ROLE_QUALIFIER = re.compile(r"^(?:(?:acting|interim|founding|board|former|new|current|outgoing|incoming|senior|[a-z]+(?:al|ic))\s+){1,2}")
+
+
 def role_at(text: str) -> str | None:
     folded = fold(text)
     folded = re.sub(r"^(?:the |le |la |l'|son |sa |its |their )", "", folded)
+    role = _role_key_at(folded)
+    if role is None and (qualified := _ROLE_QUALIFIER.match(folded)):
+        role = _role_key_at(folded[qualified.end():])
+    return role
+
+
+def _role_key_at(folded: str) -> str | None:
     for key in ROLE_KEYS:
         if folded.startswith(key) and not folded[len(key):len(key) + 1].isalpha():
             return ROLES[key]

@@ -80,6 +80,8 @@ ROLES: dict[str, str] = {
     "vp": "vice-president",
     "membre": "member",
     "member": "member",
+    "a la tete": "leader",
+    "at the helm": "leader",
 }
 ROLE_KEYS = sorted(ROLES, key=len, reverse=True)
 #: A role word anywhere in a phrase (for "BIOQuébec Executive Director Anie Perrault").
@@ -125,8 +127,52 @@ ORG_HEADS: dict[str, str] = {
     "council": "Organization",
     "sante": "Organization",
     "office": "PublicAuthority",
+    "government": "PublicAuthority",
+    "gouvernement": "PublicAuthority",
+    "ministry": "PublicAuthority",
+    "ministere": "PublicAuthority",
+    "department of": "PublicAuthority",
+    "hospital": "ResearchOrganization",
+    "hopital": "ResearchOrganization",
+    "college": "ResearchOrganization",
+    "school": "ResearchOrganization",
+    "ecole": "ResearchOrganization",
+    "clinic": "ResearchOrganization",
+    "laboratoire": "ResearchOrganization",
+    "laboratories": "Company",
+    "pharmaceuticals": "Company",
+    "studio": "Company",
+    # Legal forms of companies, in several countries.
+    "gmbh": "Company", "ag": "Company", "nv": "Company", "bv": "Company", "oy": "Company", "oyj": "Company",
+    "ab": "Company", "plc": "Company", "llc": "Company", "corp": "Company", "sarl": "Company", "sas": "Company",
+    "spa": "Company", "srl": "Company", "a/s": "Company", "asa": "Company", "kk": "Company", "pty": "Company",
+    # Universities, institutes, hospitals and foundations in other languages.
+    "universitat": "ResearchOrganization", "universiteit": "ResearchOrganization", "universidad": "ResearchOrganization",
+    "universita": "ResearchOrganization", "universitet": "ResearchOrganization", "hochschule": "ResearchOrganization",
+    "institutet": "ResearchOrganization", "instituto": "ResearchOrganization", "istituto": "ResearchOrganization",
+    "instituut": "ResearchOrganization", "klinikum": "ResearchOrganization", "hospital universitario": "ResearchOrganization",
+    "stiftung": "Organization", "fundacion": "Organization", "fondazione": "Organization", "stichting": "Organization",
+    "gesellschaft": "Organization",
+    "diagnostics": "Company",
+    "biotech": "Company",
+    "ventures": "Company",
+    "systems": "Company",
+    "lab": "Company",
+    "communaute d'agglomeration": "PublicAuthority",
+    "communaute de communes": "PublicAuthority",
+    "communaute urbaine": "PublicAuthority",
+    "metropole": "PublicAuthority",
+    "chamber of commerce": "Organization",
+    "chambre de commerce": "Organization",
     "enterprise": "Organization",
     "authority": "PublicAuthority",
+}
+
+#: Last words that make a name a company's, not a person's: "Corvine Bio", "Arvo Pharma".
+COMPANY_ENDINGS = {
+    "bio", "biotech", "pharma", "medical", "medtech", "health", "sante", "tech", "genetics", "genomics",
+    "therapeutics", "diagnostics", "biosciences", "biologics", "robotics", "devices", "solutions", "labs",
+    "lab", "ventures", "partners", "capital", "holding", "holdings", "industries", "international",
 }
 
 #: Lower-case words before a name: "le cluster BioForward", "the company Gilson".
@@ -152,9 +198,13 @@ ORG_CUES: dict[str, str] = {
 
 #: Plural nouns that announce a list of organisations ("four ... businesses: A, B, C and D").
 ORG_LISTS = re.compile(
-    r"\b(?:companies|businesses|firms|organi[sz]ations|clusters|partners|members|entreprises|"
-    r"societes|start-ups|poles(?: de competitivite)?(?: sante)?|clusters|partenaires|membres)\b"
-    r"[^:.;]{0,60}?(?::|\bincluding\b|\bsuch as\b|\bdont\b|\bnotamment\b)\s*"
+    r"\b(?:companies|businesses|firms|organi[sz]ations|clusters|partners|members|institutions|"
+    r"hospitals|universities|agencies|entreprises|societes|start-ups|start-up|startups|poles(?: de competitivite)?(?: sante)?|"
+    r"partenaires|membres|etablissements|agences|universites)\b"
+    r"[^:.;]{0,60}?(?::|\bincluding\b|\bsuch as\b|\bdont\b|\bnotamment\b|,\s+(?:with|along with|alongside|avec|aux cotes de|comme)\b)\s*"
+    # "les deux clusters, Nordev et BioSud, ...": a counted plural, then its names
+    r"|\b(?:two|both|three|four|five|deux|trois|quatre|cinq|les|the)\s+(?:\w+\s+)?(?:companies|firms|organi[sz]ations|"
+    r"clusters|partners|institutions|agencies|entreprises|societes|poles|partenaires|agences|universites|universities),\s+"
 )
 
 #: Words written with a capital that are not names at the start of a sequence.
@@ -169,7 +219,8 @@ NOT_NAMES = {
 
 #: Honorifics dropped from people's names.
 HONORIFICS = re.compile(
-    r"^(?:(?:Professor|Professeur|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|M\.|Mme|Sir|Dame|Premier|Minister|Ministre)\s+)+"
+    r"^(?:(?:Professor|Professeur|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|M\.|Mme|Sir|Dame|Premier|Minister|Ministre|"
+    r"Governor|Gouverneur|Gouverneure|Mayor|Senator|Sénateur|Sénatrice|Congressman|Congresswoman)\s+)+"
 )
 
 #: Organisation names a model tags that are documents, events or parts of an organisation.
@@ -178,6 +229,9 @@ NOT_ORGS = {
     "conseil", "conseil d'administration", "board of directors", "board", "assemblee generale",
     "life sciences", "sciences de la vie", "ceo", "pdg", "press release", "photo credit",
     "r&d", "pme", "eti", "healthtech", "medtech", "biotech", "covid", "etat", "l'etat",
+    # Kinds of firm by size or stage, not names: "160 TPE/PME", "SMEs".
+    "prnewswire", "pr newswire", "globe newswire", "cnw", "ein presswire", "accesswire", "newsfile",
+    "tpe", "tpe/pme", "pme/eti", "tpe-pme", "sme", "smes", "pmi", "startups", "start-ups", "scale-ups",
 }
 
 #: Nationality adjectives (folded, both languages, masculine and feminine) -> the country's
@@ -222,7 +276,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("signed", re.compile(
         r"\b(?:signed|ratified|concluded|entered(?: into)?|agreed to|renewed|have signed|has signed|"
         r"signing of|a signe|ont signe|signee?s?|ont noue|a noue|ont conclu|a conclu|ont paraphe|"
-        r"renouvele|renouvelle)\b"
+        r"renouvele|renouvelle|signent|partnered|teamed up|joined forces|s'allient|s'associent|unissent leurs forces)\b"
     )),
     ("happened", re.compile(
         r"\b(?:met|visited|toured|took place|was held|were held|held|hosted|attended|travelled|traveled|"

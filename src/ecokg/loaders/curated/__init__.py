@@ -20,6 +20,7 @@ from rdflib import Literal, URIRef
 from ecokg.errors import InputError, InputErrors
 from ecokg.loaders.base import FactWriter, LoadContext, StagedGraph, read_limited
 from ecokg.loaders.curated.entities import convert_entity, declare
+from ecokg.loaders.curated.levels import settle
 from ecokg.loaders.curated.state import (
     DOC_KEYS,
     ENTITY_KEYS,
@@ -27,12 +28,14 @@ from ecokg.loaders.curated.state import (
     ID_PATTERN,
     LANG_PATTERN,
     POST_KEYS,
+    SENSITIVITY_LEVELS,
     TOP_KEYS,
     WRAPPER_KEYS,
     Parse,
     entity_iri,
     label_text,
     normalise_space,
+    read_level,
     suggest,
 )
 from ecokg.loaders.curated.values import class_of, date_literal, lang_literals, reference
@@ -91,6 +94,7 @@ def load_curated(path: Path, context: LoadContext | None = None) -> list[StagedG
     doc = top["document"]
     doc_id = _document_id(state, doc)
     state.language = _document_language(state, doc)
+    state.header_level = read_level(state, doc.value.get("sensitivity"), "document 'sensitivity'")
     _read_quotes(state, top.get("quotes"), doc)
     entities = top.get("entities")
     if entities is None or not entities.is_list:
@@ -102,15 +106,17 @@ def load_curated(path: Path, context: LoadContext | None = None) -> list[StagedG
         declare(state, node)
     for entity in list(state.entities.values()):
         convert_entity(state, entity)
+    settle(state)  # which facts are stricter than the document (docs/audiences.md)
     writer = FactWriter(doc_id, path, "curated-yaml", store=context.staging_store())
     _describe_document(state, writer, doc)
     if state.errors:
         raise InputErrors(state.errors, source=path) if len(state.errors) > 1 else state.errors[0]
     for fact in state.facts:
         text, position = state.quotes[fact.quote]
-        excerpt = writer.excerpt(_quote_key(fact.quote), text, position, state.language)
-        writer.add(fact.subject, fact.predicate, fact.obj, excerpt)
-    return [writer.staged()]
+        level, line = fact.level or (None, None)
+        excerpt = writer.excerpt(_quote_key(fact.quote), text, position, state.language, level=level, stated_at=line)
+        writer.add(fact.subject, fact.predicate, fact.obj, excerpt, level=level, stated_at=line)
+    return [writer.staged(), *writer.companions()]
 
 
 def _quote_key(key: str) -> str:
@@ -240,21 +246,8 @@ def _describe_document(state: Parse, writer: FactWriter, doc: Y) -> None:
         props["description"] = lang_literals(state, values["description"])
     header = str(titles[0]) if titles else state.path.name
     writer.describe_document(header, **props)
-    _sensitivity(state, writer, values.get("sensitivity"))
-
-
-#: Who may see a document's facts (docs/audiences.md); the names of the eksens: levels.
-SENSITIVITY_LEVELS = ("public", "internal", "confidential", "personal")
-
-
-def _sensitivity(state: Parse, writer: FactWriter, node: Y | None) -> None:
-    """``document: sensitivity: confidential``: the level, on the graph's own node."""
-    if node is None:
-        return  # the build gives it one (--sensitivity, or by the kind of document)
-    if node.value not in SENSITIVITY_LEVELS:
-        state.error(f"document 'sensitivity' must be one of {', '.join(SENSITIVITY_LEVELS)}", node)
-        return
-    writer._put(writer.name, EK.sensitivity, EKSENS[str(node.value)])  # graph metadata, not a fact
+    if state.header_level is not None:  # otherwise the build gives it one (--sensitivity, or by its kind)
+        writer._put(writer.name, EK.sensitivity, EKSENS[state.header_level[0]])  # graph metadata, not a fact
 
 
 __all__ = [
@@ -264,6 +257,7 @@ __all__ = [
     "ID_PATTERN",
     "LANG_PATTERN",
     "POST_KEYS",
+    "SENSITIVITY_LEVELS",
     "TOP_KEYS",
     "WRAPPER_KEYS",
     "entity_iri",

@@ -11,13 +11,17 @@ from ecokg.loaders.curated.state import (
     POST_KEYS,
     Entity,
     Fact,
+    Level,
     Parse,
     entity_iri,
     label_text,
     node_items,
     quote_ref,
+    read_level,
+    strictest,
     suggest,
     unwrap,
+    wrapper_level,
 )
 from ecokg.loaders.curated.values import class_of, date_literal, lang_literals, object_of, reference
 from ecokg.loaders.yamlsafe import Y
@@ -47,6 +51,9 @@ def declare(state: Parse, node: Y) -> None:
         state.error(f"entity {ident!r} needs a 'type'", node)
     label = label_text(values["label"].plain()) if "label" in values else None
     state.entities[ident] = Entity(ident, entity_iri(ident), cls, node, label)
+    level = read_level(state, values.get("sensitivity"))
+    if level is not None:  # its type, labels and every fact about it (docs/audiences.md)
+        state.levels[entity_iri(ident)] = level
 
 
 def convert_entity(state: Parse, entity: Entity) -> None:
@@ -55,7 +62,7 @@ def convert_entity(state: Parse, entity: Entity) -> None:
     default_quote = quote_ref(state, values.get("quote"), None, required=False)
     subject = entity.iri
 
-    def fact(predicate: URIRef, obj: Node, quote: str | None, node: Y) -> None:
+    def fact(predicate: URIRef, obj: Node, quote: str | None, node: Y, level: Level | None = None) -> None:
         chosen = quote or default_quote
         if chosen is None:
             state.error(
@@ -64,7 +71,7 @@ def convert_entity(state: Parse, entity: Entity) -> None:
                 node,
             )
             return
-        state.facts.append(Fact(subject, predicate, obj, chosen, node.line))
+        state.facts.append(Fact(subject, predicate, obj, chosen, node.line, level))
 
     if entity.cls is not None:
         fact(RDF.type, entity.cls, None, values["type"])
@@ -97,14 +104,15 @@ def convert_entity(state: Parse, entity: Entity) -> None:
             value, quote = unwrap(state, item)
             if value is None:
                 continue
+            own = wrapper_level(state, item)
             if spec.is_object and value.is_map and "value" not in value.value:
                 nested = _nested(state, entity, spec, value)
                 if nested is not None:
-                    fact(spec.iri, nested, quote, item)
+                    fact(spec.iri, nested, quote, item, own)
                 continue
             obj = object_of(state, spec, value)
             if obj is not None:
-                fact(spec.iri, obj, quote, item)
+                fact(spec.iri, obj, quote, item, own)
 
 
 # --- nested posts and sites -------------------------------------------------
@@ -116,7 +124,7 @@ def _nested(state: Parse, parent: Entity, spec: PropertySpec, node: Y) -> URIRef
         state.error(f"{spec.key!r} takes entity ids, not a nested description", node)
         return None
     values = node.value
-    allowed = {"id", "label", "located_in", "start_date", "end_date", "status", "quote", "confidence"}
+    allowed = {"id", "label", "located_in", "start_date", "end_date", "status", "quote", "confidence", "sensitivity"}
     for key, sub in values.items():
         if key not in allowed:
             state.error(f"unknown key {key!r} in a site{suggest(key, allowed)}", sub)
@@ -137,6 +145,10 @@ def _nested(state: Parse, parent: Entity, spec: PropertySpec, node: Y) -> URIRef
     if q is None:
         state.error("no source for this site: give it a 'quote'", node)
         return None
+    # A site of a stricter entity, or in a stricter place, is as strict: its label names both.
+    level = strictest(read_level(state, values.get("sensitivity")), state.levels.get(parent.iri), state.levels.get(place))
+    if level is not None:
+        state.levels[iri] = level
     place_label = _known_label(state, place, str(place_node.value))
     if "label" in values:
         labels = lang_literals(state, values["label"])
@@ -215,6 +227,10 @@ def _posts(state: Parse, person: Entity, node: Y) -> None:
         if _taken(state, post, "this post", item):
             continue
         source_quote: str = quote
+        # A post of a stricter person, or in a stricter organisation, is as strict (its label names it).
+        level = strictest(read_level(state, values.get("sensitivity")), state.levels.get(person.iri), state.levels.get(org))
+        if level is not None:
+            state.levels[post] = level
 
         def add(s: URIRef, p: URIRef, o: Node, n: Y = item, q: str = source_quote) -> None:
             state.facts.append(Fact(s, p, o, q, n.line))
@@ -237,4 +253,5 @@ def _posts(state: Parse, person: Entity, node: Y) -> None:
                 if date is not None and value is not None:
                     add(post, predicate, date, value, own or source_quote)
         if role in state.vocab.head_roles:
-            add(person.iri, EK.headOf, org)
+            # As strict as the post it follows from (a confidential post is no public headOf).
+            state.facts.append(Fact(person.iri, EK.headOf, org, source_quote, item.line, level))

@@ -30,11 +30,16 @@ DOC_KEYS = {
     "source_url", "license", "description", "sensitivity",
 }
 #: Keys every entity may have besides the ontology's properties.
-ENTITY_KEYS = {"id", "type", "label", "aliases", "description", "quote", "confidence"}
+ENTITY_KEYS = {"id", "type", "label", "aliases", "description", "quote", "confidence", "sensitivity"}
 #: Keys of a value wrapper ``{value: ..., quote: ...}``.
-WRAPPER_KEYS = {"value", "quote", "confidence"}
+WRAPPER_KEYS = {"value", "quote", "confidence", "sensitivity"}
 #: Keys of a nested post (under ``posts:`` of a person).
-POST_KEYS = {"organization", "role", "title", "start_date", "end_date", "quote", "confidence"}
+POST_KEYS = {"organization", "role", "title", "start_date", "end_date", "quote", "confidence", "sensitivity"}
+#: Who may see a document's or an item's facts (docs/audiences.md), least sensitive first:
+#: the names of the ``eksens:`` levels.
+SENSITIVITY_LEVELS = ("public", "internal", "confidential", "personal")
+#: A level and the line that states it.
+Level = tuple[str, int | None]
 
 
 def entity_iri(ident: str) -> URIRef:
@@ -66,6 +71,8 @@ class Fact:
     obj: Node
     quote: str
     line: int
+    #: Stricter than the document (``sensitivity:`` on the item or the value), with its line.
+    level: Level | None = None
 
 
 @dataclass
@@ -80,11 +87,49 @@ class Parse:
     quotes: dict[str, tuple[str, int]] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    #: The document's ``sensitivity:`` (None: the build decides), with its line.
+    header_level: Level | None = None
+    #: Levels of the file's items (entities, posts, sites) by IRI (``sensitivity:``).
+    levels: dict[URIRef, Level] = field(default_factory=dict)
 
     def error(self, message: str, node: Y | None) -> None:
         self.errors.append(
             InputError(message, source=self.path, line=node.line if node else None)
         )
+
+    def error_at(self, message: str, line: int | None) -> InputError:
+        return InputError(message, source=self.path, line=line)
+
+
+def strictest(*levels: Level | None) -> Level | None:
+    """The strictest of ``levels`` (None: none given)."""
+    given = [level for level in levels if level is not None]
+    return max(given, key=lambda level: SENSITIVITY_LEVELS.index(level[0])) if given else None
+
+
+def read_level(state: Parse, node: Y | None, what: str = "'sensitivity'") -> Level | None:
+    """An item's ``sensitivity:``, checked: a level of the scheme, not looser than the document's
+    (a fact cannot be more public than its source)."""
+    if node is None:
+        return None
+    if node.value not in SENSITIVITY_LEVELS:
+        state.error(f"{what} must be one of {', '.join(SENSITIVITY_LEVELS)}", node)
+        return None
+    level = str(node.value)
+    header = state.header_level
+    if header is not None and SENSITIVITY_LEVELS.index(level) < SENSITIVITY_LEVELS.index(header[0]):
+        stricter = ", ".join(SENSITIVITY_LEVELS[SENSITIVITY_LEVELS.index(header[0]):])
+        state.error(f"{what} {level!r} is looser than the document's {header[0]!r} (line {header[1]}): a fact "
+                    f"cannot be more public than its source; expected {stricter}, or no 'sensitivity'", node)
+        return None
+    return level, node.line
+
+
+def wrapper_level(state: Parse, item: Y) -> Level | None:
+    """The ``sensitivity:`` of a value wrapper ``{value: ..., sensitivity: ...}``."""
+    if item.is_map and "value" in item.value:
+        return read_level(state, item.value.get("sensitivity"))
+    return None
 
 
 def label_text(value: Any) -> str | None:

@@ -66,7 +66,7 @@ def load_spreadsheet(path: Path, context: LoadContext | None = None) -> list[Sta
         rejects.append(
             InputError(f"{len(rejects)} bad row(s) skipped; reject report written to {report}", source=path)
         )
-    return [writer.staged(rejects)]
+    return [writer.staged(rejects), *writer.companions()]
 
 
 def stage_spreadsheet(path: Path, context: LoadContext) -> tuple[FactWriter, list[InputError]]:

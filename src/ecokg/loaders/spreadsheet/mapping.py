@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ecokg.errors import InputError, InputErrors
 from ecokg.loaders.base import LoadContext
+from ecokg.loaders.spreadsheet.sensitivity import RowSensitivity, parse_row_sensitivity
 from ecokg.loaders.spreadsheet.specs import VALUE_KINDS, EntitySpec, entity_spec
 from ecokg.loaders.spreadsheet.templates import Template, column_template
 from ecokg.loaders.yamlsafe import Y, read_yaml
@@ -57,6 +58,8 @@ class Mapping:
     #: Columns a row's excerpt holds: those listed under ``keep:``, or the mapped ones.
     kept: list[str] = field(default_factory=list)
     skip: list[SkipRule] = field(default_factory=list)
+    #: ``row_sensitivity:``: the column giving each row's level (docs/audiences.md).
+    sensitivity: RowSensitivity | None = None
 
 
 #: The keys of ``document:``.
@@ -71,6 +74,8 @@ TOP_KEYS: dict[str, str] = {
     "document": "the file's graph: `id`, `type`, `title`, `date`, `language`, `license`, `source_url`, `description`, "
                 "`sensitivity` (public, internal, confidential or personal: who may see its facts)",
     "keep": "the columns a row's source excerpt holds (default: the columns the mapping reads)",
+    "row_sensitivity": "each row's level: `{column: C}` (the cell names it) or `{column: C, values: {Oui: confidential, "
+                       "Non: public}}`; a row stricter than the file goes to a graph of its own (docs/audiences.md)",
     "skip_when": "rows left out: `{column: C, equals: V}` (or a list of values), `{column: C, empty: true}`, or a list of such",
     "checks": "columns validated but not stated (`turnover: decimal`)",
     "entities": "the entities each row makes, by a name of your choice",
@@ -201,6 +206,7 @@ def read_mapping(path: Path, seen: tuple[Path, ...] = ()) -> Mapping:
     for rule in skip:
         for column in rule.template.columns:
             needed.setdefault(column, rule.line)
+    sensitivity = parse_row_sensitivity(top["row_sensitivity"], needed, error) if "row_sensitivity" in top else None
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors, source=path)
     return Mapping(
@@ -215,6 +221,7 @@ def read_mapping(path: Path, seen: tuple[Path, ...] = ()) -> Mapping:
         needed=needed,
         kept=kept,
         skip=skip,
+        sensitivity=sensitivity,
     )
 
 

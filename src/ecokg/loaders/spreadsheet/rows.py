@@ -19,6 +19,7 @@ from ecokg.loaders.base import FactWriter, LoadContext
 from ecokg.loaders.spreadsheet.linking import Names
 from ecokg.loaders.spreadsheet.mapping import Mapping, SkipRule
 from ecokg.loaders.spreadsheet.reading import Table
+from ecokg.loaders.spreadsheet.sensitivity import row_level
 from ecokg.loaders.spreadsheet.specs import EntitySpec, ValueSpec, concepts
 from ecokg.loaders.spreadsheet.values import RowError, convert, slugify
 from ecokg.namespaces import EKR, RDF, RDFS
@@ -105,6 +106,8 @@ def bind_header(mapping: Mapping, header: list[str], path: Path) -> Compiled:
                 value.when.bind(index)
     for rule in mapping.skip:
         rule.template.bind(index)
+    if mapping.sensitivity is not None:
+        mapping.sensitivity.template.bind(index)
     checks = [(index[c], shown_column(c, index[c]), kind) for c, (kind, _) in mapping.checks.items()]
     kept = sorted((index[c], c) for c in dict.fromkeys(mapping.kept))
     return Compiled(mapping.entities, checks, kept, mapping.skip, mapping)
@@ -135,6 +138,10 @@ def stage_rows(
     where = f"{path}, sheet {table.sheet!r}" if table.sheet else path
     progress = context.progress
     done = 0
+    header_level = compiled.mapping.document.get("sensitivity")
+    file_level = str(header_level.value) if header_level is not None else None
+    #: Entities made by rows stricter than the file: a row mentioning one is as strict.
+    levels: dict[URIRef, str] = {}
     for number, row in table.rows:
         done += 1
         if progress is not None and done % _PROGRESS_EVERY == 0:
@@ -151,6 +158,8 @@ def stage_rows(
             continue  # left out by the mapping's skip_when: nothing of it is kept
         try:
             facts, made = maker.facts(row)
+            level = row_level(compiled.mapping.sensitivity, file_level, row,
+                              (term for fact in facts for term in (fact.s, fact.o)), levels)
         except RowError as exc:
             rejects.append(InputError(str(exc), source=where, row=number))
             continue
@@ -161,9 +170,11 @@ def stage_rows(
         if rejects and not context.keep_going:
             continue  # the file will be refused: keep looking for errors, write nothing
         text = "; ".join(f"{name}={row[i]}" for i, name in compiled.kept if i < len(row) and row[i])
-        excerpt = writer.excerpt(f"row-{number}", text, number, None)
+        excerpt = writer.excerpt(f"row-{number}", text, number, None, level=level, stated_at=number)
         for fact in facts:
-            writer.add(fact.s, fact.p, fact.o, excerpt)
+            writer.add(fact.s, fact.p, fact.o, excerpt, level=level, stated_at=number)
+        if level is not None:
+            levels.update(dict.fromkeys(made, level))
     if progress is not None:
         progress(done, done)
     if not rejects or context.keep_going:

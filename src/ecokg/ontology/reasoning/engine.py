@@ -183,12 +183,36 @@ class _Evaluator:
             if extended is not None:
                 yield from self.solutions(rest, extended)
 
-    def run(self, given: Iterable[OxTriple], closure: Closure) -> None:
+    def preload(self, known: Iterable[OxTriple]) -> None:
+        """Take ``known`` as facts already closed under the rules with joins: they are indexed
+        for the joins of what comes next, but not matched against rules themselves. Only the
+        one-atom rules are applied to them, to recover what a stored closure leaves out (the
+        supertypes a more specific type implies, the types of vocabulary terms)."""
+        queue = [t for t in known if self.facts.add(*t)]
+        while queue:
+            derived: list[OxTriple] = []
+            for s, p, o in queue:
+                key = self._key(p, o)
+                keys = (key, (p, None)) if key[1] is not None else (key,)
+                for k in keys:
+                    for simple in self.simple.get(k, ()):
+                        if simple.matches(s, o):
+                            derived.extend(
+                                (s if hs is _S else o if hs is _O else hs, hp, s if ho is _S else o if ho is _O else ho)
+                                for hs, hp, ho in simple.heads
+                            )
+            queue = [t for t in derived if self.facts.add(*t)]
+
+    def run(self, given: Iterable[OxTriple], closure: Closure, added: list[OxTriple] | None = None) -> None:
+        """Add ``given`` and everything it derives (semi-naive); ``added``: every fact new to the
+        index is appended there (given or derived)."""
         queue: list[OxTriple] = []
         for triple in given:
             if self.facts.add(*triple):
                 queue.append(triple)
         while queue:
+            if added is not None:
+                added.extend(queue)
             derived: list[OxTriple] = []
             for triple in queue:
                 s, p, o = triple
@@ -267,6 +291,36 @@ class _Numbers:
         return Rule(rule.name, atoms(rule.body), atoms(rule.head), rule.check)
 
 
+def run_increment(known: Iterable[OxTriple], delta: Iterable[OxTriple], rules: RuleSet, distinct: set[Any],
+                  given: Iterable[OxTriple]) -> tuple[Closure, set[Any]]:
+    """Semi-naive evaluation of an addition: ``known`` is a closure already computed (the
+    stored facts and inferences, and the ontology's triples), ``delta`` the facts added. Only
+    the delta, and what it derives, is matched against the rules, each joined with everything
+    known. ``given``: every asserted fact, old and new (what :func:`new_facts` leaves out).
+    Returns the closure and the subjects of every fact new to it (the entities whose kept
+    inferences may have changed)."""
+    import pyoxigraph as ox
+
+    started = time.perf_counter()
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        number = _Numbers()
+        evaluator = _Evaluator(
+            [number.rule(r) for r in rules], {number(d) for d in distinct},
+            number(ox.NamedNode(str(RDF.type))), number(ox.NamedNode(str(OWL.sameAs))),
+        )
+        evaluator.preload(number.triple(t) for t in known)
+        closure = Closure(evaluator.facts, {number.triple(t) for t in given}, number.terms)
+        added: list[tuple[int, int, int]] = []
+        evaluator.run([number.triple(t) for t in delta], closure, added)
+    finally:
+        if collecting:
+            gc.enable()
+    closure.seconds = time.perf_counter() - started
+    return closure, {number.terms[s] for s, _, _ in added}
+
+
 def run_rules(given: Iterable[OxTriple], rules: RuleSet, distinct: set[Any], extra: Iterable[OxTriple] = ()) -> Closure:
     """The closure of ``given`` (plus ``extra``, e.g. the ontology's own triples) under ``rules``.
 
@@ -303,9 +357,10 @@ def _superclasses() -> dict[Any, frozenset[Any]]:
     return {ox.NamedNode(str(c)): frozenset(ox.NamedNode(str(d)) for d in ds) for c, ds in superclasses().items()}
 
 
-def new_facts(closure: Closure) -> set[OxTriple]:
+def new_facts(closure: Closure, subjects: Iterable[Any] | None = None) -> set[OxTriple]:
     """The facts to store: derived, kept (as :func:`.facts.keep` says), and no type that a more specific
-    type of the same entity implies (as owlrl's ``most_specific``).
+    type of the same entity implies (as owlrl's ``most_specific``); only those about ``subjects``
+    (pyoxigraph terms) if given.
 
     Walks the facts predicate by predicate so that each term's IRI is read once.
     """
@@ -313,6 +368,7 @@ def new_facts(closure: Closure) -> set[OxTriple]:
 
     terms = closure.terms
     numbers = {term: n for n, term in enumerate(terms)}
+    only = None if subjects is None else {numbers[t] for t in subjects if t in numbers}
     type_ = numbers.get(ox.NamedNode(str(RDF.type)), -1)
     given = closure.given
     supers = {numbers[c]: frozenset(numbers[d] for d in ds if d in numbers)
@@ -331,7 +387,8 @@ def new_facts(closure: Closure) -> set[OxTriple]:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for p, by_s in closure.facts.out.items():
+        for p, by_s_all in closure.facts.out.items():
+            by_s = by_s_all if only is None else {s: by_s_all[s] for s in only if s in by_s_all}
             if p == type_:
                 for s, classes in by_s.items():
                     if not is_entity(s):

@@ -48,11 +48,29 @@ def inferred_quads(inferred: Iterable[tuple[Any, Any, Any]], engine: str, versio
     At a million stored triples the inferences number a hundred thousand, six quads each:
     through rdflib terms that would cost more than the reasoning.
     """
-    import pyoxigraph as ox
+    yield from description_quads(engine, version, started, message)
+    yield from fact_quads(inferred)
 
-    from ecokg.terms import from_ox, graph_quads
+
+def description_quads(engine: str, version: str, started: datetime, message: str) -> Iterator[Any]:
+    """The ``inferred`` graph's PROV description (:func:`inferred_quads`'s first quads)."""
+    from ecokg.terms import graph_quads
 
     yield from graph_quads(_description(engine, version, started, message), INFERRED_GRAPH)
+
+
+#: The subjects of the PROV description: what an incremental run replaces.
+DESCRIBED = (INFERRED_GRAPH, _ACTIVITY, _REASONER)
+#: The reasoner named in the description (its ``rdfs:label`` is the engine).
+REASONER = _REASONER
+
+
+def fact_quads(inferred: Iterable[tuple[Any, Any, Any]]) -> Iterator[Any]:
+    """Each inferred fact (pyoxigraph terms) and its statement, as quads of the ``inferred`` graph."""
+    import pyoxigraph as ox
+
+    from ecokg.terms import from_ox
+
     g = ox.NamedNode(str(INFERRED_GRAPH))
     kind, statement_class = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(RDF.Statement))
     subject, predicate, object_ = (ox.NamedNode(str(t)) for t in (RDF.subject, RDF.predicate, RDF.object))

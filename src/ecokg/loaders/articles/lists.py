@@ -1,0 +1,87 @@
+"""Organisations named in lists: "four companies: A, B, C and D", bulleted lines after
+"its member institutions:", "François Lacoste de bioMérieux, Christiane Wijsen de ..."."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ecokg.loaders.articles.ner import Names
+from ecokg.loaders.articles.patterns import PERSON, UPPER
+from ecokg.loaders.articles.spans import org_class, trim_trailing
+from ecokg.loaders.articles.vocabulary import NOT_NAMES
+
+
+def affiliation_lists(sentence: str, names: Names) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """"François Lacoste de bioMérieux, Christiane Wijsen de Boehringer Ingelheim France, ...":
+    items of an enumeration that are a person's name, "de", and an organisation's name."""
+    out = []
+    pattern = re.compile(
+        rf"^\s*({PERSON.pattern[3:-3]})\s+(?:de la|de l’|du|des|de|d’)\s*((?:[{UPPER}]|[a-z]+[{UPPER}])[\w’'&.-]*(?:\s+(?:(?:de\s+|du\s+)?[{UPPER}][\w’'&.-]*|biotech|pharma|bio|santé|group|groupe|labs|therapeutics)){{0,3}})"
+    )
+    inside = re.compile(r"(?<!\S)" + pattern.pattern[4:])
+    offset = 0
+    pieces = re.split(r"(,\s+|\s+et\s+(?:enfin\s+)?|\s*\([^)]*\)\s*|\.\s*$)", sentence)
+    for n, piece in enumerate(pieces):
+        # the first item may follow the sentence's opening words: "Étaient présents Anne Morel de ..."
+        match = (pattern.match(piece) or (inside.search(piece) if n == 0 else None)) if piece else None
+        if match:
+            out.append(((offset + match.start(1), offset + match.end(1)), (offset + match.start(2), offset + match.end(2))))
+        offset += len(piece)
+    return out if len(out) >= 2 else []
+
+
+def list_of_orgs(sentence: str, start: int, add_org: Callable[[int, int, str, float], None], kind: str = "Company") -> None:
+    """"... businesses: Immune Biosolutions, Diex Recherche, Gilson and Covance by Labcorp"."""
+    tail = sentence[start:]
+    stop = re.search(r"[.;:]\s|[.;:]$|\.\s*$", tail)
+    tail = tail[: stop.start()] if stop else tail
+    offset = start
+    for piece in re.split(r"(,\s+(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)", tail):
+        text = piece.strip()
+        if text and not re.fullmatch(r",\s+(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+", piece):
+            lead = len(piece) - len(piece.lstrip())
+            article = re.match(r"^(?:the|le|la|les)\s+|^l[’']\s*", text)
+            if article:  # "... Lyonbiopôle et le Clubster NSL"
+                lead, text = lead + article.end(), text[article.end():]
+            text = re.sub(r"\s*\([^()]*\)?$", "", text)  # "Cancer-Bio-Santé (CBS)": the acronym rule's
+            name = _ITEM.match(text)
+            text = name.group(0) if name else text  # "... et Ortho Lab rejoignent le pôle": the name only
+            words = text.split()
+            if text[:1].isupper() and len(words) <= 5 and words[0].lower() not in NOT_NAMES:
+                # 0.7: an item of a list of companies is one even if it reads like a person's name.
+                add_org(offset + lead, offset + lead + len(trim_trailing(text)), org_class(text, kind), 0.7)
+        offset += len(piece)
+
+
+
+#: An item's name: capitalised words, and the small words inside names ("Covance by Labcorp").
+_ITEM = re.compile(
+    rf"[{UPPER}0-9][\w’'&.+-]*(?:\s+(?:(?:de|du|des|d’|d'|of|for|by|the|la|l’|l')\s*)?(?:[{UPPER}0-9][\w’'&.+-]*|biotech|pharma|bio|santé|labs?))*"
+)
+
+#: A bulleted line: "• University of Toronto", "- Acme Therapeutics".
+_BULLET = re.compile(r"^\s*[•●▪◦·*–-]\s+")
+#: A line announcing a list of organisations: "... from its member institutions:".
+_ANNOUNCES = re.compile(
+    r"\b(?:companies|businesses|firms|organi[sz]ations|institutions|partners|members|hospitals|universities|"
+    r"agencies|clusters|entreprises|societes|etablissements|partenaires|membres|poles|laboratoires)"
+    r"(?:\s+[\w'-]+){0,2}\s*:\s*$"
+)
+
+
+def announces_list(folded_sentence: str) -> bool:
+    """The line ends by announcing organisations, to come on bulleted lines."""
+    return bool(_ANNOUNCES.search(folded_sentence))
+
+
+def bullet_item(sentence: str) -> tuple[int, int] | None:
+    """The item of a bulleted line (start, end), if the line is one and names a single thing."""
+    bullet = _BULLET.match(sentence)
+    if not bullet:
+        return None
+    end = len(trim_trailing(sentence))
+    text = sentence[bullet.end():end]
+    if not text[:1].isupper() or len(text.split()) > 8 or re.search(r"[,;:]|\s(?:is|are|est|sont)\s", text):
+        return None  # a sentence, not a name
+    return bullet.end(), end

@@ -1,0 +1,183 @@
+"""The shape of a span of a sentence, for the rules of :mod:`.entities`: a headline, a person's
+name, an organisation's name that stands on its own, a place only the model proposed, the words
+of a capitalised sequence, an institution's name with lower-case words inside."""
+
+from __future__ import annotations
+
+import re
+
+from ecokg.loaders.articles.linking import Candidate, State
+from ecokg.loaders.articles.ner import Names
+from ecokg.loaders.articles.notnames import generic_only, joins_next
+from ecokg.loaders.articles.patterns import CAP_SEQ, COMPOUND, MIXED, UPPER
+from ecokg.loaders.articles.spans import head_class, role_at, split_and, trim_article, trim_trailing
+from ecokg.loaders.articles.vocabulary import COMPANY_ENDINGS, HONORIFICS, NOT_NAMES, ROLE_WORDS
+from ecokg.text import fold
+
+#: Names of events, not of organisations ("BIO International Convention", "... Summit").
+EVENT_NAME = re.compile(r"\b(?:convention|summit|sommet|conference|congress|congres|forum|salon|symposium|days|week|awards?|prize|prix|webinar)\b")
+PLACE_CLASSES = {"Place", "City", "Country", "AdministrativeArea"}
+
+
+def org_on_its_own(state: State, text: str) -> bool:
+    """"Northwind Labs", "BioNova": the words read as an organisation's name without what follows."""
+    words = text.split()
+    ident = state.by_name.get(fold(text.strip()))
+    return bool(words) and (
+        (len(words) >= 2 and head_class(fold(text).split()) is not None) or any(MIXED.fullmatch(w) or COMPOUND.fullmatch(w) for w in words)
+        or (ident is not None and state.entities[ident].cls not in PLACE_CLASSES | {"Person"})
+    )
+
+
+#: A kind of public body or institution, lower-case words, then whose it is: "Chambre de commerce
+#: et d'industrie de Lyon", "Agence régionale de santé d'Occitanie", "Department of Health".
+INSTITUTION = re.compile(
+    r"\b(?:Communauté|Chambre|Conseil|Agence|Institut|Université|Ministère|Direction|Caisse|Banque|Syndicat|Fédération|"
+    r"Centre|Maison|École|Hôpital|Ministry|Department|Chamber|Council|Agency|Institute|University|Center|Hospital|School|"
+    r"College|Federation|Bank)"
+    rf"(?:\s+(?:(?:de|du|des|et|of|for|and)\s+|d[’']|l[’'])?[a-zà-ÿ][\w-]*){{1,5}}?\s+(?:de la|de l[’']|du|des|de|d[’']|of the|of)\s*"
+    rf"[{UPPER}][\w’'-]*(?:[\s-][{UPPER}][\w’'-]*){{0,3}}"
+)
+#: Words after a cue that are not an adjective of the name to come ("the company also ...").
+FUNCTION_WORDS = {"also", "aussi", "which", "whose", "dont", "where", "their", "leurs", "notre", "votre", "these", "those", "being", "would", "could", "should", "about", "after", "avant", "apres", "depuis", "since", "pendant"}
+#: A count before a capitalised phrase: "11 new Centres of ...", "trois Pôles ...".
+COUNT = re.compile(
+    r"(?<![\w-])(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|deux|trois|quatre|cinq|sept|huit|neuf|dix)"
+    r"\s+(?:[a-zà-ÿ][\w-]*\s+)?$"
+)
+
+
+def initials_of(text: str, acronym: str) -> bool:
+    """"Centres of Excellence for Commercialization and Research" is "CECRs", "Minnesota Department
+    of Employment and Economic Development" is "DEED" (a place before it): "and" is inside the name."""
+    words = re.findall(r"[\w’'-]+", text)
+    capitals = [n for n, w in enumerate(words) if w[0].isupper()]
+    short = acronym.rstrip("s").lower()
+    if len(short) < 2 or len(capitals) < len(short):
+        return False
+    first = capitals[len(capitals) - len(short)]  # where the acronym's words begin
+    spelled = "".join(words[n][0] for n in capitals[len(capitals) - len(short):]).lower()
+    # "BIOQuébec and Life Sciences British Columbia (LSBC)": the "and" is before them, two names
+    return spelled == short and len(capitals) - len(short) <= 1 and any(w in ("and", "et", "&") for w in words[first:])
+
+
+_SMALL_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "of", "and", "the", "for", "&", "a", "en", "in"}
+
+
+def spelled_out(before: str, acronym: str) -> int | None:
+    """Where the name an acronym spells out starts, when it holds lower-case words the
+    capitalised sequence stops at: "Agence de développement et d'innovation de la
+    Nouvelle-Aquitaine (ADI N-A)". The initials of its words (not the small ones) are the
+    acronym's letters; None when no such run of words ends ``before``."""
+    letters = re.sub(r"[^a-z0-9]", "", fold(acronym.rstrip("s")))
+    words = list(re.finditer(r"[^\s’'-]+", before))
+    if len(letters) < 3 or len(words) < 3:
+        return None
+    for n in range(2, min(len(words), 14) + 1):
+        run = words[-n:]
+        content = [w.group(0) for w in run if fold(w.group(0)) not in _SMALL_WORDS]
+        initials = "".join(fold(w)[0] for w in content if w[:1].isalnum())
+        if initials == letters and run[0].group(0)[:1].isupper() and any(w[:1].islower() for w in content):
+            return run[0].start()
+        if len(initials) > len(letters):
+            return None
+    return None
+
+
+def place_of_store(state: State, name: str) -> bool:
+    """A place the store, the dateline or a rule names (not one only the model guessed)."""
+    ident = state.by_name.get(fold(name))
+    return ident is not None and state.entities[ident].cls in PLACE_CLASSES and not weak_place(state.entities[ident])
+
+
+def met_person(state: State, name: str) -> bool:
+    ident = state.by_name.get(fold(name))
+    return ident is not None and state.entities[ident].cls == "Person"
+
+
+def possessive_in_name(after: str) -> bool:
+    """What follows "X’s" keeps it in the name: capitalised words, none a post or a body of the
+    organisation ("Sherbrooke Innopole’s Board", "BIOQuébec’s CEO")."""
+    words = after.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and not ROLE_WORDS.search(fold(after)) and not re.search(
+        r"\b(?:board|committee|minister|premier|governor|mayor|team|staff)\b", fold(after)
+    )
+
+
+def is_heading(sentence: str) -> bool:
+    """A headline in title case: "BIOQuébec and MassBio Renew Their Memorandum of Cooperation"."""
+    words = [w for w in re.findall(r"[^\W\d]+", sentence) if len(w) >= 4]
+    if sentence.rstrip().endswith((".", "!", "?")) or any(q in sentence for q in "«»“”\"") or len(words) < 3:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) / len(words) >= 0.7
+
+
+
+def conjuncts(sentence: str) -> list[tuple[int, str]]:
+    """Capitalised sequences, split at "and"/"et": "Sherbrooke Innopole and Medicon Village"
+    (but "Natural Sciences and Engineering Research Council" is one name)."""
+    out = []
+    for match in CAP_SEQ.finditer(sentence):
+        out.extend(split_and(match.start(), match.group(0), joins_next))
+    return out
+
+
+def person_part(name: str) -> str | None:
+    """A tagged person name made clean: no honorific, no "de Sanofi" tail, two to four words."""
+    name = HONORIFICS.sub("", name.strip())
+    name = re.split(rf"\s+(?:de la|de l’|du|des|de|d’|d'|at|of)\s*(?=[{UPPER}a-z])", name)[0]
+    name = re.split(r"\s*[,(]", name)[0].strip()
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w in ("de", "van", "von", "da", "di", "le") for w in words):
+        return None
+    if fold(words[0]) in NOT_NAMES or ROLE_WORDS.search(fold(name)) or head_class(fold(name).split()):
+        return None
+    # (a surname with a particle is written in mixed case: "Mike DeWine", "Anne LeBlanc")
+    mixed = [w for w in words if (MIXED.fullmatch(w) and not re.fullmatch(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|O’)[A-Z][a-z]+", w)) or COMPOUND.fullmatch(w)]
+    if mixed or fold(words[-1]) in COMPANY_ENDINGS:
+        return None  # "Ginkgo Bioworks", "Corvine Bio": a company's name
+    if generic_only(name):
+        return None  # "Business Development"
+    return name
+
+
+def is_person_name(text: str, names: Names) -> bool:
+    """``text`` is a name the model tagged as a person's (or its first words: "Maud Bouvier d’Evotec")."""
+    # Only names that look like people's: the model also tags "Montréal InVivo" a person.
+    return any(text == p or p.startswith(text + " ") for p in names.persons if len(p.split()) >= 2 and person_part(p) is not None)
+
+
+def place_ids(state: State) -> set[str]:
+    return {i for i, c in state.entities.items() if c.cls in PLACE_CLASSES}
+
+
+def enclosing_caps(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The capitalised words around a mixed-case word ("Montréal InVivo"), when they are few
+    and hold no other name of their own ("BIO International Convention BIOQuébec": BIOQuébec)."""
+    for s, text in conjuncts(sentence):
+        if s <= start and end <= s + len(text):
+            s2, text = trim_article(s, trim_trailing(text))
+            lead = re.match(r"^.*?\b(?:of|at|de|du|d’|d')\s*(?:the\s+|la\s+|l’)?", text) if role_at(text) else None
+            if lead and s2 + lead.end() <= start:
+                s2, text = s2 + lead.end(), text[lead.end():]  # "Président de BioValley France"
+            words = text.split()
+            others = [w for w in words if w != sentence[start:end] and (MIXED.fullmatch(w) or w.isupper())]
+            if len(words) > 3 or others or EVENT_NAME.search(fold(text)):
+                return start, end
+            return s2, s2 + len(text)
+    return start, end
+
+
+def weak_place(candidate: Candidate) -> bool:
+    """A place only the model (or a dateline) proposed: a later rule may find it is an organisation."""
+    return candidate.cls in PLACE_CLASSES and not candidate.known and candidate.confidence <= 0.6
+
+
+def strip_roles(name: str) -> str:
+    """"BIOQuébec Executive Director" -> "BIOQuébec"; "the Maryland Tech Council" -> "Maryland Tech Council"."""
+    name = re.sub(r"^(?:the|le|la|les|l’|l')\s*", "", name.strip(), flags=re.IGNORECASE)
+    folded = fold(name)
+    match = ROLE_WORDS.search(folded)
+    if match and match.start() > 0:
+        name = name[: match.start()].strip()
+    return name.strip(" ,.’'")
