@@ -21,8 +21,9 @@ import httpx
 from reliability_helpers import start_server, stop_server
 
 from ecokg import KnowledgeGraph
-from ecokg.graph.disk import FAILED_SUFFIX, current_generation
+from ecokg.graph.disk import FAILED_SUFFIX, current_generation, generations
 from ecokg.graph.store import Change
+from ecokg.graph.writes import read_writes
 
 TOKEN = "concurrent-updates-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -103,6 +104,10 @@ def test_updates_through_two_workers_are_all_kept(tmp_path: Path) -> None:
     assert list(store.glob(f"gen-*{FAILED_SUFFIX}")) == []
     with KnowledgeGraph.open(store) as kg:
         assert len(kg.select(VALUES)) == UPDATES
+    # ecokg log's record: one line a kept generation, each made by a server update.
+    writes = read_writes(store)
+    assert sorted(writes) == generations(store)
+    assert {entry["write"] for entry in writes.values()} == {"update"}
 
 
 def _open_files_under(folder: Path) -> list[str]:
