@@ -22,21 +22,21 @@ for the lock. A damaged pointer or generation is refused with a clear error
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import signal
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ecokg.errors import StoreError
+from ecokg.graph.change import Change, apply_change
 from ecokg.graph.disk import (
     POINTER,
     DamagedStore,
@@ -59,7 +59,7 @@ from ecokg.graph.disk import (
     swap_pointer,
     write_synced,
 )
-from ecokg.terms import QueryDataset, graph_quads, oxigraph_dataset, oxigraph_query
+from ecokg.terms import QueryDataset, oxigraph_dataset, oxigraph_query
 
 DEFAULT_STORE = ".ecokg"
 STORE_ENV = "ECOKG_STORE"
@@ -82,21 +82,6 @@ def crash_point(name: str) -> None:
 
 #: The crash-safety tests take the store's locks the way ecokg does.
 _lock = lock_file
-
-
-@dataclass
-class Change:
-    """What a commit does: drop graphs (or everything), then add staged graphs."""
-
-    add: Sequence[tuple[URIRef, Graph]] = ()
-    drop: Sequence[URIRef] = ()
-    clear: bool = False
-    #: Quads already in pyoxigraph form: at 1M triples rdflib terms cost more than the load.
-    quads: Iterable[Any] = ()
-    #: A SPARQL Update applied last, in the same commit (``ecokg serve --allow-update``).
-    update: str | None = None
-    #: Quads removed after the drops, before the additions (local stores; incremental reasoning).
-    remove: Iterable[Any] = ()
 
 
 @dataclass
@@ -187,34 +172,6 @@ class Backend:
 
 
 #: From this many quads on, a commit writes with ``bulk_extend``.
-_BULK = 20_000
-
-
-def _apply(store: Any, change: Change) -> None:
-    if change.clear:
-        store.clear()
-    for name in change.drop:
-        store.remove_graph(ox.NamedNode(str(name)))
-    for quad in change.remove:
-        store.remove(quad)
-    for name, _ in change.add:
-        store.remove_graph(ox.NamedNode(str(name)))
-    quads = itertools.chain.from_iterable([*(graph_quads(g, name) for name, g in change.add), change.quads])
-    head = list(itertools.islice(quads, _BULK))
-    # bench (issue 10): at 100k quads bulk_extend takes 1.5 s, extend + flush 4.4 s.
-    if len(head) == _BULK:
-        # bulk_extend writes SST files directly: much faster for large loads, and atomicity
-        # comes from the generation swap, not from this call. The quads stream through:
-        # a list of a million pyoxigraph quads would cost gigabytes.
-        store.bulk_extend(itertools.chain(head, quads))
-    else:
-        store.extend(head)
-    if change.update:
-        from ecokg.namespaces import PREFIXES
-
-        store.update(change.update, prefixes={k: str(v) for k, v in PREFIXES.items()})
-
-
 class MemoryBackend(Backend):
     """A throwaway in-memory Oxigraph store."""
 
@@ -233,7 +190,7 @@ class MemoryBackend(Backend):
     def commit(self, change: Change) -> None:
         # Validation happened before; extend() itself is transactional.
         self.forget()
-        _apply(self._store, change)
+        apply_change(self._store, change)
 
     @contextlib.contextmanager
     def next_generation(self, *, clear: bool) -> Iterator[Generation]:
@@ -427,7 +384,7 @@ class DiskBackend(Backend):
 
     def commit(self, change: Change) -> None:
         with self.next_generation(clear=change.clear) as generation:
-            _apply(generation.store, change)
+            apply_change(generation.store, change)
         self.forget()
 
     @contextlib.contextmanager
