@@ -82,3 +82,16 @@ def test_the_tuned_half_keeps_its_scores() -> None:
     assert tune.gold["people"] > 0 and tune.hits["people"] / tune.gold["people"] >= 0.9
     assert tune.hits["organisations"] / tune.gold["organisations"] >= 0.85
     assert tune.proposed and tune.correct / tune.proposed >= 0.9
+
+
+def test_an_agreement_of_three_parties_is_one_item_found(tmp_path: Path) -> None:
+    """Recall counts the gold pairs an agreement covers; precision counts agreements found, so
+    one agreement signed by three parties is one right item, not three (never above 100 %)."""
+    _article(tmp_path, "en01-three", "Northwind Labs, the Quillon Institute and Carden University signed a "
+             "memorandum of understanding in Leeds on May 3.",
+             "organisations: [Northwind Labs, Quillon Institute, Carden University]\nplaces: [Leeds]\n"
+             "agreements: [[Northwind Labs, Quillon Institute], [Northwind Labs, Carden University], "
+             "[Quillon Institute, Carden University]]\n")
+    tune = evaluate(tmp_path, halves=(TUNE,))[TUNE]
+    assert (tune.gold["agreements"], tune.hits["agreements"]) == (3, 3)
+    assert (tune.found["agreements"], tune.right["agreements"]) == (1, 1)

@@ -27,15 +27,25 @@ _YEAR = r"(?:,?\s+((?:19|20)\d{2}))?"
 _REL = r"(?:\s+(dernier|derniere|prochain|prochaine))?"
 #: "26th-27th September", "du 27 octobre au 1er novembre", "from June 2 to June 6, 2025".
 _RANGES = [
-    (re.compile(rf"\b{_DAY}\s*(?:-|–|to|au|et)\s*{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}"), "dd-m"),
+    (re.compile(rf"\b{_DAY}\s*(?:-|–|to|au|et|and)\s*{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}"), "dd-m"),
     (re.compile(rf"\b(?:du\s+)?{_DAY}(?:\s+{_MONTH})?\s+au\s+{_DAY}\s+{_MONTH}{_YEAR}"), "d-m-d-m"),
     (re.compile(rf"\b(?:from\s+)?{_DAY}(?:\s+{_MONTH})?\s+(?:to|until|through)\s+{_DAY}\s+{_MONTH}{_YEAR}"), "d-m-d-m"),
-    (re.compile(rf"\b(?:from\s+)?{_MONTH}\s+{_DAY}\s*(?:-|–|to|until|through)\s*(?:{_MONTH}\s+)?{_DAY}\b{_YEAR}"), "m-d-m-d"),
+    (re.compile(rf"\b(?:from\s+)?{_MONTH}\s+{_DAY}\s*(?:-|–|to|until|through|and)\s*(?:{_MONTH}\s+)?{_DAY}\b{_YEAR}"), "m-d-m-d"),
 ]
 _SINGLES = [
     (re.compile(rf"\b(?:(last|next)\s+)?{_MONTH}\s+{_DAY}\b{_YEAR}"), "md"),
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}{_REL}"), "dm"),
 ]
+#: A month and the year it is in: "in March 2022", "en mars 2022", "last September", "en
+#: septembre prochain", "in August and November this year" (each month of the list).
+_YEAR_WORDS = r"(this year|cette annee|last year|l'an dernier|l'annee derniere|next year|l'an prochain|l'annee prochaine)"
+_MONTHS_ONLY = [
+    (re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b"), "my"),
+    (re.compile(rf"\b(last|next)\s+{_MONTH}(?!\s*\d)"), "rel-m"),
+    (re.compile(rf"\b{_MONTH}\s+(dernier|prochain)\b"), "m-rel"),
+    (re.compile(rf"\b{_MONTH}((?:\s*,\s*|\s+(?:and|et)\s+){_MONTH})*\s+{_YEAR_WORDS}"), "ms-year"),
+]
+_MONTH_IN_LIST = re.compile(_MONTH)
 
 
 @dataclass
@@ -62,6 +72,23 @@ def _resolve(day: int, month: int, year: int | None, ref: dt.date | None, rel: s
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _resolve_month(month: int, year: int | None, ref: dt.date | None, rel: str) -> str | None:
+    """A month's ISO form ("2022-03"): its year, or the document's moved by ``rel``."""
+    if year is None:
+        if ref is None:
+            return None
+        year = ref.year
+        if rel in ("last", "dernier") and month > ref.month:
+            year -= 1
+        elif rel in ("next", "prochain") and month <= ref.month:
+            year += 1
+        elif rel in ("last year", "l'an dernier", "l'annee derniere"):
+            year -= 1
+        elif rel in ("next year", "l'an prochain", "l'annee prochaine"):
+            year += 1
+    return f"{year:04d}-{month:02d}"
 
 
 def reference(date: str | None) -> dt.date | None:
@@ -115,6 +142,27 @@ def dates_in(sentence: str, ref: dt.date | None) -> list[DateMention]:
                 continue  # "may 5": the verb, not the month
             iso = _resolve(int(d), MONTHS[m], int(y) if y else None, ref, rel or "")
             found.append(DateMention(match.start(), match.end(), sentence[match.start():match.end()], iso))
+    for pattern, shape in _MONTHS_ONLY:
+        for match in pattern.finditer(folded):
+            if taken(match.start(), match.end()):
+                continue
+            months = [(match.start(), match.end(), match.group(1 if shape != "rel-m" else 2))]
+            given: int | None = None
+            rel = ""
+            if shape == "my":
+                given = int(match.group(2))
+            elif shape == "rel-m":
+                rel = match.group(1)
+            elif shape == "m-rel":
+                rel = match.group(2)
+            else:
+                rel = match.group(match.lastindex or 1)
+                months = [(m.start(), m.end(), m.group(1)) for m in _MONTH_IN_LIST.finditer(folded, match.start(), match.end())]
+            for at, until, month in months:
+                if month == "may" and not sentence[at:at + 1].isupper():
+                    continue  # "may": the verb, not the month
+                iso = _resolve_month(MONTHS[month], given, ref, rel)
+                found.append(DateMention(at, until, sentence[at:until], iso))
     return sorted(found, key=lambda m: m.start)
 
 

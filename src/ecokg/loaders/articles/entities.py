@@ -11,30 +11,61 @@ from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.institutions import (
+    COUNTRY_NAMES,
+    authorities,
+    french_institutions,
+    intercommunalities,
+    listed_names,
+    members_of,
+    symbol_acronyms,
+)
 from ecokg.loaders.articles.linking import Mention, State
 from ecokg.loaders.articles.lists import (
     affiliation_lists,
     announces_list,
     bullet_item,
     list_of_orgs,
+    plural_kind_lists,
 )
 from ecokg.loaders.articles.ner import Names
 from ecokg.loaders.articles.notnames import (
-    TERRITORY_TITLE,
+    a_thing,
     bad_place,
+    byline,
+    demonym,
+    described,
     event_name,
     generic_only,
+    honorific_end,
     joins_next,
     leading_stop_word,
+    minister_of,
     only_a_kind,
     only_a_post,
     place_by_context,
     plural_acronym,
     rubric,
     sector_descriptor,
+    ticker,
     with_honorific,
 )
-from ecokg.loaders.articles.patterns import ACRONYM, CAP_SEQ, COMPOUND, MIXED, PERSON, UPPER
+from ecokg.loaders.articles.patterns import (
+    ACRONYM,
+    APPOSED_ORG,
+    BETWEEN,
+    CAP_SEQ,
+    COMPOUND,
+    MIXED,
+    PERSON,
+    PERSON_TITLES,
+    ROLE_AT,
+    ROLE_OF,
+    SITE_OF,
+    TITLE_OF,
+    UPPER,
+)
+from ecokg.loaders.articles.places import find_places, overlaps
 from ecokg.loaders.articles.shapes import (
     COUNT,
     EVENT_NAME,
@@ -70,47 +101,16 @@ from ecokg.loaders.articles.spans import (
 from ecokg.loaders.articles.vocabulary import (
     COMPANY_ENDINGS,
     DEMONYMS,
+    HONORIFICS,
     NOT_NAMES,
     NOT_ORGS,
     ORG_CUES,
     ORG_HEADS,
     ORG_LISTS,
-    ROLE_KEYS,
     ROLE_WORDS,
     ROLES,
 )
 from ecokg.text import fold
-
-_PERSON_TITLES = re.compile(r"^,\s*(?:the\s+|le\s+|la\s+)?(?:minister|ministre|mayor|maire|secretary|governor|gouverneur|professor|professeur|senator|sénateur|député|first minister|premier)", re.IGNORECASE)
-_APPOSED_ORG = re.compile(
-    rf"\b([{UPPER}][\w’'&-]+(?:\s+[{UPPER}][\w’'&-]+)*),\s+(?:the|le|la|l’|a|an|un|une)\s*[^,\d–—]{{0,40}}?\b(cluster|company|agency|agence|entreprise|société|start-?up|spin-?off|spin-?out|subsidiary|filiale|university|université|institute|institut|pôle|network|réseau|investment body)\b(?!\s+[{UPPER}])"
-)
-_ROLE_OF = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS if len(k) > 3) + r")\s+(?:of|at|with|de la|de l'|de|du|d')\s*(?:the\s+)?")
-_BETWEEN = re.compile(
-    r"\b(?:(?:agreement|memorandum|partnership|accord|convention|partenariat|protocole|entente|mou)\b[^.;,]{0,25}?\b(?:between|entre|with|avec)"
-    r"|(?:s'associe|s'allie|partners|partnered|teams up|teamed up)\s+(?:a|avec|with))\s+(?:the\s+|la\s+|le\s+|l')?"
-)
-#: A post and "of" just before an organisation's name: "President of the Government of ...".
-_TITLE_OF = re.compile(
-    r"(?:^|\W)(?:" + "|".join(re.escape(k) for k in ROLE_KEYS) + r")\s+(?:of|de|du|d'|de la|de l')(?:\s+the)?"
-    r"(?:\s+(?:pole|cluster|company|groupe|group|societe|entreprise|agence|agency|association|reseau|network))?\s*$"
-)
-#: A site and its owner before where it is: "le site de Sanofi à Marcy", "the plant of Acme in Leeds".
-_SITE_OF = re.compile(
-    rf"\b(?:site|usine|siège|campus|plant|facility|factory)\s+(?:de|d’|d'|du|of)\s*([{UPPER}][\w’'&-]+(?:\s+[{UPPER}][\w’'&-]+){{0,3}})\s+(?:à|au|en|in|at)\s"
-)
-#: "directeur de l'innovation chez Agrivalor", "Head of Research at Stellan": a post, words, then where.
-_ROLE_AT = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS if len(k) > 3) + r")\b[^,;()]{0,40}?\s(?:at|chez)\s+(?:the\s+)?")
-_COUNTRIES = {
-    "canada", "sweden", "suede", "united kingdom", "royaume-uni", "belgium", "belgique", "france",
-    "united states", "etats-unis", "usa", "germany", "allemagne", "japan", "japon", "china", "chine",
-    "spain", "espagne", "italy", "italie", "switzerland", "suisse", "scotland", "ecosse", "wales",
-    "pays de galles", "india", "inde", "netherlands", "pays-bas", "denmark", "danemark",
-}
-
-
-def _overlaps(start: int, end: int, taken: list[Mention]) -> bool:
-    return any(start < m.end and m.start < end for m in taken)
 
 
 def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> list[Mention]:
@@ -136,13 +136,13 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
                     continue  # "la Région" inside "la Région Occitanie": a longer name, not this one
                 if places and any(m.start <= match.start() and match.end() <= m.end for m in found if m.kind == "org" and m.known is None):
                     state.inner_places.append(Mention(match.start(), match.end(), sentence[match.start():match.end()], "place", entity.cls, entity, 1.0))
-                elif not _overlaps(match.start(), match.end(), found):
+                elif not overlaps(match.start(), match.end(), found):
                     found.append(Mention(match.start(), match.end(), sentence[match.start():match.end()], kind_of(entity.cls), entity.cls, entity, 1.0))
 
     def add_org(start: int, end: int, cls: str, confidence: float, acronym: str | None = None) -> None:
         nonlocal found
         start, end = trim_span(sentence, start, end)
-        if _overlaps(start, end, blocked):
+        if overlaps(start, end, blocked):
             return
         text = sentence[start:end]
         # "Président de BioValley France": the organisation after the post.
@@ -159,10 +159,16 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             end -= len(tail.group(0))  # "Free State of": a name cut short, not its end
             text = sentence[start:end]
         # "Sherbrooke Innopole’s Board of Directors", "BIOQuébec Executive Director": the name only.
+        owner = re.match(r"^([^’']+)[’']s\s+(?=\S)", text)
+        if owner and (fold(owner.group(1)) in COUNTRY_NAMES or owner.group(1) in names.places or state.by_name.get(fold(owner.group(1))) in place_ids(state)):
+            start, text = start + owner.end(), text[owner.end():]  # "Germany's Federal Ministry of ...": a place's body
         cut = re.search(r"[’']s\b", text)
-        if cut and possessive_in_name(text[cut.end():]):
+        if cut and possessive_in_name(text[cut.end():], sentence[end:end + 30]):
             cut = None  # "St. Michael’s Hospital", "Blueberry’s Studio": the possessive is the name's
-        person_of = next((re.match(rf"{re.escape(p)}\s+(?:de la|de l’|de l'|of the|de|du|des|d’|d'|of|at)\s*", text)
+        honorific = HONORIFICS.match(text)
+        if honorific and any(text[honorific.end():].startswith(p + " ") for p in names.persons):
+            start, text = start + honorific.end(), text[honorific.end():]  # "Prof. Hiroshi Tanabe of X University"
+        person_of = next((re.match(rf"{re.escape(p)}\s+(?:de la|de l’|de l'|of the|des|de|du|d’|d'|of|at)\s*", text)
                           for p in names.persons if text.startswith(p + " ") and person_part(p)), None)
         if person_of and person_of.end() < len(text):
             start, text = start + person_of.end(), text[person_of.end():]  # "Catherine Staron de la Région X": the Région
@@ -173,19 +179,25 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         if board:
             end, text = start + board.start(), text[: board.start()]  # "the Biocat Board of Trustees": Biocat
         last_two = " ".join(text.split()[-2:])
-        glued = next((p for p in names.persons if len(p.split()) >= 2 and text.endswith(" " + p)), None) or next(
+        glued = next((p for p in names.persons if len(p.split()) >= 2 and text.endswith(" " + p) and person_part(p)), None) or next(
             (last_two for p in names.persons if len(text.split()) > 2 and (text.endswith(p) or p.endswith(text))
              and p.endswith(" " + last_two) and PERSON.fullmatch(last_two) and person_part(last_two)), None
         ) or next(
             (" ".join(text.split()[-k:]) for k in (2, 3) if len(text.split()) > k and met_person(state, " ".join(text.split()[-k:]))), None
         )
         titled = len(text.split()) > 2 and PERSON.fullmatch(last_two) and person_part(last_two) and not (
-            last_two.split()[-1].isupper() or generic_only(last_two.split()[0])) and _TITLE_OF.search(
+            last_two.split()[-1].isupper() or generic_only(last_two.split()[0])) and TITLE_OF.search(
             fold(sentence[max(0, start - 50):start] + "|")[:-1])  # "President of the Government of X Karl Vosk"
         glued = glued or (last_two if titled else None)
+        if not glued and len(text.split()) > 2 and PERSON.fullmatch(last_two) and person_part(last_two):
+            glued = last_two if minister_of(sentence[max(0, start - 50):end - len(last_two)]) else None
+        if glued and (generic_only(text[: -len(glued) - 1]) or minister_of(text[: -len(glued)])):  # "ministre de l'Économie X":
+            if not overlaps(end - len(glued), end, found):  # a title's words, then the person
+                found.append(Mention(end - len(glued), end, glued, "person", "Person", None, 0.7))
+            return
         if glued and (titled or org_on_its_own(state, text[: -len(glued) - 1])):
             end, text = end - len(glued) - 1, text[: -len(glued) - 1]  # "Government of Catalonia Artur Mas"
-            if not _overlaps(end + 1, end + 1 + len(glued), found):
+            if not overlaps(end + 1, end + 1 + len(glued), found):
                 found.append(Mention(end + 1, end + 1 + len(glued), glued, "person", "Person", None, 0.7))
         role = ROLE_WORDS.search(fold_keep_length(text))
         for stop in (cut.start() if cut else None, role.start() if role else None):
@@ -206,24 +218,33 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             if text[: seat.start()] in names.orgs | names.persons | names.places:
                 end = start + seat.start()  # "Institut Curie de Paris": the model's name stops before the city
                 text = sentence[start:end]
+        if honorific_end(text):  # "Stakeholder Engagement Dr": the next person's honorific
+            end -= honorific_end(text)
+            text = sentence[start:end]
+        if legal := re.search(r",\s+(?:Inc|Ltd|LLC|Corp|plc|S\.?A|AG|GmbH|N\.?V|B\.?V)\.?$", text):
+            end, text = start + legal.start(), text[: legal.start()]  # "Vantora Bio, Inc.": the name without its form
         if with_honorific(text) or only_a_post(text) or only_a_kind(text) or plural_acronym(text) or event_name(sentence, start, text):
             return  # a person, a post, an event
+        if demonym(text) or byline(sentence, start, end) or ticker(sentence, start) or a_thing(sentence, start, end):
+            return  # "Flemish"; "AsianScientist (Dec. 17, 2013) –": the dispatch's publisher
         if confidence <= 0.55 and rubric(sentence, start, end):
             return  # "Décryptage : ...": a heading's rubric the model took for a name ("BioWin : ..." stays)
         if confidence < 0.8 and (generic_only(text) or sector_descriptor(text)):
             return  # "Business Development", "Santé du Grand Sud": words of a description
-        if EVENT_NAME.search(fold(text)) or re.search(r"\b(?:a|an|un|une)\s+$", sentence[:start]):
-            return  # an event's name; "as a Local Development Centre": what it is, not its name
+        if EVENT_NAME.search(fold(text)) or described(sentence, start, state.lang):
+            return  # an event's name; "as a Local Development Centre", "a potential X Center": what it is
         if confidence < 0.7 and PERSON.fullmatch(text) and is_person_name(text, names) and not head_class(fold(text).split()):
             return
         if sum(1 for m in found if m.kind == "place" and start <= m.start and m.end <= end) >= 2:
             return  # "Québec & FREDERICK": two places of a dateline, not a name
         # (only a name that starts the longer one: "Assemblées Générales Eurobiomed" is an event's)
-        inner_met = [m for m in met if start == m.start and m.end < end and "(" not in text]
-        if confidence >= 0.6 and inner_met and all(m.kind == "org" for m in inner_met) and not _overlaps(start, end, [m for m in found if m.kind != "place" and m not in inner_met]):
+        inner_met = [m for m in met if "(" not in text and (start == m.start < m.end < end or (  # an institution's name
+            confidence >= 0.7 and start < m.start and m.end <= end and head_class(fold(text).split())  # holding one met
+            and head_class(fold(sentence[start:m.start]).split())))]  # its own kind word before: not "Board of X"
+        if confidence >= 0.6 and inner_met and all(m.kind == "org" for m in inner_met) and not overlaps(start, end, [m for m in found if m.kind != "place" and m not in inner_met]):
             # "MaRS Innovation" beats "MaRS", met earlier: the longer name a rule finds is another one.
             found = [m for m in found if m not in inner_met]
-        if _overlaps(start, end, [m for m in found if m.kind != "place"]):
+        if overlaps(start, end, [m for m in found if m.kind != "place"]):
             return
         if confidence < 0.7 and any(m.kind == "place" and (m.start, m.end) == (start, end) for m in found):
             return  # the model's organisation is a place a rule or the store already names
@@ -234,7 +255,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         inner = [m for m in found if m.kind == "place" and start <= m.start and m.end <= end]
         state.inner_places.extend(inner)
         found = [m for m in found if m not in inner]
-        if _overlaps(start, end, found):
+        if overlaps(start, end, found):
             return
         found.append(Mention(start, end, text, "org", cls, None, confidence, acronym))
 
@@ -245,7 +266,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         if len(key) < 3 or candidate.known or weak_place(candidate):
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", folded):
-            if not _overlaps(match.start(), match.end(), found):
+            if not overlaps(match.start(), match.end(), found):
                 # "le pôle de compétitivité Eurobiomed": a cue word says more than a headline did.
                 cue_word = re.search(r"(?:^|\s)(" + "|".join(map(re.escape, ORG_CUES)) + r")\s+$", folded[:match.start()])
                 cls = ORG_CUES[cue_word.group(1)] if cue_word and candidate.cls == "Organization" else candidate.cls
@@ -254,13 +275,13 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
     # The dateline's places: "LAVAL, Québec, & VANCOUVER, British Columbia--".
     if index <= 1:  # the dateline may follow a headline
         for start, end in dateline_places(sentence):
-            if not _overlaps(start, end, found):
+            if not overlaps(start, end, found):
                 text = sentence[start:end]
-                found.append(Mention(start, end, text, "place", "Country" if fold(text) in _COUNTRIES else "Place", None, 0.65))
+                found.append(Mention(start, end, text, "place", "Country" if fold(text) in COUNTRY_NAMES else "Place", None, 0.65))
     # Enumerations of affiliations: "François Lacoste de bioMérieux, Christiane Wijsen de ...".
     for (p_start, p_end), (o_start, o_end) in affiliation_lists(sentence, names):
         add_org(o_start, o_end, org_class(sentence[o_start:o_end], "Organization"), 0.6)
-        if not _overlaps(p_start, p_end, found):
+        if not overlaps(p_start, p_end, found):
             found.append(Mention(p_start, p_end, sentence[p_start:p_end], "person", "Person", None, 0.7))
     # 2. New organisations: "Name Words (ACRO)", cue words, head words, mixed case, lists, spaCy.
     item = bullet_item(sentence)
@@ -280,8 +301,10 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             continue  # "HalioDX (Marseille)": a place in brackets, not an acronym
         before = sentence[: match.start()].rstrip()
         spelled = spelled_out(before, match.group(1))
-        if spelled is not None and not COUNT.search(sentence[:spelled]):
-            # "l'Agence de développement et d'innovation de la Nouvelle-Aquitaine (ADI N-A)"
+        if spelled is not None and (COUNT.search(sentence[:spelled]) or generic_only(before[spelled:])):
+            blocked.append(Mention(spelled, match.end(), before[spelled:], "org", "Organization", None, 0.0))
+            continue  # "la Stratégie nationale de santé (SNS)": a notion and its acronym
+        if spelled is not None:  # "l'Agence de développement et d'innovation de la Nouvelle-Aquitaine (ADI N-A)"
             add_org(spelled, len(before), org_class(before[spelled:], "Organization"), 0.8, match.group(1))
             continue
         caps = list(CAP_SEQ.finditer(before))
@@ -289,28 +312,28 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             start, text = trim_article(caps[-1].start(), before[caps[-1].start():])
             # "BIOQuébec and Life Sciences British Columbia (LSBC)": the acronym is the last one's.
             last = list(re.finditer(r"\s+(?:and|et|&)\s+", text))
-            if last and not initials_of(text, match.group(1)):
+            if last and not initials_of(text, match.group(1)) and not generic_only(text[last[-1].end():]):
                 start, text = start + last[-1].end(), text[last[-1].end():]
-            if re.search(r"\b(?:a|an|un|une)\s+$", sentence[:start]):
-                continue  # "As a Local Development Centre (CLD)": what it is, not its name
-            if COUNT.search(sentence[:start]):
-                # "among 11 new Centres of Excellence (CECRs)": a kind of thing counted, not a name.
+            if described(sentence, start, state.lang) or generic_only(re.split(r"[’']s\s+", text)[-1]) or COUNT.search(sentence[:start]) or a_thing(sentence, start, start + len(text)):
+                # "As a Local Development Centre (CLD)": what it is; "Singapore’s Knowledge-Based Economy
+                # (KBE)": a notion; "among 11 new Centres of Excellence (CECRs)": a kind of thing counted.
                 blocked.append(Mention(start, match.end(), text, "org", "Organization", None, 0.0))
                 continue
+            institution = next((m for m in INSTITUTION.finditer(before) if m.end() == len(before) and m.start() < start), None)
+            if institution and fold(text)[:1] != fold(match.group(1))[:1] == fold(institution.group(0))[:1]:
+                start, text = institution.start(), institution.group(0)  # "Agence de ... de la Région Occitanie (AD'OCC)": the agency's
             add_org(start, start + len(text), org_class(text, "Organization"), 0.8, match.group(1))
-    for match in re.finditer(
-        r"(?:les |the )?(?:autorités|authorities)(?: économiques| economic)?(?: du| de la| de l’| des| of)\s+"
-        rf"((?:Grand |Greater )?[{UPPER}][\w-]+(?:\s+(?:et|and)\s+(?:de\s+|du\s+|l’)?[{UPPER}][\w-]+)?)",
-        sentence,
-    ):
-        add_org(match.start(), match.end(), "PublicAuthority", 0.6)
-    for match in _SITE_OF.finditer(sentence):
+    # Names capitalised sequences miss (institutions.py): "Ministry of Health, Welfare and Sport", "A*STAR".
+    for start, end, cls in [*listed_names(sentence), *french_institutions(sentence), *symbol_acronyms(sentence), *intercommunalities(sentence, state.lang)]:
+        add_org(start, end, cls, 0.75)
+    for start, end, cls in [*authorities(sentence), *members_of(sentence)]:  # "les autorités ... du Grand X", "chercheurs de l'Inserm"
+        add_org(start, end, cls, 0.6)
+    for match in SITE_OF.finditer(sentence):
         add_org(match.start(1), match.end(1), org_class(match.group(1), "Company"), 0.6)  # "le site de Sanofi à Lyon"
     for match in re.finditer(rf"(?<![\w-])[{UPPER}]{{2,6}}\s+(?:de|du|d’|d')\s*[{UPPER}][\w-]+", sentence):
         if state.by_name.get(fold(match.group(0).split()[0])) not in place_ids(state):
             add_org(match.start(), match.end(), "Organization", 0.6)  # "le CHU de Rennes": an acronym and its seat
-    for match in INSTITUTION.finditer(sentence):
-        # "la Communauté d'agglomération du Grand Besançon", "the Department of Health": lower-case words inside.
+    for match in INSTITUTION.finditer(sentence):  # "Communauté d'agglomération du Grand X": lower-case words inside
         add_org(match.start(), match.end(), org_class(match.group(0), "PublicAuthority"), 0.7)
     for cue, cls in ORG_CUES.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}s?\s+", folded):
@@ -338,10 +361,10 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         if len(text.split()) >= 2 or head == "Company":
             add_org(start, start + len(text), head, 0.7)
     # "présidente de Genvia", "CEO of BioNova": a post's organisation; "between X and Y" an agreement's parties.
-    for pattern in (_ROLE_OF, _ROLE_AT, _BETWEEN):
+    for pattern in (ROLE_OF, ROLE_AT, BETWEEN):
         for match in pattern.finditer(folded):
             names_after = [CAP_SEQ.match(sentence, match.end())]
-            if pattern is _BETWEEN and names_after[0]:
+            if pattern is BETWEEN and names_after[0]:
                 second = re.match(r"\s+(?:and|et|&)\s+(?:the\s+|la\s+|le\s+|l’)?", sentence[names_after[0].end():])
                 if second:
                     names_after.append(CAP_SEQ.match(sentence, names_after[0].end() + second.end()))
@@ -349,26 +372,29 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
                 if name and name.group(0).split()[0].lower() not in NOT_NAMES:
                     for offset, piece in split_and(name.start(), trim_trailing(name.group(0)), joins_next):
                         placed = state.by_name.get(fold(piece))
-                        partner = pattern is _BETWEEN and bool(re.match(r"(?:s'|partners\s|partnered\s|team)", match.group(0)))
-                        if placed is not None and state.entities[placed].cls in PLACE_CLASSES and not (partner and not place_of_store(state, piece)):
-                            continue  # "ties between Quebec and British Columbia": places ("s'associe à Nordev" is a partner)
+                        partner = pattern is BETWEEN and bool(re.match(r"(?:s'|partners\s|partnered\s|team)", match.group(0)))
+                        if placed is not None and state.entities[placed].cls in PLACE_CLASSES and (
+                            place_of_store(state, piece) if pattern is not BETWEEN else not partner
+                        ):  # "ties between Quebec and British Columbia": places ("s'associe à Nordev" is a partner;
+                            continue  # "présidente de l'Inserm": a post's body, where the model saw a place)
                         # "président du Leem": an article before the name makes it a body's, not a town's.
-                        body = re.search(r"(?:\bdu|\bde la|\bde l'|\bof the)\s*$", match.group(0)) and fold(piece) not in _COUNTRIES
+                        body = re.search(r"(?:\bdu|\bde la|\bde l'|\bof the)\s*$", match.group(0)) and fold(piece) not in COUNTRY_NAMES
                         # "directeur général d'Innovaxe": a post is held in a body, whatever the model says
-                        body = body or (pattern is not _BETWEEN and fold(piece) not in _COUNTRIES and not place_of_store(state, piece))
+                        body = body or (pattern is not BETWEEN and fold(piece) not in COUNTRY_NAMES and not place_of_store(state, piece))
                         # "an agreement with the Massachusetts (U.S.) ...": "with" after a noun may name a place
-                        named = pattern is _BETWEEN and (partner or bool(re.search(r"\b(?:between|entre)\s", match.group(0))))
+                        named = pattern is BETWEEN and (partner or bool(re.search(r"\b(?:between|entre)\s", match.group(0))))
                         if not is_person_name(piece, names) and (named or piece not in names.places or body):
                             add_org(offset, offset + len(piece), org_class(piece, "Organization"), 0.7)
     # "Anna Weber (Cellipse)": a person's organisation in brackets.
     for match in re.finditer(rf"({PERSON.pattern[3:-3]})\s*\(([{UPPER}][\w&.’'-]+(?:\s[{UPPER}][\w&.’'-]+){{0,3}})\)", sentence):
         if is_person_name(match.group(1), names) and match.group(2) not in names.places:
             add_org(match.start(2), match.end(2), org_class(match.group(2), "Organization"), 0.6)
+    plural_kind_lists(sentence, add_org)  # "les entreprises A, B et C"
     for match in ORG_LISTS.finditer(folded):
         kind = "Cluster" if re.search(r"\b(?:clusters|poles)\b", match.group(0)) else "Organization" if re.search(
             r"\b(?:institutions|partners|members|partenaires|membres|organi[sz]ations|etablissements)\b", match.group(0)) else "Company"
         list_of_orgs(sentence, match.end(), add_org, kind)
-    for match in _APPOSED_ORG.finditer(sentence):
+    for match in APPOSED_ORG.finditer(sentence):
         cue = fold(match.group(2))
         cls = ORG_CUES.get(cue) or ORG_HEADS.get(cue) or "Organization"
         add_org(match.start(1), match.end(1), cls, 0.6)
@@ -378,7 +404,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
                 add_org(hit.start(), hit.end(), "Company", 0.6)  # "Corvine Bio": the model's person is a company
     for org_name in sorted(names.orgs, key=len, reverse=True):
         org_name = strip_roles(org_name)
-        if len(org_name) < 2 or role_at(org_name) is not None or fold(org_name) in NOT_ORGS or fold(org_name) in _COUNTRIES:
+        if len(org_name) < 2 or role_at(org_name) is not None or fold(org_name) in NOT_ORGS or fold(org_name) in COUNTRY_NAMES:
             continue
         known_as = state.by_name.get(fold(org_name))
         if known_as is not None and weak_place(state.entities[known_as]):
@@ -392,8 +418,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             seat = " " not in org_name and org_name[1:].islower() and sentence[hit.end():hit.end() + 1] == ")" and any(
                 m.kind == "org" and re.fullmatch(r"\s*\(", sentence[m.end:hit.start()]) for m in found
             )
-            if (seat or place_by_context(sentence, hit.start(), hit.end())) and not _overlaps(hit.start(), hit.end(), found):
-                cls = "Country" if fold(org_name) in _COUNTRIES else "Place"  # "Québec Premier", "cluster of Flanders"
+            if (seat or place_by_context(sentence, hit.start(), hit.end())) and not overlaps(hit.start(), hit.end(), found):
+                cls = "Country" if fold(org_name) in COUNTRY_NAMES else "Place"  # "Québec Premier", "cluster of Flanders"
                 found.append(Mention(hit.start(), hit.end(), org_name, "place", cls, None, 0.6))
                 continue
             add_org(hit.start(), hit.end(), org_class(org_name, "Organization"), 0.55)
@@ -419,35 +445,16 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
     # The same name again in this sentence ("la société Transgene ... Directeur de Transgene").
     for mention in [m for m in found if m.kind == "org"]:
         for match in re.finditer(rf"(?<![\w-]){re.escape(mention.text)}(?![\w-])", sentence):
-            if not _overlaps(match.start(), match.end(), found):
+            if not overlaps(match.start(), match.end(), found):
                 found.append(Mention(match.start(), match.end(), mention.text, "org", mention.cls, mention.known, mention.confidence))
     # 3. Places the store knows, the dateline's, then places spaCy tags.
     known_names(places=True)
-    for key, ident in list(state.by_name.items()):
-        candidate = state.entities[ident]
-        if weak_place(candidate) and len(key) >= 3:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", folded):
-                if sentence[match.start()].isupper() and not _overlaps(match.start(), match.end(), found):
-                    found.append(Mention(match.start(), match.end(), sentence[match.start():match.end()], "place", candidate.cls, None, candidate.confidence))
-    for title in TERRITORY_TITLE.finditer(folded):
-        # "la préfète de l'Essonne", "the Mayor of Dayton": the territory of an office, a place.
-        name = re.match(rf"[{UPPER}][\w-]+(?:[\s-][{UPPER}][\w-]+){{0,3}}", sentence[title.end():])
-        if name and not _overlaps(title.end(), title.end() + name.end(), found) and name.group(0).split()[0].lower() not in NOT_NAMES:
-            found.append(Mention(title.end(), title.end() + name.end(), name.group(0), "place", "Place", None, 0.6))
-    for place in sorted(names.places, key=len, reverse=True):
-        if len(place) < 3 or not place[:1].isupper() or fold(place) in NOT_ORGS or role_at(place) or bad_place(place) or fold(place.split()[0]) in NOT_ORGS:
-            continue
-        if generic_only(place) or only_a_kind(place):
-            continue  # "Santé", "la Région" alone
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(place)}(?!\w)(?!-(?!based|basee))", sentence):
-            if _overlaps(hit.start(), hit.end(), found) or is_person_name(place, names) or rubric(sentence, hit.start(), hit.end()):
-                continue
-            cls = "Country" if fold(place) in _COUNTRIES else "Place"
-            found.append(Mention(hit.start(), hit.end(), place, "place", cls, None, 0.6))
+    for org_start, org_end in find_places(state, sentence, folded, names, found):
+        add_org(org_start, org_end, org_class(sentence[org_start:org_end], "Organization"), 0.6)  # "Business France"
     # 4. People: spaCy's names, then "First Last" beside a post.
     for tagged in sorted(names.persons, key=len, reverse=True):
         at = sentence.find(tagged)
-        if len(tagged.split()) >= 3 and at > 0 and _TITLE_OF.search(fold(sentence[max(0, at - 50):at] + "|")[:-1]) and not (
+        if len(tagged.split()) >= 3 and at > 0 and TITLE_OF.search(fold(sentence[max(0, at - 50):at] + "|")[:-1]) and not (
             tagged.split()[-1].isupper() or generic_only(" ".join(tagged.split()[:-2])) or head_class(fold(tagged).split())
         ):
             # "le président du Gepsa Jean Dupuis": the model's person is an organisation, then a name
@@ -458,8 +465,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         person = person_part(tagged)
         tail = " ".join(tagged.split()[-2:])
         at = sentence.find(tail)
-        if len(tagged.split()) > 2 and at >= 0 and not _overlaps(at, at + len(tail), [m for m in found if m.kind == "org"]) and org_on_its_own(state, tagged[: -len(tail)]) and (
-            person is None or _overlaps(sentence.find(person), sentence.find(person) + len(person), [m for m in found if m.kind == "org"])
+        if len(tagged.split()) > 2 and at >= 0 and not overlaps(at, at + len(tail), [m for m in found if m.kind == "org"]) and org_on_its_own(state, tagged[: -len(tail)]) and (
+            person is None or overlaps(sentence.find(person), sentence.find(person) + len(person), [m for m in found if m.kind == "org"])
         ):
             person = person_part(tail)  # "Northwind Labs Jane Okafor": an organisation, then the name
         if person is None:
@@ -469,21 +476,23 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             longer = PERSON.match(sentence, hit.start())
             if longer and longer.end() > end and len(longer.group(0).split()) <= 4 and not re.match(r"\s+(?:de|du|d’|d')\s", sentence[end:]):
                 end = longer.end()  # "Kendalle Burlin O’Connell": the model stopped at the apostrophe
-            if not _overlaps(hit.start(), end, found):
+            if not overlaps(hit.start(), end, found):
                 found.append(Mention(hit.start(), end, sentence[hit.start():end], "person", "Person", None, 0.8))
     for match in PERSON.finditer(sentence):
+        if (honorific := HONORIFICS.match(match.group(1))) and (rest := PERSON.match(sentence, match.start() + honorific.end())):
+            match = rest  # "Vice Minister Park Min-soo": the name after the titles
         text = match.group(1)
         while len(text.split()) > 2 and fold(text.split()[-1]) in ROLES:
             text = text.rsplit(" ", 1)[0]  # "Michael DANON Président": the name, not the post
         first = text.split()[0].lower()
-        if first in NOT_NAMES or _overlaps(match.start(), match.start() + len(text), found):
+        if first in NOT_NAMES or overlaps(match.start(), match.start() + len(text), found):
             continue
         if fold(text).split()[0] in ROLES or any(w.lower() in ("de", "du", "des") for w in text.split()[1:2]) or generic_only(text) or EVENT_NAME.search(fold(text)):
             continue  # "Business Development Manager": a post's words, not a name
         after = sentence[match.start() + len(text): match.start() + len(text) + 60]
         before = sentence[max(0, match.start() - 40): match.start()]
         by_post = bool(re.match(r",?\s*(?:the |le |la |l’)?\S", after) and role_at(after.lstrip(", ")))
-        by_post = by_post or bool(_PERSON_TITLES.match(after)) or bool(re.search(r"(?:ceo|president|director|founder|chair\w*|head|directeur|directrice|président\w*|pdg|said|says|declares|declared|stated|told|souligne|explique|déclare|affirme|indique|précise|commente|ajoute|rappelle)\s*,?\s*$", before, re.IGNORECASE))
+        by_post = by_post or bool(PERSON_TITLES.match(after)) or bool(re.search(r"(?:ceo|president|director|founder|chair\w*|head|directeur|directrice|président\w*|pdg|said|says|declares|declared|stated|told|souligne|explique|déclare|affirme|indique|précise|commente|ajoute|rappelle)\s*,?\s*$", before, re.IGNORECASE))
         if by_post:
             found.append(Mention(match.start(), match.start() + len(text), text, "person", "Person", None, 0.7))
     return sorted(found, key=lambda m: m.start)

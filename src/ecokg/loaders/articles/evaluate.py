@@ -117,6 +117,9 @@ class Score:
     hits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     gold: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    #: Found items that are right (precision's numerator): the hits, except that one agreement
+    #: of three parties found is one right item even when it covers three gold pairs.
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     proposed: int = 0
     correct: int = 0
 
@@ -125,6 +128,7 @@ class Score:
             self.hits[kind] += other.hits[kind]
             self.gold[kind] += other.gold[kind]
             self.found[kind] += other.found[kind]
+            self.right[kind] += other.right[kind]
         self.proposed += other.proposed
         self.correct += other.correct
 
@@ -181,6 +185,7 @@ def score(article: Article, result: Extraction) -> tuple[Score, dict[str, list[s
                 notes["extra"].append(f"{kind}: {candidate.label}")
         # Precision per kind: distinct entities proposed (two candidates for one gold name count once).
         out.gold[kind], out.found[kind], out.hits[kind] = len(wanted), len(proposed), len(found & wanted)
+        out.right[kind] = out.hits[kind]
         notes["missed"] += [f"{kind}: {n}" for n in sorted(wanted - found)]
     # Posts: (person, organisation).
     wanted_posts = {(canonical(p), canonical(o)) for p, o in (gold.get("posts") or [])}
@@ -206,6 +211,7 @@ def score(article: Article, result: Extraction) -> tuple[Score, dict[str, list[s
         notes["extra"] += [f"agreements: {sorted(f)}" for f in found_agreements if not any(w <= f for w in wanted_agreements)]
     out.found["agreements"] = len(found_agreements)
     out.hits["agreements"] = hits
+    out.right["agreements"] = good
     # Dates: every ISO date the candidates give an event or agreement.
     wanted_dates = {str(d) for d in (gold.get("dates") or [])}
     found_dates = {
@@ -218,6 +224,7 @@ def score(article: Article, result: Extraction) -> tuple[Score, dict[str, list[s
 
 def _count(out: Score, notes: dict[str, list[str]], kind: str, found: set[Any], wanted: set[Any]) -> None:
     out.gold[kind], out.found[kind], out.hits[kind] = len(wanted), len(found), len(found & wanted)
+    out.right[kind] = out.hits[kind]
     notes["missed"] += [f"{kind}: {x}" for x in sorted(map(str, wanted - found))]
     notes["extra"] += [f"{kind}: {x}" for x in sorted(map(str, found - wanted))]
 
@@ -238,7 +245,7 @@ def table(scores: dict[str, Score]) -> str:
     halves = list(scores)
     lines = ["| kind | " + " | ".join(halves) + " |", "| --- |" + " --- |" * len(halves)]
     for kind in KINDS:
-        cells = [f"recall {_pct(s.hits[kind], s.gold[kind])}, precision {_pct(s.hits[kind], s.found[kind])}" for s in scores.values()]
+        cells = [f"recall {_pct(s.hits[kind], s.gold[kind])}, precision {_pct(s.right[kind], s.found[kind])}" for s in scores.values()]
         lines.append(f"| {kind} | " + " | ".join(cells) + " |")
     lines.append("| precision of proposed entities | " + " | ".join(_pct(s.correct, s.proposed) for s in scores.values()) + " |")
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ecokg.loaders.articles.matching import LINK_THRESHOLD, Index, words
+from ecokg.loaders.articles.matching import FORMS, LINK_THRESHOLD, Index, words
 from ecokg.text import fold
 
 
@@ -257,17 +257,37 @@ class State:
             # "Cancer-Bio-Santé" is the place the model saw where a rule saw the cluster "CBS".
             initials = "".join(w[0] for w in re.split(r"[\s-]+", candidate.label) if w[:1].isupper())
             target = orgs.get(fold(candidate.label)) or (orgs.get(fold(initials)) if len(initials) >= 3 else None)
+            target = target or (self._company_of(candidate.label) if candidate.confidence <= 0.6 else None)
             if candidate.cls in _PLACES and not candidate.known and candidate.confidence <= 0.65 and target:
-                del self.entities[ident]
-                if fold(candidate.label) != fold(self.entities[target].label) and candidate.label not in self.entities[target].aliases:
-                    self.entities[target].aliases.append(candidate.label)
-                for other in self.entities.values():
-                    for key, values in other.props.items():
-                        other.props[key] = [(target if v == ident else v, q, c) for v, q, c in values]
-                    for item in (*other.posts, *other.sites):
-                        for key, value in item.items():
-                            if value == ident:
-                                item[key] = target
+                self._merge(ident, target)
+        # "l'agence AD'OCC" in the headline, "Agence de ... de la Région Occitanie (AD'OCC)" later: one body.
+        acronyms = {fold(c.acronym): c.id for c in self.entities.values() if c.acronym and _kind(c.cls) == "org"}
+        for ident, candidate in list(self.entities.items()):
+            target = acronyms.get(fold(candidate.label))
+            if _kind(candidate.cls) == "org" and not candidate.known and target not in (None, ident) and not candidate.acronym:
+                self._merge(ident, target)
+
+    def _company_of(self, label: str) -> str | None:
+        """"Vantora", a place only to the model, is "Vantora Therapeutics" named short, unless the
+        article puts it where a place goes ("in Vantora", "à Vantora")."""
+        if any(re.search(rf"\b(?:in|at|to|from|near|à|en|au|aux|vers)\s+{re.escape(label)}\b", s) for s in self.sentences):
+            return None
+        return next((c.id for c in self.entities.values() if _kind(c.cls) == "org" and fold(c.label).startswith(fold(label) + " ")
+                     and len(words(c.label)) == len(words(label)) + 1 and words(c.label)[-1] in FORMS), None)
+
+    def _merge(self, ident: str, target: str) -> None:
+        """``ident`` is ``target``: its label becomes an alias, and what pointed at it points at the target."""
+        candidate = self.entities.pop(ident)
+        if fold(candidate.label) != fold(self.entities[target].label) and candidate.label not in self.entities[target].aliases:
+            if fold(candidate.label) != fold(self.entities[target].acronym or ""):
+                self.entities[target].aliases.append(candidate.label)
+        for other in self.entities.values():
+            for key, values in other.props.items():
+                other.props[key] = [(target if v == ident else v, q, c) for v, q, c in values]
+            for item in (*other.posts, *other.sites):
+                for key, value in item.items():
+                    if value == ident:
+                        item[key] = target
 
 
 _PLACES = {"Place", "City", "Country", "AdministrativeArea"}

@@ -85,3 +85,13 @@ def bullet_item(sentence: str) -> tuple[int, int] | None:
     if not text[:1].isupper() or len(text.split()) > 8 or re.search(r"[,;:]|\s(?:is|are|est|sont)\s", text):
         return None  # a sentence, not a name
     return bullet.end(), end
+
+
+#: "les entreprises Transgene, Lilly France et X sont associées", "the companies A, B and C": a kind
+#: in the plural, then names (a capital right after it).
+_PLURAL_KIND = re.compile(rf"\b(?:[Ll]es|[Tt]he)\s+(?:companies|firms|entreprises|sociétés|start-ups|startups|biotechs|laboratoires)\s+(?=[{UPPER}])")
+
+
+def plural_kind_lists(sentence: str, add_org: Callable[[int, int, str, float], None]) -> None:
+    for match in _PLURAL_KIND.finditer(sentence):
+        list_of_orgs(sentence, match.end(), add_org)

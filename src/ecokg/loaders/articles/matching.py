@@ -5,7 +5,8 @@ dropped), so "Quebec" is "Québec" and "Michael DANON" is "Michaël Danon" (1.0)
 
 * an acronym and the initials of a name: "MTC" / "Maryland Tech Council" (0.9);
 * a name and the same name with a place: "BioForward" / "BioForward Wisconsin", when
-  "Wisconsin" is a place the store or the article names (0.85);
+  "Wisconsin" is a place the store or the article names, or with a company's or an institute's
+  last word: "Helixon" / "Helixon Therapeutics", "Oncode" / "Oncode Institute" (0.85);
 * a name with a run of words written as initials: "Life Sciences BC" / "Life Sciences
   British Columbia" (0.8);
 * a name that starts or ends another one, or shares most of its words (0.5 to 0.6).
@@ -21,6 +22,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from ecokg.loaders.articles.notnames import GENERIC_WORDS
+from ecokg.loaders.articles.vocabulary import ORG_HEADS
 from ecokg.text import fold
 
 LINK_THRESHOLD = 0.75
@@ -28,6 +31,16 @@ CHOICE_THRESHOLD = 0.5
 _SMALL = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "d", "l", "et", "&", "in", "en"}
 
 T = TypeVar("T")
+#: Words that say what a body is, not which: kinds, generic words, small words.
+_KINDS = {w for h in ORG_HEADS for w in h.split()} - {"sante", "biotech", "pharma"}
+_DESCRIPTIVE = _KINDS | GENERIC_WORDS | _SMALL
+#: One last word that a company's or an institute's name drops when it is named again (a legal
+#: form, a kind of drug maker; not "Lab" or "Health": "Gilson Lab" may be another body than Gilson).
+FORMS = {
+    "inc", "ltd", "llc", "plc", "corp", "corporation", "gmbh", "ag", "sa", "sas", "nv", "bv", "ab", "oy", "spa",
+    "group", "groupe", "therapeutics", "pharmaceuticals", "biologics", "biosciences", "institute", "institut",
+    "network", "cluster", "association", "alliance", "consortium", "foundation", "fondation",
+}
 
 
 def words(name: str) -> tuple[str, ...]:
@@ -57,8 +70,12 @@ def similarity(a: str, b: str, is_place: Callable[[str], bool] = lambda _: False
     n = len(short)
     if long[:n] == short or long[-n:] == short:
         rest = long[n:] if long[:n] == short else long[:-n]
-        if is_place(" ".join(rest)):
-            return 0.85
+        if is_place(" ".join(rest)) or is_place(" ".join(rest[1:] if rest[0] in ("de", "du", "of", "d") else ())) or (
+            len(rest) == 1 and long[:n] == short and rest[0] in FORMS and not is_place(" ".join(short))) or (
+            len(rest) >= 2 and all(w in _DESCRIPTIVE for w in rest) and any(w in _KINDS for w in rest)
+            and rest[-1] not in ("de", "du", "des", "d", "of", "la", "l", "the")  # "Chambre de commerce de X" is X's
+        ):  # "BioForward Wisconsin"; "Helixon Therapeutics" named "Helixon" later; "Nordev" and
+            return 0.85  # "Centre régional d'innovation Nordev": the name with words saying what it is
         return 0.6 if len(rest) == 1 else 0.5
     for i in range(len(long)):
         for j in range(i + 2, len(long) + 1):

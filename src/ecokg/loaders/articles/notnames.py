@@ -16,7 +16,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
 from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP
 
-from ecokg.loaders.articles.vocabulary import HONORIFICS, ORG_CUES, ORG_HEADS, ROLE_WORDS
+from ecokg.loaders.articles.vocabulary import DEMONYMS, HONORIFICS, ORG_CUES, ORG_HEADS, ROLE_WORDS
 from ecokg.text import fold
 
 #: Words that describe an activity or a sector: a phrase made only of them is not a name.
@@ -45,12 +45,24 @@ GENERIC_WORDS = {
     "pharma", "big", "small", "large", "annual", "annuel", "annuelle", "scientific", "scientifique",
     # Common nouns a model capitalises into names: "the State", "the Facility", "the Initiative".
     "state", "facility", "initiative", "government", "academia", "company", "region", "city",
+    "commonwealth", "administration", "fast", "track",
     # Fields of science, and the words of a press release's contact lines ("Media contact:").
     "chemical", "chemistry", "biology", "physics", "engineering", "medicine", "pharmacy", "media", "press",
     "presse", "contact", "contacts",
     # Groups of actors named by their role: "Partenaires Industriels", "Member States".
     "partners", "partenaires", "industriels", "members", "membres", "member", "states",
     "acteurs", "actors", "stakeholders", "investors", "investisseurs", "founders", "fondateurs",
+    # The domains of a ministry or a department ("Ministry of Health, Welfare and Sport") and the
+    # functions a post heads ("General Manager of Stakeholder Engagement").
+    "sport", "sports", "youth", "tourism", "justice", "defence", "defense", "interior", "foreign", "housing",
+    "family", "social", "security", "work", "higher", "food", "infrastructure", "climate", "growth",
+    "fisheries", "forestry", "enterprise", "enterprises", "green", "circular", "smart", "veterans", "immigration", "communities", "jobs", "regions", "skills",
+    "pharmaceutical", "pharmaceuticals", "stakeholder", "engagement", "relations", "outreach", "policy",
+    "regulatory", "corporate", "legal", "human", "resources", "talent", "quality", "commercial", "planning",
+    "alliances", "licensing", "portfolio", "transfer", "external", "internal", "knowledge", "based",
+    "jeunesse", "tourisme", "interieur", "logement", "famille", "solidarite", "solidarites", "travail",
+    "enseignement", "superieur", "alimentation", "reglementaires", "qualite", "juridique", "ressources",
+    "humaines", "partenariats", "valorisation", "transfert", "etrangeres", "exterieures",
 }
 _FUNCTION = {"of", "and", "for", "the", "in", "on", "de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "&"}
 #: Sector words that head a description, not a name, before "de"/"du": "Santé du Grand Sud".
@@ -84,14 +96,27 @@ def generic_only(text: str) -> bool:
         return True
     if _KIND_HEAD.search(" ".join(words)):
         return False
-    return all(w in GENERIC_WORDS or ROLE_WORDS.fullmatch(w) for w in words)
+    # (a field of science: "Neurology", "Immunologie")
+    return all(w in GENERIC_WORDS or ROLE_WORDS.fullmatch(w) or w.endswith(("ology", "ologie", "ologies")) for w in words)
+
+
+_MINISTER_OF = re.compile(r"\b(?:ministre|minister|secretaire|secretary|commissaire|commissioner)\b([^,.;]{0,40})$")
+
+
+def minister_of(before: str) -> bool:
+    """"le ministre wallon de l'Économie ", "the Minister for Health and Innovation ": a title and
+    its domains end here (the name after them is a person's)."""
+    match = _MINISTER_OF.search(fold(before + "|")[:-1])
+    rest = re.sub(r"^\s*(?:[a-z]+\s+)?(?:of|for|de la|de l'|du|des|de|d'|delegue\w*|charge\w*)?\s*", "", match.group(1)) if match else ""
+    return match is not None and (not rest.strip() or generic_only(rest))
 
 
 def only_a_post(text: str) -> bool:
-    """"Executive Chair", "Directeur général", "Minister of Trade": a post, not an organisation."""
+    """"Executive Chair", "Directeur général", "Minister of Trade", "Regius Professor of Medicine":
+    a post, not an organisation."""
     return bool(ROLE_WORDS.fullmatch(" ".join(folded_words(text)))) or bool(
         re.match(rf"^{_TITLES}\s+(?:of|de|du|d'|des|for|delegue|deleguee|charge|chargee)\b", fold(text))
-    )
+    ) or bool(re.search(r"\b(?:professor|professeur|lecturer|maitre de conferences)\s+(?:of|de|d'|en|in)\b", fold(text)))
 
 
 _KIND_WORDS = {w for h in (*ORG_HEADS, *ORG_CUES) for w in h.split()}
@@ -201,3 +226,82 @@ def joins_next(first: str, second: str) -> bool:
     if not words or words[-1] not in GENERIC_WORDS:
         return False
     return bool(_KIND_HEAD.search(" ".join(w for w in folded_words(second) if w not in _FUNCTION)))
+
+
+def demonym(text: str) -> bool:
+    """"Flemish", "Danish", "Japanese": an adjective of nationality alone names no organisation."""
+    word = text.strip()
+    return " " not in word and (fold(word) in DEMONYMS or bool(re.fullmatch(r"[A-Z][a-z]+(?:ish|ese)", word)))
+
+
+#: An indefinite article and adjectives before a capitalised phrase: "a potential Biomedical
+#: Sciences Development Center", "une future Maison de la santé" describe a thing, they do not name one.
+#: (French "a" is the verb avoir: "Acme a rejoint X".)
+_DESCRIBED = {
+    lang: re.compile(rf"(?:^|[^\w’'-])(?:{articles})\s+((?:[a-zà-ÿ][\w-]*\s+){{0,2}})$")
+    for lang, articles in (("en", "[Aa]|[Aa]n"), ("fr", "[Uu]n|[Uu]ne"))
+}
+
+
+def described(sentence: str, start: int, lang: str) -> bool:
+    match = _DESCRIBED[lang].search(sentence[max(0, start - 60):start])
+    if not match:
+        return False
+    words = [fold(w) for w in match.group(1).split()]
+    # "a Boston-based company Gilson", "a member of X": a kind word or a preposition leads to a name
+    return not any(w in _FUNCTION or w in _EN_STOP or w in _FR_STOP or w in _KIND_WORDS or w.endswith("-based") or w in ("member", "membre", "subsidiary", "filiale") for w in words)
+
+
+#: "AsianScientist (Dec. 17, 2013) –", "Acme Wire (March 3, 2024) -": the dispatch's source.
+_BYLINE = re.compile(r"^\s*\((?:[^()]{0,20}\d{4}|[A-Z][a-z]{2,8}\.? \d{1,2})\)\s*[–—-]")
+
+
+def byline(sentence: str, start: int, end: int) -> bool:
+    """The name that opens a dispatch before its date in brackets is its publisher's."""
+    return not sentence[:start].strip() and bool(_BYLINE.match(sentence[end:]))
+
+
+_HONORIFIC_END = re.compile(r"\s+(?:Dr|Prof|Mr|Mrs|Ms|Mme|M|Sir)\.?$")
+
+
+def honorific_end(text: str) -> int:
+    """Characters to cut from a name ending in an honorific (the next person's): "Stakeholder
+    Engagement Dr" before "Dr Alfredo ...". 0 if none."""
+    match = _HONORIFIC_END.search(text)
+    return len(text) - match.start() if match else 0
+
+
+#: "(NASDAQ: HLXB)", "(Euronext Growth: ALXYZ)": a listing, not an organisation.
+_TICKER = re.compile(r"^(?:nasdaq|nyse|tsx|tsxv|asx|lse|aim|six|otc\w*|euronext|alternext|xetra|hkex|sgx|krx)\b[\w\s]*:", re.IGNORECASE)
+
+
+def ticker(sentence: str, start: int) -> bool:
+    """"(NASDAQ: QRRA)", "(Euronext Growth : ALNRD)": the listing of a company, not a body."""
+    return bool(_TICKER.match(sentence[start:start + 40]))
+
+
+#: Kinds of things, not of bodies: a programme, a plan, a fund, a prize, a designation.
+_THINGS = {
+    "programme", "program", "programs", "programmes", "plan", "project", "projet", "initiative", "strategy",
+    "strategie", "fund", "fonds", "prize", "prix", "award", "awards", "challenge", "designation", "label",
+    "scheme", "framework", "grant", "grants", "call", "appel", "trial", "study", "etude", "campaign", "campagne",
+    "instrument", "mechanism", "dispositif", "contest", "competition", "concours",
+}
+
+
+#: Parts of an organisation named by their field: "she led the Neurology Development group".
+_PARTS = {"group", "team", "unit", "division", "department", "franchise", "service", "pole", "equipe"}
+
+
+def a_thing(sentence: str, start: int, end: int) -> bool:
+    """"Programme d'investissements d'avenir", "the A*STAR-KHIDI Joint Research Fund": the name
+    of a thing, by its first or last word; "the FDA's Fast Track designation": generic words
+    that qualify the thing named after them."""
+    words = folded_words(sentence[start:end])
+    if words and (words[0] in _THINGS or words[-1] in _THINGS):
+        return True
+    if re.search(r"\b(?:fonds|fund|programme|program|prix|prize|label)\s+$", fold(sentence[max(0, start - 20):start] + "|")[:-1]):
+        return True  # "via son fonds Innobio 2": the name of a fund
+    after = re.match(r"(\s*\([^()]{1,12}\))?\s+([a-z]+)", sentence[end:end + 30])
+    # (with its acronym between, any name: "the Interregional Innovation Investments (I3) instrument")
+    return after is not None and after.group(2) in _THINGS | _PARTS and len(words) >= 2 and (bool(after.group(1)) or generic_only(sentence[start:end]))

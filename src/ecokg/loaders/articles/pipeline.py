@@ -10,6 +10,7 @@ from pathlib import Path
 from ecokg.errors import InputError
 from ecokg.files import atomic_write_text
 from ecokg.loaders.articles.dates import dateline_date, reference
+from ecokg.loaders.articles.discourse import Discourse
 from ecokg.loaders.articles.entities import find_mentions
 from ecokg.loaders.articles.inputs import guess_language, read_article
 from ecokg.loaders.articles.linking import Extraction, Known, State, slug
@@ -60,12 +61,15 @@ def extract(
     for index, sentence in enumerate(analysed):
         state.register(index, find_mentions(state, sentence, found[index], index))
     state.drop_glued_people()
+    # What earlier sentences named, for "its CEO", "the cluster's director", a sentence without a subject.
+    discourse = Discourse()
     for index, sentence in enumerate(analysed):
         mentions = find_mentions(state, sentence, found[index], index)
         state.register(index, mentions)
-        find_posts(state, index, sentence, mentions)
+        discourse.read(state, index, sentence, mentions)
+        find_posts(state, index, sentence, mentions, discourse)
         find_ties(state, index, sentence, mentions)
-        find_agreements(state, index, sentence, mentions)
+        find_agreements(state, index, sentence, mentions, discourse)
         find_mission(state, index, sentence, mentions)
         find_meetings_and_visits(state, index, sentence, mentions)
         find_events(state, index, sentence, mentions)

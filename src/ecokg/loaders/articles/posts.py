@@ -7,15 +7,28 @@ The patterns, in both languages:
 * title before the name: "BIOQuébec's CEO Benoit Larose", "Maryland Tech Council CEO Kelly
   Schulz", "Le PDG de BIOQuébec, Benoit Larose", "le pôle Eurobiomed (et son président Michaël Danon)";
 * affiliation: "François Lacoste de bioMérieux", "Pascale Hazot d’ACS biotech", "X (Y)":
-  a post without a title (role ``member``), at a lower confidence.
+  a post without a title (role ``member``), at a lower confidence;
+* a copula, a department, coordinated organisations, "in charge of": "X is CEO of Y", "Y General
+  Manager of Corporate Affairs X", "directeur de A et de B", "conseiller en charge du Département Y";
+* by a verb, a pronoun or a kind word (``post_refs``): "X, who heads Y", "X has been appointed CEO
+  of Y", "Its president, X", "X, présidente du réseau".
 """
 
 from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.discourse import KIND_FAMILIES, Discourse
 from ecokg.loaders.articles.linking import Candidate, Mention, State
-from ecokg.loaders.articles.spans import role_at
+from ecokg.loaders.articles.post_refs import (
+    add_post,
+    appointment,
+    kind_title,
+    pronoun_title,
+    relative_verb,
+    title_of_kind_before,
+)
+from ecokg.loaders.articles.spans import fold_keep_length, role_at
 from ecokg.loaders.articles.vocabulary import ROLE_WORDS, ROLES
 from ecokg.text import fold
 
@@ -36,36 +49,69 @@ _LED_ROLE = {"led": "leader", "headed": "leader", "run": "leader", "chaired": "p
              "co-fonde": "founder", "anime": "leader"}
 
 
-def find_posts(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
-    people = [m for m in mentions if m.kind == "person"]
+def find_posts(state: State, index: int, sentence: str, mentions: list[Mention], discourse: Discourse | None = None) -> None:
+    # A "person" whose words begin or continue a post ("Senior Vice President, ...", "Chief
+    # [Medical Officer]") is the post, not a name.
+    people = [m for m in mentions if m.kind == "person" and not _inside_a_post(sentence, m)]
     orgs = [m for m in mentions if m.kind == "org"]
+    #: The first post this sentence gives: an officer named without an organisation in a list
+    #: of people ("A, Président du réseau, ..., B, Trésorière et PDG de Z") holds it there too.
+    first: list[tuple[str, str]] = []
     for n, person in enumerate(people):
         holder = state.entity_for(person, index)
         limit = people[n + 1].start if n + 1 < len(people) else len(sentence)
-        found = _apposition(state, index, sentence, person, limit, orgs, holder)
-        found = found or _title_before(state, index, sentence, person, orgs, holder, people)
-        found = found or _title_of_a_kind(state, index, sentence, person, holder)
+        found = _apposition(state, index, sentence, person, limit, orgs, holder, discourse, first)
+        found = relative_verb(state, index, sentence, person, orgs, holder) or found
+        # "LSP's partner Rudy Roe, former director of VIB": a title before and an apposition after.
+        found = _title_before(state, index, sentence, person, orgs, holder, people) or found
+        found = title_of_kind_before(state, index, sentence, person, holder, discourse) or found
         found = found or _kind_word_title(state, index, sentence, person, holder)
+        found = found or pronoun_title(state, index, sentence, person, holder, discourse)
+        # "Son fondateur, X, a été élu vice-président de Y": a verb of appointing adds its own post.
+        found = appointment(state, index, sentence, person, orgs, holder, discourse) or found
         found = found or _led_by(state, index, sentence, person, orgs, holder)
         if not found:
             _affiliation(state, index, sentence, person, orgs, holder)
+        if not first:
+            first.extend((holder.id, p["organization"]) for p in holder.posts[:1] if p["quote"] == index)
 
 
-def _add(holder: Candidate, org: str, role: str, title: str, index: int, confidence: float) -> bool:
-    if any(p["organization"] == org and p["role"] == role for p in holder.posts):
+_add = add_post
+
+
+def _inside_a_post(sentence: str, mention: Mention) -> bool:
+    words = sentence[mention.start:mention.start + 40]
+    before = re.search(r"[\w-]+\s+$", sentence[:mention.start])
+    if role_at(words):
         return True
-    post = {"organization": org, "role": role, "title": title.strip(" ,"), "quote": index, "confidence": confidence}
-    if not post["title"]:
-        del post["title"]
-    holder.posts.append(post)
-    return True
+    # "Chief [Medical Officer]": a post's words that run on into the mention.
+    joined = ROLE_WORDS.match(fold_keep_length(before.group(0) + words)) if before and before.group(0)[:1].isupper() else None
+    return bool(joined and before and joined.end() > len(before.group(0)))
+#: Officers a list may name without their organisation ("Trésorière", "Secrétaire général").
+_OFFICERS = {"president", "vice-president", "board-member"}
+#: "in charge of Y", "en charge du Y", "responsible for Y": the organisation a person leads.
+_IN_CHARGE = re.compile(r"\b(?:in charge of|en charge d[eu]s?|en charge de la|en charge de l'|chargee? d[eu]s?|chargee? de la|"
+                        r"chargee? de l'|responsible for|a la tete d[eu]s?|a la tete de la|a la tete de l'|at the head of)\s")
+#: Another organisation coordinated with the post's first: "directeur de A et de B", "CEO of A and B".
+_COORDINATED = re.compile(
+    r"^\s*(?:,|,?\s+(?:and|et))\s+(?:(?:of|de|du|des|d'|de la|de l')\s*)?(?:the\s+|le\s+|la\s+|l')?"
+    rf"(?:(?:{'|'.join(sorted(KIND_FAMILIES, key=len, reverse=True))})\s+)?$"
+)
 
 
 def _apposition(
-    state: State, index: int, sentence: str, person: Mention, limit: int, orgs: list[Mention], holder: Candidate
+    state: State, index: int, sentence: str, person: Mention, limit: int, orgs: list[Mention], holder: Candidate,
+    discourse: Discourse | None = None, listed: list[tuple[str, str]] | None = None,
 ) -> bool:
     """"X, executive director of Y", "X, présidente de Y et directrice de Z"."""
     after = sentence[person.end:limit]
+    # "John Smith, Ph.D., President of X", "Jane Roe, MD, PhD, Chief Medical Officer at Y": degrees, not posts.
+    degrees = re.match(r",\s*(?:(?:Ph\.?\s?D|M\.?D|MBA|M\.?Sc|Pharm\.?D|DVM|D\.?Phil|Jr|Sr)\.?\s*,\s*)+", after)
+    if degrees:
+        after = "," + " " * (degrees.end() - 1) + after[degrees.end():]
+    copula = re.match(r"\s+(?:is|was|has been|serves as|remains|est|etait|était|a été|reste)\s+(?:also\s+|aussi\s+|now\s+)?", after)
+    if copula and role_at(after[copula.end():]):
+        after = "," + " " * (copula.end() - 1) + after[copula.end():]  # "Jane Roe is CEO of Acme": a post as well
     bracket = re.match(r"\s*\(([^()]{3,120})\)", after)
     if bracket and role_at(bracket.group(1)):
         # "Frédéric Collet (président du Leem)", "Jane Roe (CEO, Acme)": the post in brackets.
@@ -76,13 +122,22 @@ def _apposition(
             return False
         after = "," + after
     # "X, who is executive director of Y": the relative clause gives the post.
-    after = re.sub(r"^,\s+(?:who|qui)\s+(?:(?:also|now|currently|aussi|également|egalement|désormais)\s+)?(?:is|was|serves as|served as|est|était|etait)\s+", lambda m: "," + " " * (len(m.group(0)) - 1), after)
+    after = re.sub(r"^,\s+(?:who|qui)\s+(?:(?:also|now|currently|aussi|également|egalement|désormais)\s+)?(?:(?:was|has been|had been|a été|a ete|vient d'être|vient d'etre)\s+(?:recently\s+|récemment\s+|recemment\s+)?(?:appointed|named|elected|nommée?|élue?|nommee?|elue?)(?:\s+as)?|is|was|serves as|served as|est|était|etait)\s+", lambda m: "," + " " * (len(m.group(0)) - 1), after)
+    article = re.match(r"^,\s+(?:a|an|un|une)\s+", after)
+    if article and role_at(after[article.end():]):
+        after = "," + " " * (article.end() - 1) + after[article.end():]  # "X, a board member of Y": an article, not "a" the verb
     stop = _STOP_VERBS.search(after)
     apposition = after[: stop.start()] if stop else after
     apposition = re.sub(r"[\s,]*(?:et|and)?\s*$", "", apposition.lstrip(", "))
     offset = person.end + (len(after) - len(after.lstrip(", ")))
     added = False
     for clause, clause_start in _clauses(apposition):
+        # "Jane Roe, a board member of X", "X, ancienne directrice de Y", "X, newly appointed CEO of Y".
+        article = re.match(r"(?:(?:a|an|un|une|ancien|ancienne|newly|recently|nouvellement|récemment|recemment|également|egalement|"
+                           r"aussi|also|now|désormais|desormais|currently|actuellement)\s+|ex-)+"
+                           r"(?:(?:appointed|named|elected|nommée?|élue?|nommee?|elue?)\s+)?", clause)
+        if article:
+            clause, clause_start = clause[article.end():], clause_start + article.end()
         role = role_at(clause)
         start = offset + clause_start
         if role is None:
@@ -94,17 +149,36 @@ def _apposition(
             elif first is not None and (possessive := re.match(r"^['’]s?\s", rest)) and role_at(rest[possessive.end():].strip()):
                 # "Bill Bullock, NCBiotech’s senior vice president for ...", "X, Helix Labs' COO".
                 role = role_at(rest[possessive.end():].strip()) or "member"
-                added = _add(holder, state.entity_for(first, index).id, role, clause[first.end - start:].lstrip("’'s "), index, 0.7) or added
+                title = re.sub(r"^[’']s?\s*", "", clause[first.end - start:])
+                added = _add(holder, state.entity_for(first, index).id, role, title, index, 0.7) or added
+            elif (charge := _in_charge(sentence, start, start + len(clause), orgs)) is not None:
+                # "conseiller d'Etat en charge du Département de la santé": the body the person leads.
+                added = _add(holder, state.entity_for(charge, index).id, "leader", clause, index, 0.6) or added
+            elif (by_kind := kind_title(state, index, clause, discourse)) is not None:
+                # "Deborah Roe, the cluster's executive director": the cluster met before.
+                added = _add(holder, by_kind[0].id, by_kind[1], by_kind[2], index, 0.5) or added
             continue
+        if role == "member" and re.match(r"^(?:member|membre)\s+(?:of|de|du|des|d')", fold(clause)):
+            continue  # "membre de France Biotech": a membership, not a post
         end = start + len(clause)
         # The organisation within the clause, or right after it ("PDG et cofondateur, HalioDX").
         inside = [m for m in orgs if start <= m.start < end + 1]
         following = [m for m in orgs if end <= m.start <= end + 3 and sentence[end:m.start].strip() in (",", "")]
         chosen = inside or following
         confidence = 0.8
+        if (charge := _in_charge(sentence, start, end, orgs)) is not None:
+            chosen, role = [charge], "leader"  # "conseiller d'Etat en charge du Département X": its head
         if chosen:
             org = state.entity_for(chosen[0], index)
             title = sentence[start: chosen[0].end] if inside else clause
+            for other in _coordinated(sentence, chosen[0], orgs, end):
+                # "directeur général du GIE X et du pôle Y": one title, two organisations.
+                added = _add(holder, state.entity_for(other, index).id, role, clause, index, 0.7) or added
+        elif (by_kind := kind_title(state, index, clause, discourse)) is not None:
+            # "Franck Roe, Président du réseau": the network met before.
+            org, confidence, title = by_kind[0], 0.5, by_kind[2]
+        elif listed and role in _OFFICERS and listed[0][0] != holder.id:
+            org, confidence, title = state.entities[listed[0][1]], 0.5, clause
         elif state.first_authority is not None and not re.search(r"\s(?:de|du|of|d’|d')\s*(?:la\s+|l[’']\s*)?[A-ZÀ-Ý]", clause):
             # "Vice-Président en charge des finances": the post is in the region that publishes.
             org = state.entities[state.first_authority]
@@ -116,11 +190,36 @@ def _apposition(
     return added
 
 
+def _in_charge(sentence: str, start: int, end: int, orgs: list[Mention]) -> Mention | None:
+    """The organisation right after "in charge of" / "en charge du" within a clause."""
+    for org in orgs:
+        if start <= org.start < end and _IN_CHARGE.search(fold_keep_length(sentence[start:org.start])):
+            return org
+    return None
+
+
+def _coordinated(sentence: str, first: Mention, orgs: list[Mention], end: int) -> list[Mention]:
+    """The organisations coordinated with ``first`` in a post's clause: "de A et de B", "of A and B"."""
+    out = []
+    previous = first
+    for org in orgs:
+        if org.start < previous.end or org.start > end + 1:
+            continue
+        if not _COORDINATED.match(fold_keep_length(sentence[previous.end:org.start])):
+            break
+        out.append(org)
+        previous = org
+    return out
+
+
 def _clauses(apposition: str) -> list[tuple[str, int]]:
     """Split "Président du cluster X et dirigeant de Y" at each role word after 'et'/'and'/','."""
     cuts = [0]
+    folded = fold_keep_length(apposition)
     for match in re.finditer(r"(?:,?\s+(?:et|and)\s+(?:alors\s+)?|,\s+)", apposition):
-        if role_at(apposition[match.end():]) is not None:
+        # "President and CEO of X" is one title: no cut inside a post's own words.
+        whole = ROLE_WORDS.match(folded, cuts[-1])
+        if role_at(apposition[match.end():]) is not None and not (whole and whole.end() > match.start()):
             cuts.append(match.end())
     out = []
     for n, start in enumerate(cuts):
@@ -140,12 +239,23 @@ def _title_before(
         return False
     org = before_orgs[-1]
     between = sentence[org.end:person.start]
+    # "A*STAR’s managing director, Dr. Raj Roe": the honorific before the name is not the post's.
+    between = re.sub(r"(?<=[\s,])(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mme|M)\.?\s*$", "", between)
     folded = fold(between)
-    # "BIOQuébec's CEO Benoit Larose", "Maryland Tech Council CEO Kelly Schulz".
-    match = re.fullmatch(r"(?:'s)?\s*([\w .&-]{2,60}?)\s*,?", folded) if between[:1] in (" ", "’", "'") else None
-    if match and ROLE_WORDS.fullmatch(match.group(1).strip()):
-        role = ROLES[match.group(1).strip()]
-        return _add(holder, state.entity_for(org, index).id, role, between.strip(" ’'s,"), index, 0.8)
+    # "BIOQuébec's CEO Benoit Larose", "Acme Therapeutics' CEO John Smith", "Maryland Tech Council CEO Kelly Schulz".
+    match = re.fullmatch(r"(?:'s?)?\s*([\w .&-]{2,60}?)\s*,?", folded) if between[:1] in (" ", "’", "'") else None
+    if match and (ROLE_WORDS.fullmatch(match.group(1).strip()) or (folded[:1] == "'" and match.group(1).strip() in _PARTNERS)):
+        role = ROLES.get(match.group(1).strip()) or "member"
+        return _add(holder, state.entity_for(org, index).id, role, re.sub(r"^[’']s?\s*", "", between.strip(" ,")), index, 0.8)
+    if match and folded[:1] == "'" and len(match.group(1).split()) <= 3 and (post := _post_at_end(match.group(1).strip())):
+        # "Helsinki Health's program director, Dr. X": a field or a department before the post.
+        return _add(holder, state.entity_for(org, index).id, post[0], re.sub(r"^[’']s?\s*", "", between.strip(" ,")), index, 0.7)
+    # "Acme General Manager of Corporate Affairs Dr John Smith": the post's department, then the name.
+    for outer in reversed(before_orgs[-2:]):
+        department = _DEPARTMENT.fullmatch(sentence[outer.end:person.start])
+        if department and ROLE_WORDS.fullmatch(fold(department.group(1))):
+            return _add(holder, state.entity_for(outer, index).id, role_at(department.group(1)) or "member",
+                        sentence[outer.end:person.start].strip(" ,’'"), index, 0.7)
     # "President of the Government of Catalonia Artur Mas", "le président de Medicen Jean Dupont".
     if not between.strip() and between:
         lead = fold(sentence[max(0, org.start - 60):org.start])
@@ -171,6 +281,15 @@ def _title_before(
                 if found and ROLE_WORDS.fullmatch(" ".join(words[k:])):
                     return _add(holder, state.entity_for(org, index).id, found, " ".join(words[k:]), index, 0.7)
     return False
+
+
+#: Words of a firm's partners, a post only right after the firm's possessive ("LSP's partner X").
+_PARTNERS = {"partner", "associe", "associee"}
+#: "<post> of|for <Department Words> [Dr]": the department is a part of the organisation before.
+_DEPARTMENT = re.compile(
+    r"(?:['’]s?)?\s*([\w .&-]{2,40}?)\s+(?:of|for|,)\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+(?:[A-Z][\w&-]*|&|and))"
+    r"{0,4}?\s*(?:Dr|Prof|Mr|Mrs|Ms)?\.?\s*"
+)
 
 
 def _led_by(state: State, index: int, sentence: str, person: Mention, orgs: list[Mention], holder: Candidate) -> bool:
@@ -200,32 +319,10 @@ def _post_at_end(words: str) -> tuple[str, str] | None:
     return None
 
 
-#: "la directrice générale du pôle, Emilie Royère": the organisation named by its kind.
-_KINDS = {
-    "pole": ("Cluster",), "cluster": ("Cluster",), "agence": ("EconomicDevelopmentAgency",),
-    "agency": ("EconomicDevelopmentAgency",), "societe": ("Company",), "entreprise": ("Company",),
-    "company": ("Company",), "groupe": ("Company",), "group": ("Company",),
-}
+#: Kind words of "Alliance president Karen Dahl" ("la directrice générale du pôle, X" is
+#: ``post_refs.title_of_kind_before``: the organisation of that kind met last).
 _KIND_WORDS = {"alliance", "cluster", "council", "association", "agency", "institute", "network", "hub", "foundation",
                "consortium", "pole", "agence", "reseau", "fondation", "institut", "grappe"}
-_OF_THE_KIND = re.compile(
-    r"((?:[\w-]+\s){0,3}?[\w-]+)\s+(?:du|de la|de l'|of the|of its|de son|de sa)\s+(" + "|".join(_KINDS) + r")\s*,\s*$"
-)
-
-
-def _title_of_a_kind(state: State, index: int, sentence: str, person: Mention, holder: Candidate) -> bool:
-    """"la directrice générale du pôle, Emilie Royère": the post is in the article's organisation
-    of that kind (the first one it names), at a low confidence for the reviewer."""
-    match = _OF_THE_KIND.search(fold(sentence[max(0, person.start - 80):person.start]).replace("’", "'"))
-    if not match:
-        return False
-    words = match.group(1).split()
-    title = next((" ".join(words[k:]) for k in range(len(words)) if ROLE_WORDS.fullmatch(" ".join(words[k:]))), None)
-    kinds = _KINDS[match.group(2)]
-    org = next((c for c in sorted(state.entities.values(), key=lambda c: c.quote) if c.cls in kinds and c.quote <= index), None)
-    if title is None or org is None:
-        return False
-    return _add(holder, org.id, role_at(title) or "member", title, index, 0.5)
 
 
 #: "led by Alliance president Karen Dahl", "Cluster CEO Jane Roe": a kind word for the organisation.

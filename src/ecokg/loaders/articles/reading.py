@@ -42,7 +42,7 @@ def sentences_and_unquoted(text: str) -> list[tuple[str, str]]:
         start = 0
         for match in _SENTENCE_END.finditer(paragraph):
             words = paragraph[start : match.start()].split()
-            last = words[-1].rstrip(".").lower() if words else ""
+            last = words[-1].rstrip(".").lstrip("([«“\"").lower() if words else ""  # "(Dec. 17, 2013)"
             if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
             _append(out, paragraph, masked, start, match.start())
@@ -60,19 +60,44 @@ def _append(out: list[tuple[str, str]], paragraph: str, masked: str, start: int,
 
 
 _OPENING = {"«": "»", "“": "”", '"': '"', "„": "“"}
+#: A verb of saying after a comma, then a capitalised word, inside a quotation: the narrator's
+#: incise ("« Nous voulions ..., explique Anne Morel, présidente de X. Nous ... »"), not the quote's.
+_INCISE = re.compile(
+    r",\s+(?:explique|expliquait|d[ée]clare|pr[ée]cise|souligne|ajoute|indique|affirme|commente|rappelle|confie|"
+    r"estime|poursuit|conclut|assure|insiste|note|observe|r[ée]sume|d[ée]taille|reconna[iî]t|analyse|pointe|"
+    r"t[ée]moigne|raconte|rel[èe]ve|se r[ée]jouit|says|said|explains|explained|adds|added|notes|noted|"
+    r"continues|continued|states|stated|comments|commented|according to)(?:-t-(?:il|elle))?\s+(?=[A-ZÀ-ÖØ-Þ])"
+)
+_INCISE_END = re.compile(r"[.!?…](?=\s|$)|[»”\"]")
 
 
 def _blank_quotes(paragraph: str) -> str:
     chars = list(paragraph)
     closing: str | None = None
     opened = 0
+    depth = 0  # quotations nest: « ... « prosthesis valley » ou encore Troyes »
+    keep_until = -1
     for i, char in enumerate(paragraph):
         if closing is None:
             if char in _OPENING:
-                closing, opened = _OPENING[char], i
+                closing, opened, depth = _OPENING[char], i, 1
+        elif (char, closing) in (("«", "»"), ("“", "”")):
+            depth += 1
+            chars[i] = " "
         elif char == closing or (char in "”\"»" and closing in "”\"»"):
-            closing = None
+            depth -= 1
+            if depth <= 0:
+                closing = None
+            else:
+                chars[i] = " "
+        elif i < keep_until:
+            continue  # the narrator's incise stays readable
         else:
+            incise = _INCISE.match(paragraph, i) if char == "," else None
+            if incise:
+                end = _INCISE_END.search(paragraph, incise.end())
+                keep_until = end.start() if end else len(paragraph)
+                continue
             chars[i] = " " if not chars[i].isspace() else chars[i]
     if closing is not None:
         # An unclosed quotation (a cut article): the rest is the quote's; keep it readable.

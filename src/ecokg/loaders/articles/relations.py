@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ecokg.loaders.articles.dates import DateMention, dates_in, in_dateline
+from ecokg.loaders.articles.discourse import Discourse
 from ecokg.loaders.articles.linking import Candidate, Mention, State, slug
 from ecokg.loaders.articles.spans import fold_keep_length
 from ecokg.loaders.articles.vocabulary import status_of
@@ -44,14 +45,33 @@ SECTORS: dict[str, str] = {
 
 _AGREEMENT = re.compile(
     r"\b(accord|convention|partenariat|protocole d'entente|protocole|entente|memorandum of understanding|"
-    r"memorandum of cooperation|memorandum|agreement|partnership|mou|pact|pacte|"
+    r"memorandum of cooperation|memorandum|agreement|partnership|mou|pact|pacte|letters? of intent|"
+    # A deal, a contract, a (lower-case) alliance ("a collaboration between A and B" is a joint
+    # project, not an agreement, unless it is a "collaboration agreement").
+    r"deal|contract|contrat|alliance|"
+    r"lettres? d'intention|"
     # Verbs of partnering: "X and Y have partnered", "X s'allie avec Y", "join forces".
-    r"partnered|partners with|team(?:s|ed)? up|join(?:s|ed)? forces|s'allient|s'allie|s'associent|s'associe|"
-    r"unissent leurs forces|unir leurs forces|nouent un partenariat)\b"
+    r"partnered|partners with|partnering with|team(?:s|ed|ing)? up|join(?:s|ed|ing)? forces|s'allient|s'allie|"
+    r"s'associent|s'associe|unissent leurs forces|unir leurs forces|nouent un partenariat|"
+    # A merger of two named parties: "X and Y will merge", "X et Y vont fusionner".
+    r"merger|merge|merged|merging|fusion|fusionner|fusionnent|fusionneront|fusionnera|ont fusionne)\b"
     # "la convention internationale BIO 2014": a convention that is an event, not an agreement.
     r"(?!\s+(?:internationale|annuelle|mondiale|d'affaires|bio\b))"
 )
-_SIGNING = re.compile(r"\b(sign\w*|ratif\w*|between|entre|with|avec|conclu\w*|noue\w*|renew\w*|extend|announc\w*|annonc\w*|forge\w*|entered|agreed|liant|partnered|s'alli\w*|s'associ\w*|team\w* up|join\w* forces|unissent|unir leurs forces)\b")
+_SIGNING = re.compile(r"\b(sign\w*|ratif\w*|between|entre|with|avec|conclu\w*|noue\w*|renew\w*|extend|announc\w*|annonc\w*|forge\w*|entered|agreed|liant|partnered|s'alli\w*|s'associ\w*|team\w* up|join\w* forces|unissent|unir leurs forces|merg\w*|fusion\w*|ink\w*|seal\w*|struck|strike\w*)\b")
+#: "The two clusters signed ...", "Les deux pôles ont signé ...": the last two organisations met.
+_THE_TWO = re.compile(
+    r"\b(?:the two|both|these two|les deux|ces deux)\s+(?:[\w-]+\s+)?(clusters?|organi[sz]ations?|companies|partners|agencies|"
+    r"institutions|networks|associations|poles|structures|entreprises|societes|partenaires|agences|reseaux|institutions)\b"
+)
+#: Names given as examples of a kind ("D'autres pôles comme A et B ont choisi de fusionner") are
+#: not a pair acting together.
+_EXAMPLES = re.compile(r"\b(?:comme|such as|like|notamment|including|dont|tels? que|telles? que|among them)\s+(?:the\s+|le\s+|la\s+|les\s+|l')?$")
+#: "The MoU was signed ...", "L'accord a été signé ...": the agreement proposed just before.
+_DEFINITE = re.compile(r"\b(?:the|this|that|l'|le|la|cet|cette|ce)\s*$")
+#: A sentence without a subject ("Signant en même temps un accord avec Y", "It also signed ..."):
+#: its subject is the previous sentence's.
+_NO_SUBJECT = re.compile(r"^\W*(?:[a-z]+(?:ant|ing)\b|(?:il|elle|ils|elles|it|they)\s)")
 
 
 def _event_date(state: State, index: int, sentence: str) -> list[DateMention]:
@@ -65,11 +85,14 @@ def _event_date(state: State, index: int, sentence: str) -> list[DateMention]:
     return [m for m in mentions if m.iso]
 
 
-def find_agreements(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
+def find_agreements(
+    state: State, index: int, sentence: str, mentions: list[Mention], discourse: Discourse | None = None
+) -> None:
     folded = fold_keep_length(sentence)  # offsets stay those of the mentions
     orgs = [m for m in mentions if m.kind == "org"]
     match = next(
-        (m for m in _AGREEMENT.finditer(folded) if not any(o.start <= m.start() < o.end for o in orgs)), None
+        (m for m in _AGREEMENT.finditer(folded) if not any(o.start <= m.start() < o.end for o in orgs)
+         and not (m.group(1) == "alliance" and sentence[m.start()].isupper())), None  # "the Biotech Alliance": a name
     )
     dates = _event_date(state, index, sentence)
     if not match:
@@ -81,7 +104,7 @@ def find_agreements(state: State, index: int, sentence: str, mentions: list[Ment
         return
     if not _SIGNING.search(folded):
         return
-    if re.search(r"\b(?:in partnership with|en partenariat avec)\b", folded) and not re.search(r"\bsign|\bagree|\bconclu|\baccord\b|\bconvention\b", folded):
+    if re.search(r"\b(?:in (?:partnership|collaboration|cooperation) with|en (?:partenariat|collaboration|cooperation) avec)\b", folded) and not re.search(r"\bsign|\bagree|\bconclu|\baccord\b|\bconvention\b", folded):
         return  # "organised by X in partnership with Y": a joint event, not an agreement
     # Parties are named in the agreement word's clause: "L'accord ... porte ses fruits : Abreos
     # implantera ..., Neuroservices ..." names two companies that are not its parties.
@@ -94,6 +117,17 @@ def find_agreements(state: State, index: int, sentence: str, mentions: list[Ment
     partner = re.match(r"(?:[^,.;]{0,40}?\s)?(?:with|avec|aux cotes d[eu])\s", folded[match.end():clause_end] + " ") or (
         re.match(r"\s*(?:a|au|aux)\s", folded[match.end():clause_end] + " ") if match.group(1).startswith("s'") else None
     )
+    if (state.last_agreement is not None and not between and _DEFINITE.search(folded[:match.start()])
+            and not (partner and [m for m in orgs if m.end <= match.start()])):
+        # "The MoU was signed at ... by X and Y": the agreement just proposed, not a new one.
+        agreement = state.last_agreement
+        status = status_of(folded)
+        set_status(agreement, "signed" if status == "happened" else status, index)
+        singles = [d for d in dates if d.end_iso is None]
+        if singles and "date" not in agreement.props:
+            agreement.add("date", singles[0].iso, index, 0.6)
+        return
+    signatories: list[str] = []
     if between:
         start = match.start() + between.end()
         parties = [m for m in orgs if m.start >= start]
@@ -101,15 +135,30 @@ def find_agreements(state: State, index: int, sentence: str, mentions: list[Ment
         after = [m for m in orgs if m.start >= match.end() + partner.end() - 1]
         # The subject is the clause's first organisation ("The X group, which includes Y, ...").
         parties = [before[0], *after[:1]]
+    elif partner and discourse is not None and _NO_SUBJECT.match(folded) and (subject := discourse.subject(state, index - 1)):
+        # "Engageant en même temps un partenariat avec Y": the previous sentence's subject and Y.
+        signatories.append(subject.id)
+        parties = [m for m in orgs if m.start >= match.end() + partner.end() - 1][:1]
     else:
         parties = [m for m in orgs if m.end <= match.start()] or orgs
-    if len(parties) < 2:
+        if parties and _EXAMPLES.search(folded[clause_start:parties[0].start]):
+            return  # "D'autres pôles comme A et B ont choisi de fusionner": examples, not a pair
+    if len(parties) + len(signatories) < 2:
         parties = orgs
-    signatories: list[str] = []
     for mention in parties:
         entity = state.entity_for(mention, index)
         if entity.id not in signatories:
             signatories.append(entity.id)
+    if len(signatories) < 2 and discourse is not None and (two := _THE_TWO.search(folded[clause_start:clause_end])):
+        signatories = [c.id for c in discourse.last_met(state, index, two.group(1), 2)]
+    if len(signatories) < 2:
+        # "signed by Jane Roe and John Smith": the organisations the signers hold posts in.
+        signers = re.search(r"\b(?:signed by|signee?s? par|co-?signee?s? par|paraphee?s? par)\s", folded)
+        for mention in mentions if signers else []:
+            by = signers.end() - 1 if signers else len(folded)
+            posts = state.entity_for(mention, index).posts if mention.kind == "person" and mention.start > by else []
+            if posts and posts[0]["organization"] not in signatories:
+                signatories.append(posts[0]["organization"])
     if len(signatories) < 2:
         return
     labels = " – ".join(state.entities[s].label for s in signatories[:2])
@@ -130,9 +179,25 @@ def find_agreements(state: State, index: int, sentence: str, mentions: list[Ment
 
 _EVENT_NOUNS = re.compile(
     r"\b(assemblee generale|assemblees generales|general assembly|annual meeting|conseil d'administration|"
-    r"summit|sommet|conference|convention|forum|salon|congress|congres|webinar|event|evenement|"
-    r"ceremony|ceremonie|alliance)\b"
+    r"summit|sommet|conference|convention|forum|salon|congress|congres|webinar|webinaire|event|evenement|"
+    r"ceremony|ceremonie|alliance|workshops?|ateliers?|seminars?|seminaires?|symposium|colloque|"
+    r"roundtable|table ronde|hackathon|trade show|fair|foire)\b"
 )
+#: Verbs that report a dated act, and the word an event is then named by (English, French).
+_EVENT_VERBS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"\b(?:annonc\w*|announc\w*)\b"), "Announcement", "Annonce"),
+    (re.compile(r"\b(?:launch\w*|lanc\w*)\b"), "Launch", "Lancement"),
+    (re.compile(r"\b(?:inaugur\w*)\b"), "Inauguration", "Inauguration"),
+    (re.compile(r"\b(?:open|opens|opened|opening|ouvr\w*|a ouvert|ont ouvert)\b"), "Opening", "Ouverture"),
+    (re.compile(r"\b(?:submit\w*|soumis|soumet\w*|depos\w*)\b"), "Submission", "Dépôt"),
+    (re.compile(r"\b(?:start|starts|started|begin|begins|began|commence\w*|debut\w*|demarr\w*|commencer\w*)\b"), "Start", "Début"),
+    (re.compile(r"\b(?:host\w*|organi[sz]\w*|accueill\w*|held|hold|holds|will hold|se tiendra|s'est tenue?|tiendr\w*)\b"),
+     "Event", "Événement"),
+    (re.compile(r"\b(?:founded|co-founded|established|created|fondee?s?|cofondee?s?|creee?s?|a fonde|a cree)\b"), "Founding", "Création"),
+]
+_GENERIC_EVENT = (re.compile(r"$^"), "Event", "Événement")
+#: "on March 3", "le 3 mars": a day a sentence says something happened (or will), whatever its verb.
+_ON_A_DAY = re.compile(r"(?:\bon|\ble|\bce|\bdu|\bthe)\s*$")
 
 
 def find_events(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
@@ -142,23 +207,34 @@ def find_events(state: State, index: int, sentence: str, mentions: list[Mention]
     if not dates:
         return
     noun = _EVENT_NOUNS.search(folded)
-    if noun is None and not re.search(r"\b(annonc\w*|announc\w*|launch\w*|lanc\w*|inaugur\w*)\b", folded):
-        return
+    verb = next((v for v in _EVENT_VERBS if v[0].search(folded)), None)
+    if noun is None and verb is None:
+        # A day named with "on"/"le" dates what the sentence reports: a generic event.
+        dates = [d for d in dates if len(d.iso or "") == 10 and _ON_A_DAY.search(fold_keep_length(sentence[:d.start]))]
+        if not dates:
+            return
+        verb = _GENERIC_EVENT
     used = {v for c in state.entities.values() for key in ("date", "start_date", "end_date") for v, _, _ in c.props.get(key, [])}
-    if {dates[0].iso, dates[0].end_iso or dates[0].iso} <= used:
-        return  # these dates already date a mission, an agreement or a visit
-    what = sentence[noun.start():noun.end()] if noun else ("Annonce" if state.lang == "fr" else "Announcement")
-    cls = "Meeting" if noun and re.match(r"assembl|general|annual|conseil", noun.group(1)) else "Event"
-    event = state.new(slug(f"event-{what}-{dates[0].iso}"), cls, f"{what[:1].upper()}{what[1:]} ({dates[0].iso})", index, 0.5)
-    if dates[0].end_iso:
-        event.add("start_date", dates[0].iso, index, 0.6)
-        event.add("end_date", dates[0].end_iso, index, 0.6)
-    else:
-        event.add("date", dates[0].iso, index, 0.6)
-    set_status(event, _event_status(folded), index)
-    for mention in mentions:
-        if mention.kind == "org":
-            event.add("participants", state.entity_for(mention, index).id, index, 0.5)
+    # Each date of the sentence dates its own event ("two workshops in August and November").
+    for date in dates:
+        if {date.iso, date.end_iso or date.iso} <= used:
+            continue  # these dates already date a mission, an agreement or a visit
+        if noun:
+            what = sentence[noun.start():noun.end()]
+        else:
+            assert verb is not None
+            what = verb[2] if state.lang == "fr" else verb[1]
+        cls = "Meeting" if noun and re.match(r"assembl|general|annual|conseil", noun.group(1)) else "Event"
+        event = state.new(slug(f"event-{what}-{date.iso}"), cls, f"{what[:1].upper()}{what[1:]} ({date.iso})", index, 0.5)
+        if date.end_iso:
+            event.add("start_date", date.iso, index, 0.6)
+            event.add("end_date", date.end_iso, index, 0.6)
+        else:
+            event.add("date", date.iso, index, 0.6)
+        set_status(event, _event_status(folded), index)
+        for mention in mentions:
+            if mention.kind == "org":
+                event.add("participants", state.entity_for(mention, index).id, index, 0.5)
 
 
 def find_mission(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:

@@ -8,7 +8,7 @@ import re
 
 from ecokg.loaders.articles.linking import Candidate, State
 from ecokg.loaders.articles.ner import Names
-from ecokg.loaders.articles.notnames import generic_only, joins_next
+from ecokg.loaders.articles.notnames import demonym, generic_only, joins_next
 from ecokg.loaders.articles.patterns import CAP_SEQ, COMPOUND, MIXED, UPPER
 from ecokg.loaders.articles.spans import head_class, role_at, split_and, trim_article, trim_trailing
 from ecokg.loaders.articles.vocabulary import COMPANY_ENDINGS, HONORIFICS, NOT_NAMES, ROLE_WORDS
@@ -33,7 +33,7 @@ def org_on_its_own(state: State, text: str) -> bool:
 #: et d'industrie de Lyon", "Agence régionale de santé d'Occitanie", "Department of Health".
 INSTITUTION = re.compile(
     r"\b(?:Communauté|Chambre|Conseil|Agence|Institut|Université|Ministère|Direction|Caisse|Banque|Syndicat|Fédération|"
-    r"Centre|Maison|École|Hôpital|Ministry|Department|Chamber|Council|Agency|Institute|University|Center|Hospital|School|"
+    r"Centre|Maison|École|Hôpital|Service|Ministry|Department|Chamber|Council|Agency|Institute|University|Center|Hospital|School|"
     r"College|Federation|Bank)"
     rf"(?:\s+(?:(?:de|du|des|et|of|for|and)\s+|d[’']|l[’'])?[a-zà-ÿ][\w-]*){{1,5}}?\s+(?:de la|de l[’']|du|des|de|d[’']|of the|of)\s*"
     rf"[{UPPER}][\w’'-]*(?:[\s-][{UPPER}][\w’'-]*){{0,3}}"
@@ -77,11 +77,23 @@ def spelled_out(before: str, acronym: str) -> int | None:
         run = words[-n:]
         content = [w.group(0) for w in run if fold(w.group(0)) not in _SMALL_WORDS]
         initials = "".join(fold(w)[0] for w in content if w[:1].isalnum())
-        if initials == letters and run[0].group(0)[:1].isupper() and any(w[:1].islower() for w in content):
+        # (lower-case words, or a comma: the names capitalised sequences cannot read whole)
+        if run[0].group(0)[:1].isupper() and (any(w[:1].islower() for w in content) or "," in before[run[0].start():]) and (
+            initials == letters or _one_word_skipped(initials, letters)
+        ):
+            # (an acronym may skip a word: "Département de l'économie, de l'emploi et des affaires
+            # extérieures (DEEE)")
             return run[0].start()
-        if len(initials) > len(letters):
+        if len(initials) > len(letters) + 1:
             return None
     return None
+
+
+def _one_word_skipped(initials: str, letters: str) -> bool:
+    """``letters`` are ``initials`` but one inner word's: same first and last letters."""
+    return len(letters) >= 4 and len(initials) == len(letters) + 1 and initials[0] == letters[0] and initials[-1] == letters[-1] and any(
+        initials[:i] + initials[i + 1:] == letters for i in range(1, len(initials) - 1)
+    )
 
 
 def place_of_store(state: State, name: str) -> bool:
@@ -95,11 +107,19 @@ def met_person(state: State, name: str) -> bool:
     return ident is not None and state.entities[ident].cls == "Person"
 
 
-def possessive_in_name(after: str) -> bool:
+#: Parts and sites of an organisation named after "X’s ...": "JETRO's Dublin office".
+_PARTS = r"office|unit|team|site|branch|division|plant|subsidiary|campus|arm|affiliate|headquarters|lab|laboratory"
+
+
+def possessive_in_name(after: str, following: str = "") -> bool:
     """What follows "X’s" keeps it in the name: capitalised words, none a post or a body of the
-    organisation ("Sherbrooke Innopole’s Board", "BIOQuébec’s CEO")."""
+    organisation ("Sherbrooke Innopole’s Board", "BIOQuébec’s CEO"), nor an adjective of
+    nationality or a place before a part of it ("Acme's Irish unit", "JETRO's Dublin office":
+    ``following`` is the text after the span)."""
     words = after.split()
-    return bool(words) and all(w[:1].isupper() for w in words) and not ROLE_WORDS.search(fold(after)) and not re.search(
+    if not words or demonym(words[0]) or re.match(rf"\s+(?:{_PARTS})\b", following):
+        return False
+    return all(w[:1].isupper() for w in words) and not ROLE_WORDS.search(fold(after)) and not re.search(
         r"\b(?:board|committee|minister|premier|governor|mayor|team|staff)\b", fold(after)
     )
 
@@ -125,10 +145,11 @@ def conjuncts(sentence: str) -> list[tuple[int, str]]:
 def person_part(name: str) -> str | None:
     """A tagged person name made clean: no honorific, no "de Sanofi" tail, two to four words."""
     name = HONORIFICS.sub("", name.strip())
-    name = re.split(rf"\s+(?:de la|de l’|du|des|de|d’|d'|at|of)\s*(?=[{UPPER}a-z])", name)[0]
+    head = re.split(rf"\s+(?:de la|de l’|du|des|de|d’|d'|at|of)\s*(?=[{UPPER}a-z])", name)[0]
+    name = head if len(head.split()) >= 2 else name  # "Marie de la Vallière": a particle, not "de Sanofi"
     name = re.split(r"\s*[,(]", name)[0].strip()
     words = name.split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w in ("de", "van", "von", "da", "di", "le") for w in words):
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w in ("de", "la", "van", "von", "da", "di", "le", "der", "den", "del", "della", "ter", "ten") for w in words):
         return None
     if fold(words[0]) in NOT_NAMES or ROLE_WORDS.search(fold(name)) or head_class(fold(name).split()):
         return None

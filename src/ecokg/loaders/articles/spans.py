@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
+from ecokg.loaders.articles.notnames import GENERIC_WORDS
+from ecokg.loaders.articles.patterns import COMPOUND, MIXED
 from ecokg.loaders.articles.vocabulary import ORG_HEADS, ROLE_KEYS, ROLES
 from ecokg.text import fold
 
@@ -17,20 +20,36 @@ def split_and(offset: int, text: str, joins: Callable[[str, str], bool] = lambda
     """The names of "A and B", with their offsets; ``joins(A, B)`` says when "A and B" is one name."""
     out: list[tuple[int, int]] = []  # (start, end) within text
     at = 0
+    ampersand = False
     for piece in re.split(r"(\s+(?:and|et|&)\s+)", text):
         if piece and not re.fullmatch(r"\s+(?:and|et|&)\s+", piece):
-            if out and joins(text[out[-1][0]:out[-1][1]], piece):
+            if out and (joins(text[out[-1][0]:out[-1][1]], piece) or (ampersand and _inside_name(text[out[-1][0]:out[-1][1]], piece))):
                 out[-1] = (out[-1][0], at + len(piece))
             else:
                 out.append((at, at + len(piece)))
+        ampersand = piece.strip() == "&"
         at += len(piece)
     return [(offset + start, text[start:end]) for start, end in out]
+
+def _inside_name(first: str, second: str) -> bool:
+    """"Life Sciences & Health", "Johnson & Johnson": "&" joins the words of one name, unless a
+    side is a name of its own shape ("BioWin & Medvia", "QUÉBEC & FREDERICK")."""
+    def shaped(word: str) -> bool:
+        compound = COMPOUND.fullmatch(word) and fold(word) not in GENERIC_WORDS  # "Medvia", not "Santé"
+        return bool(MIXED.fullmatch(word) or compound) or (word.isupper() and len(word) > 1)
+
+    return len(second.split()) <= 2 and not any(shaped(w) for w in second.split()) and not (
+        len(first.split()) == 1 and shaped(first)
+    )
+
 
 def dateline_places(sentence: str) -> list[tuple[int, int]]:
     """The places of a dateline: "LAVAL, Québec, & VANCOUVER, British Columbia--", "Lyon, le 8 avril –"."""
     head = re.match(r"^(.{3,90}?)(?:\s*--|\s+[–-]\s|,?\s+(?:le\s+)?\d{1,2}(?:er)?\s|,\s+[A-Z][a-z]+\.?\s+\d{1,2},|\s*\(|\.\s)", sentence)
     if not head or [w for w in re.findall(r"[^\W\d]+", head.group(1)) if w[:1].islower() and w not in ("le", "de", "du", "la", "the")]:
         return []  # a dateline names places only: "LAVAL, Québec, & VANCOUVER, British Columbia--"
+    if any(fold(w) in ORG_HEADS for w in re.findall(r"[^\W\d]+", head.group(1))):
+        return []  # "Vantora Bio, Inc. today announced": a company and its legal form
     out = []
     for item in re.finditer(rf"[{_UPPER}][\w’'.-]*(?:\s+[{_UPPER}][\w’'.-]*){{0,2}}", head.group(1)):
         if "," in head.group(1) or "/" in head.group(1) or "&" in head.group(1):
@@ -49,19 +68,28 @@ def trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 def fold_keep_length(text: str) -> str:
-    # Same length as ``text`` so match offsets stay valid: fold char by char.
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFKD", char)
-        base = "".join(c for c in base if not unicodedata.combining(c)) or char
-        base = base.casefold()
-        out.append(base[0] if len(base) >= 1 else char)
-    return "".join(out).replace("’", "'").replace("–", "-").replace("‐", "-")
+    # Same length as ``text`` so match offsets stay valid: fold char by char (each char once:
+    # this runs several times a sentence).
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)
+    base = "".join(c for c in base if not unicodedata.combining(c)) or char
+    base = base.casefold()
+    folded = base[0] if len(base) >= 1 else char
+    return {"’": "'", "–": "-", "‐": "-"}.get(folded, folded)
 
 def trim_article(start: int, text: str) -> tuple[int, str]:
     match = re.match(r"^(?:(?:Le|La|Les|The|Des|Du)\s+|L’\s*|L'\s*)", text)  # not "Lantern"
     if match:
-        return start + match.end(), text[match.end():]
+        start, text = start + match.end(), text[match.end():]
+        # "L'association Nordev Cluster": the kind word before the name is not in it
+        # (but "L'université de Strasbourg" is a name)
+        kind = re.match(rf"^[a-zà-ÿ][\w-]*\s+(?=[{_UPPER}])", text)
+        if kind:
+            start, text = start + kind.end(), text[kind.end():]
     return start, text
 
 def trim_trailing(text: str) -> str:

@@ -44,6 +44,13 @@ ROLES: dict[str, str] = {
     "chief scientific officer": "leader",
     "chief financial officer": "leader",
     "chief technology officer": "leader",
+    "chief medical officer": "leader",
+    "chief business officer": "leader",
+    "chief commercial officer": "leader",
+    "chief strategy officer": "leader",
+    "chief innovation officer": "leader",
+    "chief marketing officer": "leader",
+    "chief development officer": "leader",
     "coo": "leader",
     "cso": "leader",
     "cfo": "leader",
@@ -68,9 +75,45 @@ ROLES: dict[str, str] = {
     "co-founder": "founder",
     "cofounder": "founder",
     "founder": "founder",
+    # Officers of an association's board and a small firm's manager: "Trésorière", "Gérant d'Yslab".
+    "secretaire generale": "board-member",
+    "secretaire general": "board-member",
+    "secretary general": "board-member",
+    "secretary-general": "board-member",
+    "tresoriere": "board-member",
+    "tresorier": "board-member",
+    "treasurer": "board-member",
+    "gerante": "leader",
+    "gerant": "leader",
     "administratrice": "board-member",
     "administrateur": "board-member",
     "board member": "board-member",
+    # "member of the Executive Board of X" is a seat on its board, not a membership.
+    "member of the executive board": "board-member",
+    "member of the board": "board-member",
+    "membre du conseil d'administration": "board-member",
+    "membre du bureau": "board-member",
+    "attache": "member",
+    "attachee": "member",
+    "adviser": "member",
+    "advisor": "member",
+    "conseillere": "member",
+    "conseiller": "member",
+    "managing partner": "leader",
+    "patronne": "chief-executive",
+    "patron": "chief-executive",
+    "one of the founders": "founder",
+    "one of the co-founders": "founder",
+    # "l'un des fondateurs" (a leading "l'" is dropped before a post is read)
+    "un des fondateurs": "founder",
+    "une des fondatrices": "founder",
+    "un des cofondateurs": "founder",
+    "une des cofondatrices": "founder",
+    "associe gerant": "leader",
+    "associee gerante": "leader",
+    "general partner": "leader",
+    "vice chair": "vice-president",
+    "vice-chair": "vice-president",
     "business development manager": "member",
     "manager": "member",
     "delegate": "member",
@@ -172,7 +215,7 @@ ORG_HEADS: dict[str, str] = {
 COMPANY_ENDINGS = {
     "bio", "biotech", "pharma", "medical", "medtech", "health", "sante", "tech", "genetics", "genomics",
     "therapeutics", "diagnostics", "biosciences", "biologics", "robotics", "devices", "solutions", "labs",
-    "lab", "ventures", "partners", "capital", "holding", "holdings", "industries", "international",
+    "lab", "venture", "ventures", "partners", "capital", "holding", "holdings", "industries", "international",
 }
 
 #: Lower-case words before a name: "le cluster BioForward", "the company Gilson".
@@ -201,7 +244,8 @@ ORG_LISTS = re.compile(
     r"\b(?:companies|businesses|firms|organi[sz]ations|clusters|partners|members|institutions|"
     r"hospitals|universities|agencies|entreprises|societes|start-ups|start-up|startups|poles(?: de competitivite)?(?: sante)?|"
     r"partenaires|membres|etablissements|agences|universites)\b"
-    r"[^:.;]{0,60}?(?::|\bincluding\b|\bsuch as\b|\bdont\b|\bnotamment\b|,\s+(?:with|along with|alongside|avec|aux cotes de|comme)\b)\s*"
+    r"[^:.;]{0,60}?(?::|\bincluding\b|\bsuch as\b|\binclude\b|\bincludes\b|\bdont\b|\bnotamment\b|\bfigurent\b|\bcomprennent\b|"
+    r",\s+(?:with|along with|alongside|avec|aux cotes de|comme)\b)\s*"
     # "les deux clusters, Nordev et BioSud, ...": a counted plural, then its names
     r"|\b(?:two|both|three|four|five|deux|trois|quatre|cinq|les|the)\s+(?:\w+\s+)?(?:companies|firms|organi[sz]ations|"
     r"clusters|partners|institutions|agencies|entreprises|societes|poles|partenaires|agences|universites|universities),\s+"
@@ -214,12 +258,12 @@ NOT_NAMES = {
     "vers", "promouvoir", "renforcer", "fort", "suite", "lors", "by", "through", "both", "our",
     "grand", "grande", "nouvelle", "haute", "haut", "basse", "bas", "saint", "sainte", "new", "north", "south",
     "professor", "professeur", "dr", "mr", "mrs", "ms", "m", "mme", "premier", "minister", "ministre",
-    "sir", "dame", "governor", "senator", "president", "presidente",
+    "sir", "dame", "governor", "senator", "president", "presidente", "prof", "pr", "vice", "deputy",
 }
 
 #: Honorifics dropped from people's names.
 HONORIFICS = re.compile(
-    r"^(?:(?:Professor|Professeur|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|M\.|Mme|Sir|Dame|Premier|Minister|Ministre|"
+    r"^(?:(?:Professor|Professeur|Prof\.?|Pr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|M\.|Mme|Sir|Dame|Premier|Minister|Ministre|Vice|Deputy|"
     r"Governor|Gouverneur|Gouverneure|Mayor|Senator|Sénateur|Sénatrice|Congressman|Congresswoman)\s+)+"
 )
 
@@ -229,9 +273,12 @@ NOT_ORGS = {
     "conseil", "conseil d'administration", "board of directors", "board", "assemblee generale",
     "life sciences", "sciences de la vie", "ceo", "pdg", "press release", "photo credit",
     "r&d", "pme", "eti", "healthtech", "medtech", "biotech", "covid", "etat", "l'etat",
+    "covid-19", "sars-cov-2",
     # Kinds of firm by size or stage, not names: "160 TPE/PME", "SMEs".
     "prnewswire", "pr newswire", "globe newswire", "cnw", "ein presswire", "accesswire", "newsfile",
     "tpe", "tpe/pme", "pme/eti", "tpe-pme", "sme", "smes", "pmi", "startups", "start-ups", "scale-ups",
+    # Degrees and the social networks a release ends with ("Follow us on LinkedIn"): never actors.
+    "m.d", "m.d.", "ph.d", "ph.d.", "phd", "mba", "linkedin", "twitter", "facebook", "youtube", "instagram",
 }
 
 #: Nationality adjectives (folded, both languages, masculine and feminine) -> the country's
@@ -266,17 +313,19 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("postponed", re.compile(r"\b(?:postponed|delayed|reportee?s?|repoussee?s?)\b")),
     ("planned", re.compile(
         r"\b(?:(?:will|shall|plans? to|intends? to|is to|are to|is going to|are going to)\s+(?:\w+\s+)?(?:sign|be signed|formali[sz]e|"
-        r"conclude|visit|meet|travel|take place|occur|hold|be held|open|launch|lead|host)|is scheduled|are scheduled|"
+        r"conclude|visit|meet|travel|take place|occur|hold|be held|open|launch|lead|host|merge)|is scheduled|are scheduled|"
         r"upcoming|the programme includes|the program includes|"
         r"signera|signeront|visitera|visiteront|rencontrera|rencontreront|se rendra|se rendront|se tiendra|"
         r"aura lieu|auront lieu|sera signee?|seront signee?s|est prevue?|sont prevue?s|prevoit|prevoient|"
-        r"va (?:signer|ouvrir|visiter|rencontrer)|vont (?:signer|ouvrir|visiter|rencontrer)|"
+        r"va (?:signer|ouvrir|visiter|rencontrer|fusionner)|vont (?:signer|ouvrir|visiter|rencontrer|fusionner)|fusionnera|fusionneront|"
+        r"will organi[sz]e|organisera|organiseront|accueillera|accueilleront|"
         r"implantera|ouvrira|le programme (?:inclut|comprend))\b"
     )),
     ("signed", re.compile(
         r"\b(?:signed|ratified|concluded|entered(?: into)?|agreed to|renewed|have signed|has signed|"
         r"signing of|a signe|ont signe|signee?s?|ont noue|a noue|ont conclu|a conclu|ont paraphe|"
-        r"renouvele|renouvelle|signent|partnered|teamed up|joined forces|s'allient|s'associent|unissent leurs forces)\b"
+        r"renouvele|renouvelle|signent|partnered|teamed up|joined forces|s'allient|s'associent|unissent leurs forces|"
+        r"merged|ont fusionne|a fusionne|formed|inked|sealed|struck)\b"
     )),
     ("happened", re.compile(
         r"\b(?:met|visited|toured|took place|was held|were held|held|hosted|attended|travelled|traveled|"

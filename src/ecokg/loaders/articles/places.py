@@ -1,0 +1,86 @@
+"""Places in one sentence, after the organisations (:mod:`.entities`): places met earlier, the
+territory of an office ("la préfète de l'Essonne"), the model's places, countries by name.
+
+A place the model tags is refused when it reads as something else: a person met in the article
+named by the surname alone ("said Rossi"), a description ("Énergie du Québec": a generic word
+and "du"), or an organisation's name ("Business France", "Innovation Norway": a generic word and
+a place; "CCI Occitanie": an acronym and a place), which is handed back to be proposed as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ecokg.loaders.articles.institutions import COUNTRY_NAMES, countries
+from ecokg.loaders.articles.linking import Mention, State
+from ecokg.loaders.articles.ner import Names
+from ecokg.loaders.articles.notnames import (
+    TERRITORY_TITLE,
+    bad_place,
+    demonym,
+    generic_only,
+    only_a_kind,
+    rubric,
+)
+from ecokg.loaders.articles.patterns import UPPER
+from ecokg.loaders.articles.shapes import is_person_name, person_part, weak_place
+from ecokg.loaders.articles.spans import role_at
+from ecokg.loaders.articles.vocabulary import HONORIFICS, NOT_NAMES, NOT_ORGS
+from ecokg.text import fold
+
+#: Nouns of an activity that begin an organisation's name before a place ("Business France",
+#: "Innovation Norway", "Genome Canada", "Invest Wallonia"); not adjectives ("New Zealand").
+_ACTIVITIES = {
+    "business", "invest", "investir", "innovation", "health", "sante", "life", "science", "sciences", "research",
+    "recherche", "trade", "export", "biotech", "genome", "pharma", "medtech", "energy", "energie", "tech",
+    "technology", "technologies", "industry", "industrie", "tourism", "tourisme", "culture", "education",
+}
+
+
+def overlaps(start: int, end: int, taken: list[Mention]) -> bool:
+    return any(start < m.end and m.start < end for m in taken)
+
+
+def find_places(state: State, sentence: str, folded: str, names: Names, found: list[Mention]) -> list[tuple[int, int]]:
+    """Adds the sentence's places to ``found``; returns the model's places that are organisations."""
+    for key, ident in list(state.by_name.items()):
+        candidate = state.entities[ident]
+        if weak_place(candidate) and len(key) >= 3:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", folded):
+                if sentence[match.start()].isupper() and not overlaps(match.start(), match.end(), found):
+                    found.append(Mention(match.start(), match.end(), sentence[match.start():match.end()], "place", candidate.cls, None, candidate.confidence))
+    for title in TERRITORY_TITLE.finditer(folded):
+        # "la préfète de l'Essonne", "the Mayor of Dayton": the territory of an office, a place.
+        name = re.match(rf"[{UPPER}][\w-]+(?:[\s-][{UPPER}][\w-]+){{0,3}}", sentence[title.end():])
+        if name and not overlaps(title.end(), title.end() + name.end(), found) and name.group(0).split()[0].lower() not in NOT_NAMES:
+            found.append(Mention(title.end(), title.end() + name.end(), name.group(0), "place", "Place", None, 0.6))
+    people = [c.label for c in state.entities.values() if c.cls == "Person"] + [p for p in names.persons if " " in p]
+    surnames = {fold(p.split()[-1]) for p in people if len(p.split()) >= 2}
+    orgs: list[tuple[int, int]] = []
+    for place in sorted(names.places, key=len, reverse=True):
+        if len(place) < 3 or not place[:1].isupper() or fold(place) in NOT_ORGS or role_at(place) or bad_place(place) or fold(place.split()[0]) in NOT_ORGS:
+            continue
+        if generic_only(place) or only_a_kind(place) or demonym(place) or fold(place) in surnames:
+            continue  # "Santé", "la Région" alone, "Flemish", "said Rossi" (Giulia Rossi)
+        if (honorific := HONORIFICS.match(place)) and (person := person_part(place)):
+            at = sentence.find(place) + honorific.end()  # "le Pr Jean Dufresne": a person
+            if at >= honorific.end() and not overlaps(at, at + len(person), found):
+                found.append(Mention(at, at + len(person), person, "person", "Person", None, 0.7))
+            continue
+        words = fold(place).replace("'", " ").split()
+        if len(words) >= 2 and words[0] in _ACTIVITIES:
+            if words[1] not in ("de", "du", "des", "d", "of", "for"):
+                orgs.extend((h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))
+            continue  # "Business France": an organisation; "Énergie du Québec": words of a title
+        if re.match(r"[A-Z]{2,5}\s+[{UPPER}]".replace("{UPPER}", UPPER), place):
+            orgs.extend((h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))
+            continue  # "CCI Occitanie", "CHU Nantes": an acronym and its seat
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(place)}(?!\w)(?!-(?!based|basee))", sentence):
+            if overlaps(hit.start(), hit.end(), found) or is_person_name(place, names) or rubric(sentence, hit.start(), hit.end()):
+                continue
+            cls = "Country" if fold(place) in COUNTRY_NAMES else "Place"
+            found.append(Mention(hit.start(), hit.end(), place, "place", cls, None, 0.6))
+    for start, end, cls in countries(sentence, folded):  # "la France voisine", "the US": the model may miss them
+        if not overlaps(start, end, found) and not any(s < end and start < e for s, e in orgs):
+            found.append(Mention(start, end, sentence[start:end], "place", cls, None, 0.7))
+    return orgs

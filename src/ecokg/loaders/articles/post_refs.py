@@ -1,0 +1,203 @@
+"""Posts whose organisation is named by a verb, a pronoun or a kind word, not by its name.
+
+* a relative clause with a verb of leading: "X, who heads Y", "X, qui dirige la société Y";
+* a possessive pronoun: "Its CEO, X", "Sa directrice, X", "X, son président", "X, à sa tête",
+  "X à sa direction depuis 2016" (the organisation the sentence, or the one before, is about);
+* a kind word: "X, présidente du réseau", "X, the cluster's director", "The cluster's director,
+  X" (the organisation of that kind met last, :meth:`Discourse.of_kind`).
+
+They are guesses a reviewer checks: confidence 0.5, except the relative clause's named organisation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ecokg.loaders.articles.discourse import KIND_FAMILIES, Discourse
+from ecokg.loaders.articles.linking import Candidate, Mention, State
+from ecokg.loaders.articles.spans import fold_keep_length, role_at
+from ecokg.loaders.articles.vocabulary import ROLE_WORDS
+
+#: A verb of leading in a relative clause -> the role it gives.
+_LEADING_VERBS = {
+    "heads": "leader", "leads": "leader", "runs": "leader", "directs": "leader", "manages": "leader",
+    "chairs": "president", "presides over": "president", "founded": "founder", "co-founded": "founder",
+    "cofounded": "founder", "dirige": "leader", "pilote": "leader", "anime": "leader", "preside": "president",
+    "a fonde": "founder", "a cofonde": "founder", "a co-fonde": "founder",
+}
+_VERB = "|".join(sorted((re.escape(v) for v in _LEADING_VERBS), key=len, reverse=True))
+_RELATIVE = re.compile(
+    rf"^\s*,\s*(?:who|qui)\s+(?:(?:also|now|currently|still|aussi|egalement|desormais|toujours)\s+)?({_VERB})\s+"
+    rf"(?:the\s+|le\s+|la\s+|l'|les\s+)?(?:(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(KIND_FAMILIES)})\s+)?$"
+)
+#: "Its CEO, X", "Sa directrice, X", "son président X": a pronoun, a post, the name.
+_PRONOUN_BEFORE = re.compile(r"(?:^|[^\w'])(its|their|sa|son|leur)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s*,?\s*$")
+#: "X, son président", "X, its CEO," after the name.
+_PRONOUN_AFTER = re.compile(r"^\s*,\s*(?:its|their|sa|son|leur)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s*(?:[,.;)]|$)")
+#: "X, à sa tête", "X à sa direction depuis 2016", "X, at its helm".
+_AT_ITS_HEAD = re.compile(r"^\s*,?\s*(?:a sa|a son|at its|at their)\s+(tete|direction|presidence|helm|head)\b")
+_HEAD_ROLE = {"tete": "leader", "direction": "leader", "presidence": "president", "helm": "leader", "head": "leader"}
+#: "présidente du réseau", "director of the cluster": a post and a kind word, no name.
+_OF_KIND = re.compile(
+    rf"^(.*?)\s+(?:(?:du|de la|des|of the|of its)\s+|d'|de l'\s*)({'|'.join(sorted(KIND_FAMILIES, key=len, reverse=True))})\s*(?:[,;.]|$)"
+)
+#: "the cluster's executive director": a kind word's possessive, then a post.
+_KIND_POSSESSIVE = re.compile(
+    rf"^(?:the\s+)?({'|'.join(sorted(KIND_FAMILIES, key=len, reverse=True))})'s\s+(.+?)\s*,?\s*$"
+)
+
+
+def add_post(holder: Candidate, org: str, role: str, title: str, index: int, confidence: float) -> bool:
+    """Add a post once (same organisation and role), with its title and the sentence."""
+    if any(p["organization"] == org and p["role"] == role for p in holder.posts):
+        return True
+    post = {"organization": org, "role": role, "title": title.strip(" ,;."), "quote": index, "confidence": confidence}
+    if not post["title"]:
+        del post["title"]
+    holder.posts.append(post)
+    return True
+
+
+def relative_verb(state: State, index: int, sentence: str, person: Mention, orgs: list[Mention], holder: Candidate) -> bool:
+    """"X, who heads the Northwind Cluster", "X, qui dirige la société Genvia"."""
+    after = [m for m in orgs if m.start >= person.end]
+    if not after:
+        return False
+    match = _RELATIVE.match(fold_keep_length(sentence[person.end:after[0].start]))
+    if not match:
+        return False
+    role = _LEADING_VERBS[match.group(1)]
+    return add_post(holder, state.entity_for(after[0], index).id, role, match.group(1), index, 0.7)
+
+
+def pronoun_title(
+    state: State, index: int, sentence: str, person: Mention, holder: Candidate, discourse: Discourse | None
+) -> bool:
+    """"Its president, Jane Roe", "Sa directrice, Marie Dupont", "Jane Roe, its CEO", "X, à sa tête"."""
+    if discourse is None:
+        return False
+    folded = fold_keep_length(sentence)
+    window = max(0, person.start - 60)
+    before = _PRONOUN_BEFORE.search(folded[window:person.start])
+    after = _PRONOUN_AFTER.match(folded[person.end:person.end + 60])
+    head = _AT_ITS_HEAD.match(folded[person.end:person.end + 40])
+    if before and ROLE_WORDS.fullmatch(before.group(2)):
+        title, at = sentence[window + before.start(2):window + before.end(2)], window + before.start(1)
+        role = role_at(title) or "member"
+    elif after and ROLE_WORDS.fullmatch(after.group(1)):
+        title, at = sentence[person.end + after.start(1):person.end + after.end(1)], person.start
+        role = role_at(title) or "member"
+    elif head:
+        title, at = sentence[person.end + head.start():person.end + head.end()].strip(" ,"), person.start
+        role = _HEAD_ROLE[head.group(1)]
+    else:
+        return False
+    org = discourse.subject(state, index, before=max(0, at))
+    if org is None:
+        return False
+    return add_post(holder, org.id, role, title, index, 0.5)
+
+
+def kind_title(state: State, index: int, clause: str, discourse: Discourse | None) -> tuple[Candidate, str, str] | None:
+    """The organisation, role and title of an apposition naming its organisation by a kind word:
+    "présidente du réseau", "the cluster's executive director"."""
+    if discourse is None:
+        return None
+    folded = fold_keep_length(clause).strip()
+    match = _OF_KIND.match(folded)
+    if match and role_at(match.group(1)):
+        title, kind = match.group(1), match.group(2)
+    elif (possessive := _KIND_POSSESSIVE.match(folded)) and role_at(possessive.group(2)):
+        title, kind = possessive.group(2), possessive.group(1)
+    else:
+        return None
+    org = discourse.of_kind(state, kind, index)
+    role = role_at(title)
+    if org is None or role is None:
+        return None
+    return org, role, clause.strip()
+
+
+def title_of_kind_before(state: State, index: int, sentence: str, person: Mention, holder: Candidate, discourse: Discourse | None) -> bool:
+    """"The cluster's director, Jane Roe", "La présidente du réseau, Marie Dupont"."""
+    if discourse is None:
+        return False
+    lead = fold_keep_length(sentence[max(0, person.start - 60):person.start])
+    match = re.search(r"(?:^|[.;:]\s+|,\s+)([^,.;:]*?)\s*,?\s*$", lead)
+    if not match:
+        return False
+    words = match.group(1).split()
+    # The longest end of the phrase that starts with a post of a kind: "... by the cluster's director".
+    found = next((f for k in range(len(words)) if (f := kind_title(state, index, " ".join(words[k:]), discourse))), None)
+    if found is None:
+        return False
+    org, role, title = found
+    return add_post(holder, org.id, role, title, index, 0.5)
+
+
+#: "X has been appointed CEO of Y", "X a été nommée directrice générale du pôle Y", "X devient président de Y".
+_APPOINTED = re.compile(
+    r"^\s*,?\s+(?:(?:has|have|had) been |was |is |will be |a ete |est |sera |vient d'etre )?"
+    r"(?:appointed|named|elected|promoted|nommee?|elue?|designee?|promue?|reconduite?)\s+"
+    r"(?:to (?:the (?:post|position|role) of )?|as |au poste de |en tant que |comme )?"
+    r"|^\s+(?:becomes|became|will become|devient|deviendra|est devenue?)\s+"
+)
+_DETERMINERS = re.compile(r"(?:(?:the|its|their|new|le|la|l'|son|sa|nouvel|nouvelle|nouveau)\s*)*")
+#: "X joins Y as CEO", "X rejoint la société Y en tant que directrice".
+_JOINS = re.compile(r"^\s+(?:joins|joined|will join|has joined|rejoint|a rejoint|rejoindra)\s+(?:the\s+|le\s+|la\s+|l'|les\s+)?(?:[\w-]+\s+)?$")
+_JOINS_AS = re.compile(r"^\s+(?:as|en tant que|comme)\s+")
+#: "X prend la présidence du pôle Y", "X takes the helm of Y".
+_TAKES = re.compile(r"^\s+(?:prend|a pris|prendra|takes|took|will take)\s+(?:la |the )?(presidence|direction|tete|helm|chair|lead)\s+(?:of|de|du|d'|de la|de l')\s*")
+_TAKES_ROLE = {"presidence": "president", "chair": "president", "direction": "leader", "tete": "leader", "helm": "leader", "lead": "leader"}
+#: "The Northwind Cluster elected X as its new chair", "le pôle Y a nommé X directeur".
+_ORG_APPOINTS = re.compile(r"\s+(?:has |have |a |ont )?(?:elected|appointed|named|hired|nomme|elu|elit|recrute|designe)\s+$")
+
+
+def appointment(
+    state: State, index: int, sentence: str, person: Mention, orgs: list[Mention], holder: Candidate, discourse: Discourse | None
+) -> bool:
+    """A post given by a verb of appointing, becoming, joining or taking the lead:
+    "X has been appointed CEO of Y", "X joins Y as CEO", "Y elected X as its chair",
+    "X a été nommée directrice du pôle Y", "X devient président de Y", "X prend la présidence de Y"."""
+    folded = fold_keep_length(sentence)
+    after = folded[person.end:]
+    later = [m for m in orgs if m.start >= person.end]
+    if (took := _TAKES.match(after)) and later and later[0].start - person.end <= took.end() + 12:
+        role = _TAKES_ROLE[took.group(1)]
+        return add_post(holder, state.entity_for(later[0], index).id, role, sentence[person.end:later[0].start].strip(), index, 0.7)
+    if later and _JOINS.match(folded[person.end:later[0].start]):
+        rest = folded[later[0].end:]
+        as_ = _JOINS_AS.match(rest)
+        joined = role_at(rest[as_.end():]) if as_ else None
+        if as_ and joined:
+            title = sentence[later[0].end + as_.end():later[0].end + as_.end() + 60].split(",")[0].split(".")[0]
+            return add_post(holder, state.entity_for(later[0], index).id, joined, title, index, 0.7)
+    earlier = [m for m in orgs if m.end <= person.start]
+    appointed = _APPOINTED.match(after)
+    by_org = bool(earlier) and _ORG_APPOINTS.search(folded[earlier[-1].end:person.start] + " ")
+    if by_org:
+        cue = re.match(r"^\s+(?:as\s+|comme\s+|en tant que\s+|au poste de\s+)?", after)
+        start = person.end + (cue.end() if cue else 0)
+    elif appointed:
+        start = person.end + appointed.end()
+    else:
+        return False
+    determiners = _DETERMINERS.match(folded, start)
+    start = determiners.end() if determiners else start
+    named = role_at(sentence[start:start + 60])
+    if named is None:
+        return False
+    clause_end = min([n for n in (folded.find(",", start), folded.find(".", start), folded.find(";", start)) if n >= 0] or [len(folded)])
+    of = [m for m in orgs if start <= m.start < clause_end]
+    org: Candidate | None
+    if of and not by_org:
+        org = state.entity_for(of[0], index)
+    elif by_org:
+        org = state.entity_for(earlier[-1], index)
+    else:
+        # "Acme today announced that X has been appointed CEO": the organisation the sentence is about.
+        org = state.entity_for(earlier[0], index) if earlier else (discourse.subject(state, index) if discourse else None)
+    if org is None:
+        return False
+    title = sentence[start:of[0].end] if of and not by_org else sentence[start:clause_end]
+    return add_post(holder, org.id, named, title, index, 0.7)
