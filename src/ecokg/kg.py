@@ -241,8 +241,8 @@ class KnowledgeGraph:
         """
         from ecokg.queries.catalog import run_named
 
-        result = run_named(self.backend, name, params, lang=lang, include_inferred=include_inferred, timeout=timeout)
-        return result if limit is None and not offset else result.page(limit, offset)
+        return run_named(self.backend, name, params, lang=lang, include_inferred=include_inferred, timeout=timeout,
+                         limit=limit, offset=offset)
 
     def card(self, entity: str, *, lang: str = "en") -> Any:
         """What the graph says about ``entity`` as a card a person reads (``.text``): the

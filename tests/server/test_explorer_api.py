@@ -164,3 +164,41 @@ def _projected(text: str) -> list[str]:
 
     head = text.split("WHERE", 1)[0]
     return re.findall(r"\?(\w+)", head)
+
+
+def test_a_named_query_comes_in_pages_with_the_whole_size(ecokg_server: Server, seed_kg: KnowledgeGraph) -> None:
+    whole = get(ecokg_server, "/queries/fact-sources", format="json")
+    assert whole.status_code == 200, whole.text
+    rows = whole.json()
+    assert len(rows) > 5 and whole.headers["X-Total-Count"] == str(len(rows))
+    paged: list[Any] = []
+    for offset in range(0, len(rows) + 3, 3):
+        page = get(ecokg_server, "/queries/fact-sources", format="json", limit=3, offset=offset)
+        assert page.status_code == 200, page.text
+        assert page.headers["X-Total-Count"] == str(len(rows))
+        assert len(page.json()) == min(3, max(0, len(rows) - offset))
+        paged.extend(page.json())
+    # The pages, in order, are the whole result in its order; the API gives what kg.query gives.
+    assert paged == rows
+    python = run_named(seed_kg.backend, "fact-sources", {}, lang="en", limit=3, offset=3)
+    assert python.total == len(rows) and len(python) == 3
+    csv_page = get(ecokg_server, "/queries/fact-sources", format="csv", limit=2)
+    assert len(list(csv.reader(io.StringIO(csv_page.text)))) == 3  # a header and two rows
+
+
+@pytest.mark.parametrize(("params", "message"), [
+    ({"limit": "ten"}, "whole numbers"),
+    ({"limit": "0"}, "between 1 and the server's --max-rows (500)"),
+    ({"limit": "501"}, "between 1 and the server's --max-rows (500)"),
+    ({"limit": "5", "offset": "-1"}, "offset must be 0 or more"),
+    ({"offset": "5"}, "offset needs limit"),
+])
+def test_a_bad_page_is_a_clear_400(ecokg_server: Server, params: dict[str, str], message: str) -> None:
+    answer = get(ecokg_server, "/queries/fact-sources", **params)
+    assert answer.status_code == 400 and message in answer.json()["error"], answer.text
+
+
+def test_the_openapi_page_declares_limit_and_offset(ecokg_server: Server) -> None:
+    spec = get(ecokg_server, "/openapi.json").json()
+    declared = {p["name"] for p in spec["paths"]["/queries/agreements"]["get"]["parameters"]}
+    assert {"limit", "offset", "format", "lang"} <= declared

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
@@ -112,6 +113,35 @@ def test_french_explorer(tab: tuple[Page, list[str], list[Any]], ecokg_server: S
     page.locator("#lang-switch").click()
     page.wait_for_function("document.documentElement.lang === 'en'")
     assert page.locator("nav a[href='#analysis']").inner_text() == "Analysis"
+    assert errors == []
+
+
+def test_a_big_table_comes_a_page_at_a_time(tab: tuple[Page, list[str], list[Any]], ecokg_server: Server) -> None:
+    page, requested, errors = tab
+    page.goto(ecokg_server.url + "/")
+    page.wait_for_selector("#q-fact-sources")
+    page.evaluate("ecokg.pageSize = 3")  # the seed's tables are short: small pages to page through
+    whole = httpx.get(ecokg_server.url + "/queries/fact-sources", params={"format": "json"}, timeout=60).json()
+    assert len(whole) > 4
+    run_query(page, "fact-sources")
+    seen: list[str] = []
+    status = page.locator("#results-status")
+    for first in range(1, len(whole) + 1, 3):
+        last = min(first + 2, len(whole))
+        page.wait_for_function(f"document.querySelector('#results-status').textContent.startsWith('Rows {first} ')")
+        assert status.inner_text() == f"Rows {first} to {last} of {len(whole)}"
+        assert page.locator("#previous-page").is_disabled() == (first == 1)
+        assert page.locator("#next-page").is_disabled() == (last == len(whole))
+        seen += page.locator("#results-table tbody tr").all_inner_texts()
+        if last < len(whole):
+            page.locator("#next-page").click()
+    assert len(seen) == len(whole)
+    # Each page asked the server for its rows only.
+    asked = [u for u in requested if "/queries/fact-sources?" in u]
+    assert all("limit=3" in u for u in asked) and len(asked) == (len(whole) + 2) // 3
+    page.locator("#previous-page").click()
+    page.wait_for_function(f"document.querySelector('#results-status').textContent.startsWith('Rows {first - 3} ')")
+    assert page.locator("#results-table tbody tr").all_inner_texts() == seen[first - 4:first - 1]
     assert errors == []
 
 

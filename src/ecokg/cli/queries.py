@@ -127,12 +127,14 @@ def run_cli_query(
         raise QueryError("parameters (-p) need a named query or a .rq file with a catalogue header")
     with open_kg() as kg:
         if named is not None:
-            result = run_query(kg.backend, named, values, lang=lang, include_inferred=include_inferred, timeout=timeout)
+            result = run_query(kg.backend, named, values, lang=lang, include_inferred=include_inferred, timeout=timeout,
+                               limit=limit, offset=offset)  # a page cut inside the query where it can be
         else:
             result = kg.sparql(text, include_inferred=include_inferred, timeout=timeout)
         focus = _focus(kg.backend, named, values) if result.graph is not None and fmt == "table" else None
     if (limit is not None or offset) and result.graph is None and result.ask is None:
-        result = result.page(limit, offset)
+        if named is None:  # (run_query cut a named query's page already)
+            result = result.page(limit, offset)
         shown = f"rows {offset + 1}–{offset + len(result)}" if len(result) else "no rows"
         err_console.print(f"{shown} of {result.total}", highlight=False, markup=False)
     if fmt != "table":

@@ -164,7 +164,9 @@ def _project(
     co_participation: bool,
 ) -> nx.MultiDiGraph:
     """The projection itself (see :func:`project`)."""
-    rows = _select_all(backend, ("network-facts", "network-types", "network-labels", "network-vocabulary"), include_inferred)
+    # The sources' queries too, side by side with the facts' (one wait for all eight).
+    rows = _select_all(backend, ("network-facts", "network-types", "network-labels", "network-vocabulary",
+                                 *(Provenance.QUERIES if sources else ())), include_inferred)
     vocab = Vocabulary.of(rows["network-vocabulary"], lang)
 
     types: dict[str, set[str]] = defaultdict(set)
@@ -198,7 +200,7 @@ def _project(
                 incoming[o].append((p, s))
     del seen
 
-    provenance = Provenance.of(backend, include_inferred, lang) if sources else Provenance()
+    provenance = Provenance.of(backend, include_inferred, lang, rows) if sources else Provenance()
     # What only the reasoner says: its links are marked ``inferred`` (no source states them).
     inferred: set[tuple[str, str, str]] = set()
     if include_inferred:

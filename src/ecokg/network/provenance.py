@@ -37,28 +37,36 @@ class Provenance:
         self.excerpts: dict[str, Source] = {}
         self._joins: dict[tuple[str, str], list[str]] | None = None
 
+    #: The packaged queries :meth:`of` reads (the projection runs them beside its own).
+    QUERIES = ("network-sources", "network-fact-sources", "network-documents", "network-excerpts")
+
     @classmethod
-    def of(cls, backend: Backend, include_inferred: bool, lang: str) -> Provenance:
+    def of(
+        cls, backend: Backend, include_inferred: bool, lang: str, rows: dict[str, list[list[Any]]] | None = None
+    ) -> Provenance:
+        """The sources of every fact; ``rows``: the rows of :data:`QUERIES`, when already read."""
         found = cls()
         ekr = str(EKR)
-        for s, x in select_rows(backend, "network-sources", include_inferred):
+        if rows is None:
+            rows = {name: select_rows(backend, name, include_inferred) for name in cls.QUERIES}
+        for s, x in rows.pop("network-sources"):
             if isinstance(s, str) and s.startswith(ekr) and isinstance(x, str):
                 found.by_subject[s].append(x)
         # Facts with a literal object are never edges: only those with an IRI are fetched.
-        for s, p, o, x in select_rows(backend, "network-fact-sources", include_inferred):
+        for s, p, o, x in rows.pop("network-fact-sources"):
             if isinstance(s, str) and s.startswith(ekr) and isinstance(o, str) and isinstance(x, str):
                 found.by_fact[(s, str(p), o)].append(x)
                 found.by_object[o].append(x)
         titles = Labels(lang)
         dates: dict[str, str] = {}
-        for doc, title, date in select_rows(backend, "network-documents", include_inferred):
+        for doc, title, date in rows.pop("network-documents"):
             if not isinstance(doc, str):
                 continue
             if isinstance(title, Lit):
                 titles.add(doc, title)
             if isinstance(date, Lit):
                 dates[doc] = date.value
-        for x, text, doc in select_rows(backend, "network-excerpts", include_inferred):
+        for x, text, doc in rows.pop("network-excerpts"):
             if isinstance(x, str) and isinstance(text, Lit) and isinstance(doc, str):
                 found.excerpts[x] = {
                     "document": titles.get(doc) or local_name(doc),

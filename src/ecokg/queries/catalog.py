@@ -395,10 +395,14 @@ def run_named(
     lang: str = "en",
     include_inferred: bool = True,
     timeout: float = 30.0,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
-    """Run the named query ``name`` with ``params`` (strings, as a person types them)."""
+    """Run the named query ``name`` with ``params`` (strings, as a person types them);
+    ``limit``/``offset``: one page of its rows, in its order, with the ``total``."""
     return run_query(
-        backend, get_query(name), params, lang=lang, include_inferred=include_inferred, timeout=timeout
+        backend, get_query(name), params, lang=lang, include_inferred=include_inferred, timeout=timeout,
+        limit=limit, offset=offset,
     )
 
 
@@ -410,8 +414,12 @@ def run_query(
     lang: str = "en",
     include_inferred: bool = True,
     timeout: float = 30.0,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
-    """Run ``query`` (from the catalogue or a ``.rq`` file with a header) with ``params``."""
+    """Run ``query`` (from the catalogue or a ``.rq`` file with a header) with ``params``; ``limit``/
+    ``offset``: a page, cut inside the query where it says (:mod:`ecokg.queries.paging`)."""
+    from ecokg.queries.paging import run_page
     from ecokg.queries.result import run_sparql
 
     bindings = bind_parameters(backend, query, params)
@@ -419,8 +427,14 @@ def run_query(
     text = query.text_for(bindings)
     if uses_variable(text, LANG_VARIABLE):
         bindings[LANG_VARIABLE] = language
+    paging = limit is not None or offset != 0
+    page = run_page(backend, text, bindings, limit, offset, lang=language, include_inferred=include_inferred,
+                    timeout=timeout) if paging and query.form == "SELECT" else None
+    if page is not None:  # (an empty page is a page)
+        return drop_parameter_columns(query, page)
     result = run_sparql(backend, text, bindings, include_inferred=include_inferred, timeout=timeout)
-    return drop_parameter_columns(query, result)
+    result = drop_parameter_columns(query, result)
+    return result.page(limit, offset) if paging else result
 
 
 @lru_cache(maxsize=256)

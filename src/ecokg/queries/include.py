@@ -16,7 +16,7 @@ from importlib import resources
 
 from ecokg.errors import QueryError
 
-_INCLUDE = re.compile(r"^[ \t]*#[ \t]*include:[ \t]*(\S+)[ \t]+\?([A-Za-z][A-Za-z0-9]*)[ \t]*$", re.M)
+_INCLUDE = re.compile(r"^([ \t]*)#[ \t]*include:[ \t]*(\S+)[ \t]+\?([A-Za-z][A-Za-z0-9]*)[ \t]*$", re.M)
 _ITEM = re.compile(r"\?item(?![a-z0-9])")
 
 
@@ -36,8 +36,10 @@ def with_fragments(text: str) -> str:
     """``text`` with each ``# include: NAME ?var`` line replaced by the fragment, for ``?var``."""
 
     def expand(match: re.Match[str]) -> str:
-        name, var = match.groups()
-        return _ITEM.sub(lambda _: "?" + var, fragment(name)).rstrip("\n")
+        indent, name, var = match.groups()
+        text = _ITEM.sub(lambda _: "?" + var, fragment(name)).rstrip("\n")
+        # At the include line's depth (fragments are written at two spaces), for docs/queries.md.
+        return "\n".join(indent + line.removeprefix("  ") if line else line for line in text.split("\n"))
 
     return _INCLUDE.sub(expand, text)
 

@@ -78,8 +78,13 @@ class QueryResult:
             return self
         end = None if limit is None else offset + limit
         page = QueryResult(self.columns, self.rows[offset:end], seconds=self.seconds)
-        page._total, page.offset = self.total, offset
-        return page
+        return page.as_page(self.total, offset)
+
+    def as_page(self, total: int, offset: int) -> QueryResult:
+        """This result as the page at ``offset`` of a whole result of ``total`` rows (a query
+        that cut its own page: :mod:`ecokg.queries.paging`)."""
+        self._total, self.offset = total, offset
+        return self
 
     @property
     def form(self) -> str:

@@ -29,26 +29,56 @@ FORMATS = {
     "sparql-json": "application/sparql-results+json",
     "ttl": "text/turtle; charset=utf-8",
 }
-RESERVED = ("format", "lang")
+RESERVED = ("format", "lang", "limit", "offset")
 
 
 # --- run inside a worker process -----------------------------------------------------
 
 
-def named_result(kg: Any, name: str, params: dict[str, str], fmt: str, lang: str, max_rows: int, timeout: float) -> bytes:
-    """The named query ``name`` run with ``params``, serialised as ``fmt`` (in a worker).
+def named_result(
+    kg: Any, name: str, params: dict[str, str], fmt: str, lang: str, max_rows: int, timeout: float,
+    limit: int | None = None, offset: int = 0,
+) -> bytes:
+    """The named query ``name`` run with ``params``, serialised as ``fmt`` (in a worker): the
+    whole result, or with ``limit`` the page of rows from ``offset``. The first line is the
+    whole result's row count (:func:`split_total`), for the ``X-Total-Count`` header.
 
-    >>> named_result(kg, "members-of", {}, "csv", "en", 1000, 10.0)[:20]  # doctest: +SKIP
+    >>> split_total(named_result(kg, "members-of", {}, "csv", "en", 1000, 10.0))[1][:20]  # doctest: +SKIP
     b'person,personLabel,...'
     """
     from ecokg.queries.catalog import run_named
 
-    result = run_named(kg.backend, name, params, lang=lang, timeout=timeout)
+    result = run_named(kg.backend, name, params, lang=lang, timeout=timeout, limit=limit, offset=offset)
     if len(result) > max_rows:
         raise JobError(
-            400, f"the result has {len(result)} rows, more than the server's --max-rows ({max_rows}); narrow the query"
+            400, f"the result has {len(result)} rows, more than the server's --max-rows ({max_rows}); "
+            "narrow the query, or ask for pages with limit= and offset="
         )
-    return result.serialize(fmt).encode("utf-8")
+    total = result.total if limit is not None else len(result)
+    return f"{total}\n".encode("ascii") + result.serialize(fmt).encode("utf-8")
+
+
+def split_total(body: bytes) -> tuple[int, bytes]:
+    """The row count and the serialised result that :func:`named_result` sends back."""
+    head, _, rest = body.partition(b"\n")
+    return int(head), rest
+
+
+def page_arguments(values: dict[str, str], max_rows: int) -> tuple[int | None, int] | str:
+    """``limit`` and ``offset`` taken out of a request's parameters, or what is wrong with them."""
+    raw_limit, raw_offset = values.pop("limit", ""), values.pop("offset", "")
+    try:
+        limit = int(raw_limit) if raw_limit != "" else None
+        offset = int(raw_offset) if raw_offset != "" else 0
+    except ValueError:
+        return f"limit and offset must be whole numbers (got limit={raw_limit!r}, offset={raw_offset!r})"
+    if limit is not None and not 1 <= limit <= max_rows:
+        return f"limit must be between 1 and the server's --max-rows ({max_rows}), not {limit}"
+    if offset < 0:
+        return f"offset must be 0 or more, not {offset}"
+    if offset and limit is None:
+        return "offset needs limit (the page size)"
+    return limit, offset
 
 
 def map_html(
@@ -136,6 +166,10 @@ def add_catalogue_routes(app: Any, settings: Any, run: Callable[[Job], bytes]) -
         lang = values.pop("lang", "en")
         if fmt not in FORMATS:
             return client_error(400, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        paging = page_arguments(values, settings.max_rows)
+        if isinstance(paging, str):
+            return client_error(400, paging)
+        limit, offset = paging
         accepted = {p.name for p in query.parameters}
         unknown = sorted(set(values) - accepted)
         if unknown:
@@ -143,11 +177,12 @@ def add_catalogue_routes(app: Any, settings: Any, run: Callable[[Job], bytes]) -
                 400, f"the query {name!r} has no parameter {unknown[0]!r} (accepted: {', '.join(sorted(accepted)) or 'none'})"
             )
         values = {k: v for k, v in values.items() if v != ""}  # an empty form field means "any"
-        body = await call(
+        total, body = split_total(await call(
             "ecokg.server.api:named_result", name=name, params=values, fmt=fmt, lang=lang,
-            max_rows=settings.max_rows, timeout=settings.timeout,
-        )
-        headers = {}
+            max_rows=settings.max_rows, timeout=settings.timeout, limit=limit, offset=offset,
+        ))
+        # The whole result's size beside a page, so a client knows how many pages there are.
+        headers = {"X-Total-Count": str(total)}
         if fmt in ("csv", "tsv"):
             headers["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
         return Response(body, media_type=FORMATS[fmt], headers=headers)
@@ -224,6 +259,14 @@ def _endpoint(named: Any, answer: Callable[..., Any], query_cls: Any, request_cl
     parameters.append(
         inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, annotation=str,
                           default=query_cls("en", description="label language"))
+    )
+    parameters.append(
+        inspect.Parameter("limit", inspect.Parameter.KEYWORD_ONLY, annotation=str | None,  # checked by page_arguments
+                          default=query_cls(None, description="a page of this many rows (the whole result's size is in X-Total-Count)"))
+    )
+    parameters.append(
+        inspect.Parameter("offset", inspect.Parameter.KEYWORD_ONLY, annotation=str | None,
+                          default=query_cls(None, description="the page's first row, counted from 0 (with limit)"))
     )
     endpoint.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     endpoint.__name__ = "query_" + named.name.replace("-", "_")

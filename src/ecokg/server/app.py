@@ -113,6 +113,7 @@ def create_app(settings: ServerSettings) -> Any:
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST"], allow_headers=["Content-Type", "Accept", "Authorization"],
+            expose_headers=["X-Total-Count"],  # a page's client reads the whole result's size
         )
 
     @app.middleware("http")

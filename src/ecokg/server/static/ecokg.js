@@ -72,11 +72,17 @@ async function errorOf(response) {
   return message;
 }
 
-async function runNamed(query, form) {
+// A named query's table comes a page at a time (``ecokg.pageSize`` rows): a big result's
+// first page comes back fast, and the pager moves through the rest.
+async function runNamed(query, form, offset) {
   const results = document.getElementById("results");
   const status = document.getElementById("results-status");
   const table = document.getElementById("results-table");
+  const pager = document.getElementById("results-pager");
+  const size = ecokg.pageSize || 100;
+  offset = offset || 0;
   results.hidden = false;
+  pager.hidden = true;
   document.getElementById("results-title").textContent = query.title;
   status.className = "";
   status.textContent = t("running");
@@ -88,7 +94,8 @@ async function runNamed(query, form) {
   const mapParams = new URLSearchParams(queryString(form, {lang: ecokg.lang}));
   mapParams.set("query", query.name);
   document.getElementById("map-link").href = "/map?" + mapParams.toString();
-  const response = await fetch("/queries/" + name + "?" + queryString(form, {format: "sparql-json", lang: ecokg.lang}));
+  const page = {format: "sparql-json", lang: ecokg.lang, limit: size, offset: offset};
+  const response = await fetch("/queries/" + name + "?" + queryString(form, page));
   if (!response.ok) {
     status.className = "error";
     status.textContent = await errorOf(response);
@@ -102,7 +109,20 @@ async function runNamed(query, form) {
   }
   lastResult = {query, data};
   drawTable();
-  status.textContent = t("rows", {n: data.results.bindings.length});
+  const shown = data.results.bindings.length;
+  const total = Number(response.headers.get("X-Total-Count") || shown);
+  if (offset === 0 && shown === total) {
+    status.textContent = t("rows", {n: total});
+    return;
+  }
+  status.textContent = t("page", {from: shown ? offset + 1 : offset, to: offset + shown, n: total});
+  pager.hidden = false;
+  const previous = document.getElementById("previous-page");
+  const next = document.getElementById("next-page");
+  previous.disabled = offset === 0;
+  next.disabled = offset + shown >= total;
+  previous.onclick = () => runNamed(query, form, Math.max(0, offset - size));
+  next.onclick = () => runNamed(query, form, offset + size);
 }
 
 function queryForm(query) {
@@ -118,7 +138,7 @@ function queryForm(query) {
     form.appendChild(el("input", {id: id, name: p.name, placeholder: p.default || t("any"), "data-kind": p.kind}));
   }
   form.appendChild(el("button", {type: "submit"}, t("run")));
-  form.addEventListener("submit", (event) => { event.preventDefault(); runNamed(query, form); });
+  form.addEventListener("submit", (event) => { event.preventDefault(); runNamed(query, form, 0); });
   details.appendChild(form);
   return details;
 }
