@@ -459,7 +459,9 @@ def _other_company(rng: random.Random, companies: list[list[str]], region: int) 
 
 
 def write(size: str | int, directory: Path, *, seed: int = SEED, profile: str = "ecosystem") -> Path:
-    """The generated file for ``size`` (reused when it already exists).
+    """The generated file for ``size`` (reused when it already exists, and made anew when
+    this generator has changed: its name carries a digest of this module's text, since a file
+    made by an older generator may no longer pass the shapes).
 
     ``profile`` "ecosystem": ``size`` is about how many triples; "network": about how
     many nodes the projection has (:func:`generate_network`).
@@ -468,7 +470,8 @@ def write(size: str | int, directory: Path, *, seed: int = SEED, profile: str = 
     directory.mkdir(parents=True, exist_ok=True)
     if profile not in ("ecosystem", "network"):
         raise ValueError(f"unknown profile {profile!r} (ecosystem or network)")
-    path = directory / f"{'synthetic' if profile == 'ecosystem' else 'network'}-{target}-{seed}.nq"
+    version = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
+    path = directory / f"{'synthetic' if profile == 'ecosystem' else 'network'}-{target}-{seed}-{version}.nq"
     if not path.exists():
         tmp = path.with_suffix(".tmp")
         with tmp.open("w", encoding="utf-8") as handle:
