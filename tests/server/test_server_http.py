@@ -253,3 +253,12 @@ def test_serve_refuses_to_start_without_a_store_or_a_token(tmp_path: Path, built
     assert missing.exit_code == 4 and "ecokg build" in missing.output
     no_token = runner.invoke(app, ["serve", "--store", str(built_store), "--allow-update"], env={"ECOKG_SERVER_TOKEN": ""})
     assert no_token.exit_code == 4 and "ECOKG_SERVER_TOKEN" in no_token.output
+
+
+def test_a_name_with_dots_as_ecokg_prints_it_is_read(ecokg_server: Server) -> None:
+    # ekr:post.nicolas-paris.bioforward.president: Oxigraph alone refuses two dots in a local name.
+    query = "ASK { ekr:post.nicolas-paris.bioforward.president ek:heldBy ekr:nicolas-paris }"
+    answer = httpx.post(ecokg_server.sparql, data={"query": query},
+                        headers={"Accept": "application/sparql-results+json"}, timeout=60)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["boolean"] is True

@@ -42,6 +42,7 @@ from ecokg.errors import QueryError, StoreError
 from ecokg.graph.binding import bind_text, prefixed
 from ecokg.graph.binding import with_values as with_values  # where the tests look for it
 from ecokg.graph.dialects import normal_booleans, virtuoso_limit, virtuoso_text
+from ecokg.graph.pnames import expand_dotted_names
 from ecokg.graph.skolem import deskolemise_result, n3, ox_text
 from ecokg.graph.sparqltext import Scan, scan
 from ecokg.graph.store import Backend, Change
@@ -182,7 +183,7 @@ class RemoteBackend(Backend):
         found = scan(text, {p: str(ns) for p, ns in PREFIXES.items()})
         form = found.form if found.form in ("CONSTRUCT", "DESCRIBE", "ASK") else "SELECT"
         visible = self._visible_graphs() if deskolemise else None
-        bound = bind_text(text, bindings or {})
+        bound = bind_text(expand_dotted_names(text, {p: str(ns) for p, ns in PREFIXES.items()}), bindings or {})
         if self._virtuoso():
             bound = virtuoso_text(bound)  # the same answer, in a text Virtuoso 7.2 reads as SPARQL does
         data: dict[str, Any] = {"query": prefixed(bound)}
@@ -251,8 +252,10 @@ class RemoteBackend(Backend):
     def _cap(self, response: httpx.Response, result: Result) -> int | None:
         """The server's row cap if this answer reached it (then it may be cut), else None.
 
-        Virtuoso says so in ``X-SPARQL-MaxRows`` for a table and not at all for a graph;
-        other servers may be declared with ``ECOKG_ENDPOINT_MAX_ROWS``.
+        Virtuoso says so in ``X-SPARQL-MaxRows`` whenever a table reaches its cap, so a table
+        without it is whole (assuming its default cap instead sent every table of 10,000 rows
+        or more to be read again in pages, past what Virtuoso sorts); for a graph it may not
+        say it. Other servers may be declared with ``ECOKG_ENDPOINT_MAX_ROWS``.
         """
         said = response.headers.get("x-sparql-maxrows")
         if said and said.isdigit():
@@ -260,7 +263,9 @@ class RemoteBackend(Backend):
             return self.max_rows
         declared = os.environ.get(MAX_ROWS_ENV)
         cap = int(declared) if declared else self.max_rows
-        if cap is None and "virtuoso" in self.engine.lower():
+        if not declared and self._virtuoso() and result.type == "SELECT":
+            return None
+        if cap is None and self._virtuoso():
             cap = VIRTUOSO_MAX_ROWS
         size = len(result.graph) if result.graph is not None else len(result.bindings) if result.type == "SELECT" else 0
         return cap if cap is not None and size >= cap else None
@@ -281,7 +286,20 @@ class RemoteBackend(Backend):
         payloads, offset = [payload], 0
         while True:
             text = prefixed(f"{bound}{order} OFFSET {offset} LIMIT {cap}")
-            page = self._post(self.endpoint, {**data, "query": text}, {"Accept": _RESULTS_ACCEPT})
+            try:
+                page = self._post(self.endpoint, {**data, "query": text}, {"Accept": _RESULTS_ACCEPT})
+            except StoreError as exc:
+                if "SR353" not in str(exc):
+                    raise
+                # Pages are read in order, and Virtuoso sorts at most MaxSortedTopRows rows
+                # (OFFSET + LIMIT): past them the rest cannot be read.
+                raise StoreError(
+                    f"the SPARQL endpoint {self.endpoint} ({self.engine}) cut an answer at {cap} rows "
+                    f"(ResultSetMaxRows), and reading the rest in pages needs it to sort {offset + cap} rows, "
+                    "more than its MaxSortedTopRows (virtuoso.ini: raise ResultSetMaxRows in [SPARQL] above "
+                    "the answer's size, or MaxSortedTopRows in [Parameters] above it; or narrow the query). "
+                    f"Virtuoso said: {str(exc)[str(exc).find('SR353'):].splitlines()[0]}"
+                ) from exc
             part = Result.parse(io.BytesIO(page.content), format="json")
             rows += part.bindings
             payloads.append(page.content)

@@ -278,10 +278,12 @@ def parse_query(text: str, base: str | None = None) -> None:
     and column if it is not a query. Nothing is evaluated (results are lazy, the store empty)."""
     import pyoxigraph as ox
 
+    from ecokg.graph.pnames import expand_dotted_names
     from ecokg.namespaces import PREFIXES
 
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
     try:
-        ox.Store().query(text, prefixes={k: str(v) for k, v in PREFIXES.items()}, base_iri=base)
+        ox.Store().query(expand_dotted_names(text, prefixes), prefixes=prefixes, base_iri=base)
     except SyntaxError as exc:
         raise oxigraph_syntax_error(str(exc)) from None
     except RecursionError:

@@ -230,12 +230,14 @@ def _rdf_format(media_type: str) -> Any:
 def _evaluate(store: Any, job: Job) -> bytes:
     import pyoxigraph as ox
 
+    from ecokg.graph.pnames import expand_dotted_names
     from ecokg.namespaces import PREFIXES
     from ecokg.terms import dataset_options
 
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     try:
-        raw = store.query(job.text, prefixes=prefixes, base_iri=job.base, **dataset_options(store, job.dataset))
+        text = expand_dotted_names(job.text, prefixes)  # names such as ekr:post.a.b: Oxigraph reads one dot only
+        raw = store.query(text, prefixes=prefixes, base_iri=job.base, **dataset_options(store, job.dataset))
     except SyntaxError as exc:
         from ecokg.queries.result import oxigraph_syntax_error
 
@@ -274,9 +276,11 @@ def worker_main(conn: Any, root: str) -> None:
     import importlib
 
     from ecokg.errors import EcokgError, EntityNotFound, InputError, QueryError, StoreError
+    from ecokg.graph.pnames import expand_dotted_names
     from ecokg.graph.store import Change, DiskBackend
     from ecokg.graph.writes import record_write
     from ecokg.kg import KnowledgeGraph
+    from ecokg.namespaces import PREFIXES
 
     backend = DiskBackend(Path(root), create=False)
     kg = KnowledgeGraph(backend)
@@ -301,7 +305,7 @@ def worker_main(conn: Any, root: str) -> None:
             if job.kind == "update":
                 # The record under the same lock: the other workers write too (ecokg log).
                 with backend.write_lock():
-                    backend.commit(Change(update=job.text))
+                    backend.commit(Change(update=expand_dotted_names(job.text, {k: str(v) for k, v in PREFIXES.items()})))
                     record_write(backend, "update")
                 views.clear()  # the commit moved this worker to the new graph: refresh() will not say so
                 conn.send(("ok", b""))
