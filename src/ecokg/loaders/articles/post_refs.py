@@ -144,8 +144,8 @@ _APPOINTED = re.compile(
 )
 _DETERMINERS = re.compile(r"(?:(?:the|its|their|new|le|la|l'|son|sa|nouvel|nouvelle|nouveau)\s*)*")
 #: "X joins Y as CEO", "X rejoint la société Y en tant que directrice".
-_JOINS = re.compile(r"^\s+(?:joins|joined|will join|has joined|rejoint|a rejoint|rejoindra)\s+(?:the\s+|le\s+|la\s+|l'|les\s+)?(?:[\w-]+\s+)?$")
-_JOINS_AS = re.compile(r"^\s+(?:as|en tant que|comme)\s+")
+_JOINS = re.compile(r"^\s*,?\s+(?:(?:who|qui)\s+)?(?:joins|joined|will join|has joined|rejoint|a rejoint|rejoindra)\s+(?:the\s+|le\s+|la\s+|l'|les\s+)?(?:[\w-]+\s+)?$")
+_JOINS_AS = re.compile(r"^\s+(?:(?:in|en) (?:19|20)\d\d\s+)?(?:as|en tant que|comme)\s+")
 #: "X prend la présidence du pôle Y", "X takes the helm of Y".
 _TAKES = re.compile(r"^\s+(?:prend|a pris|prendra|takes|took|will take)\s+(?:la |the )?(presidence|direction|tete|helm|chair|lead)\s+(?:of|de|du|d'|de la|de l')\s*")
 _TAKES_ROLE = {"presidence": "president", "chair": "president", "direction": "leader", "tete": "leader", "helm": "leader", "lead": "leader"}
@@ -201,3 +201,71 @@ def appointment(
         return False
     title = sentence[start:of[0].end] if of and not by_org else sentence[start:clause_end]
     return add_post(holder, org.id, named, title, index, 0.7)
+
+
+#: "It is chaired by X", "Elle est présidée par M. X", "sous la direction de X", "under the leadership of X".
+_LED_BY_NAME = re.compile(
+    r"\b(?:(led|headed|chaired|run|directed|managed|presided over|dirigee?s?|presidee?s?|animee?s?|pilotee?s?)\s+(?:by|par)"
+    r"|sous la (direction|presidence|houlette|conduite) d[e']|under the (leadership|direction|chairmanship) of)"
+    r"\s*(?:(?:dr|prof|professor|mr|mrs|ms|m|mme|pr)\.?\s+)*$"
+)
+_SUBJECT_ROLE = {"chaired": "president", "presided over": "president", "preside": "president", "presidence": "president",
+                 "chairmanship": "president"}
+#: A sentence whose subject is a pronoun or a kind word: "Elle est ...", "It is ...", "The cluster is ...".
+_PRONOUN_SUBJECT = re.compile(
+    rf"^\W*(?:(?:il|elle|it|they|ils|elles)\s|(?:the|le|la|l'|this|cette|ce)\s*(?:[\w-]+\s+)?({'|'.join(sorted(KIND_FAMILIES, key=len, reverse=True))})\s)"
+)
+
+
+def led_by_subject(
+    state: State, index: int, sentence: str, person: Mention, holder: Candidate, discourse: Discourse | None
+) -> bool:
+    """"Elle est présidée par M. Jean Roe", "The cluster is led by Jane Roe", "animée par une équipe
+    ..., sous la direction de X": the post is at the organisation the subject stands for."""
+    if discourse is None:
+        return False
+    folded = fold_keep_length(sentence)
+    match = _LED_BY_NAME.search(folded[max(0, person.start - 60):person.start])
+    subject = _PRONOUN_SUBJECT.match(folded)
+    if not match or not subject:
+        return False
+    named = [m for m in discourse.mentions.get(index, []) if m.kind == "org" and m.end <= person.start]
+    if named:
+        return False  # an organisation of the sentence is nearer: "led by" after it is read by its own rule
+    org = (discourse.of_kind(state, subject.group(1), index) if subject.group(1)
+           else discourse.subject(state, index, before=person.start, back=4))  # "Elle": the topic, a few sentences back
+    if org is None:
+        return False
+    verb = next(g for g in match.groups() if g)
+    base = re.sub(r"e?s?$", "", verb) if verb.startswith(("presid", "dirig", "anim", "pilot")) else verb
+    role = _SUBJECT_ROLE.get(base) or _SUBJECT_ROLE.get(verb) or "leader"
+    return add_post(holder, org.id, role, verb, index, 0.5)
+
+
+#: "X succeeds Y as CEO of Z", "X succède à Y à la présidence de Z": both held the post (Y before).
+_SUCCEEDS = re.compile(r"^\s+(?:succeeds|succeeded|will succeed|replaces|replaced|will replace|succede a|a succede a|"
+                       r"succedera a|remplace|a remplace|remplacera)\s+(?:m\.\s+|mme\s+|dr\.?\s+)?$")
+_SUCCEEDS_AS = re.compile(r"\s*,?\s+(?:as|comme|en tant que|au poste de|a la (presidence|direction|tete))\s+")
+
+
+def succession(
+    state: State, index: int, sentence: str, person: Mention, people: list[Mention], orgs: list[Mention]
+) -> bool:
+    """"Jane Roe succeeds John Smith as CEO of Acme", "Marie Roy succède à Paul Martin à la
+    présidence de Genvia": the post of both, the predecessor's at a lower confidence."""
+    folded = fold_keep_length(sentence)
+    follower = next((p for p in people if p.start > person.end), None)
+    if follower is None or not _SUCCEEDS.match(folded[person.end:follower.start]):
+        return False
+    how = _SUCCEEDS_AS.match(folded, follower.end)
+    if how is None:
+        return False
+    clause_end = min([n for n in (folded.find(",", how.end()), folded.find(".", how.end())) if n >= 0] or [len(folded)])
+    of = [m for m in orgs if how.end() <= m.start < clause_end]
+    role = _TAKES_ROLE.get(how.group(1) or "") or role_at(sentence[how.end():clause_end])
+    if not of or role is None:
+        return False
+    org = state.entity_for(of[0], index)
+    title = sentence[how.end():of[0].end] if not how.group(1) else sentence[how.start():of[0].end].strip(" ,")
+    add_post(state.entity_for(follower, index), org.id, role, title, index, 0.5)
+    return add_post(state.entity_for(person, index), org.id, role, title, index, 0.7)

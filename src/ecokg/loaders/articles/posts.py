@@ -20,16 +20,19 @@ import re
 
 from ecokg.loaders.articles.discourse import KIND_FAMILIES, Discourse
 from ecokg.loaders.articles.linking import Candidate, Mention, State
+from ecokg.loaders.articles.offices import office_title
 from ecokg.loaders.articles.post_refs import (
     add_post,
     appointment,
     kind_title,
+    led_by_subject,
     pronoun_title,
     relative_verb,
+    succession,
     title_of_kind_before,
 )
 from ecokg.loaders.articles.spans import fold_keep_length, role_at
-from ecokg.loaders.articles.vocabulary import ROLE_WORDS, ROLES
+from ecokg.loaders.articles.vocabulary import PLURAL_ROLES, ROLE_WORDS, ROLES
 from ecokg.text import fold
 
 #: Where the apposition after a person's name ends: the verb of the sentence.
@@ -41,12 +44,15 @@ _OF = r"(?:of|at|with|for|de la|de l’|de l'|de|du|des|d’|d')"
 _CUE = r"(?:pole|cluster|company|groupe|group|societe|entreprise|agence|agency|firm|start-?up|association|reseau|network)"
 #: "Helix Labs, led by Jane Roe", "le pôle Agrivalor, présidé par Jean Dupuis".
 _LED_BY = re.compile(
-    r"^\s*,?\s*(?:(?:which|who|qui)\s+(?:is|was|est|etait)\s+)?(led|headed|chaired|run|founded|co-founded|"
-    r"dirigee?s?|presidee?s?|fondee?s?|cofondee?s?|co-fondee?s?|animee?s?)\s+(?:by|par)\s*$"
+    # "Acme, a Danish company, is led by X": an apposition and a copula may come before the verb.
+    r"^\s*(?:,[^,()]{3,60},)?\s*,?\s*(?:(?:which|who|qui)\s+)?(?:(?:is|was|has been|will be|est|etait|a ete|sera)\s+)?(led|headed|chaired|run|founded|co-founded|represented|"
+    r"dirigee?s?|presidee?s?|fondee?s?|cofondee?s?|co-fondee?s?|animee?s?|representee?s?)\s+(?:by|par)\s*"
+    # "represented by its CEO, X", "représentée par sa directrice générale, X": the post is named.
+    r"(?:(?:its|their|the|sa|son|leur|le|la)\s+([\w' -]{2,50}?)\s*,?\s*)?$"
 )
 _LED_ROLE = {"led": "leader", "headed": "leader", "run": "leader", "chaired": "president", "founded": "founder",
              "co-founded": "founder", "dirige": "leader", "preside": "president", "fonde": "founder", "cofonde": "founder",
-             "co-fonde": "founder", "anime": "leader"}
+             "co-fonde": "founder", "anime": "leader", "represented": "member", "represente": "member"}
 
 
 def find_posts(state: State, index: int, sentence: str, mentions: list[Mention], discourse: Discourse | None = None) -> None:
@@ -65,15 +71,38 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
         # "LSP's partner Rudy Roe, former director of VIB": a title before and an apposition after.
         found = _title_before(state, index, sentence, person, orgs, holder, people) or found
         found = title_of_kind_before(state, index, sentence, person, holder, discourse) or found
+        found = found or office_title(state, index, sentence, person, holder)
         found = found or _kind_word_title(state, index, sentence, person, holder)
+        # "Acme, represented by its CEO X": the organisation named before the verb, not the sentence's first.
+        found = found or _led_by(state, index, sentence, person, orgs, holder)
         found = found or pronoun_title(state, index, sentence, person, holder, discourse)
         # "Son fondateur, X, a été élu vice-président de Y": a verb of appointing adds its own post.
         found = appointment(state, index, sentence, person, orgs, holder, discourse) or found
-        found = found or _led_by(state, index, sentence, person, orgs, holder)
+        # "X succeeds Y as CEO of Z": X's post, and Y's before.
+        found = succession(state, index, sentence, person, people, orgs) or found
+        found = led_by_subject(state, index, sentence, person, holder, discourse) or found
         if not found:
-            _affiliation(state, index, sentence, person, orgs, holder)
+            _affiliation(state, index, sentence, person, orgs, holder, discourse)
         if not first:
             first.extend((holder.id, p["organization"]) for p in holder.posts[:1] if p["quote"] == index)
+    _share_plural_titles(state, index, sentence, people)
+
+
+def _share_plural_titles(state: State, index: int, sentence: str, people: list[Mention]) -> None:
+    """"A and B, co-founders of Y", "Y's founders, A and B", "A, B et C, cofondateurs de Y": a
+    title in the plural is the post of every person coordinated with the one it was read for."""
+    groups: list[list[Mention]] = []
+    for person in people:
+        if groups and re.fullmatch(r"\s*(?:,|,?\s+(?:and|et))\s+", sentence[groups[-1][-1].end:person.start]):
+            groups[-1].append(person)
+        else:
+            groups.append([person])
+    for group in (g for g in groups if len(g) > 1):
+        holders = [state.entity_for(m, index) for m in group]
+        shared = [p for h in holders for p in h.posts if p["quote"] == index and PLURAL_ROLES.search(fold(p.get("title", "")))]
+        for holder in holders:
+            for post in shared:
+                _add(holder, post["organization"], post["role"], post.get("title", ""), index, post["confidence"])
 
 
 _add = add_post
@@ -87,6 +116,8 @@ def _inside_a_post(sentence: str, mention: Mention) -> bool:
     # "Chief [Medical Officer]": a post's words that run on into the mention.
     joined = ROLE_WORDS.match(fold_keep_length(before.group(0) + words)) if before and before.group(0)[:1].isupper() else None
     return bool(joined and before and joined.end() > len(before.group(0)))
+#: "a partner at Helix Ventures", "associée chez X": a person's partnership in a firm.
+_PARTNER_AT = re.compile(r"(?:(?:managing|general|senior|founding)\s+)?partner\s+(?:at|of|with)\s|associee?\s+(?:chez|du|de|d')")
 #: Officers a list may name without their organisation ("Trésorière", "Secrétaire général").
 _OFFICERS = {"president", "vice-president", "board-member"}
 #: "in charge of Y", "en charge du Y", "responsible for Y": the organisation a person leads.
@@ -113,18 +144,24 @@ def _apposition(
     if copula and role_at(after[copula.end():]):
         after = "," + " " * (copula.end() - 1) + after[copula.end():]  # "Jane Roe is CEO of Acme": a post as well
     bracket = re.match(r"\s*\(([^()]{3,120})\)", after)
-    if bracket and role_at(bracket.group(1)):
-        # "Frédéric Collet (président du Leem)", "Jane Roe (CEO, Acme)": the post in brackets.
+    if bracket and (role_at(bracket.group(1)) or re.search(r"\w\s+" + ROLE_WORDS.pattern + r"\s*$", fold(bracket.group(1)))):
+        # "Frédéric Collet (président du Leem)", "Jane Roe (CEO, Acme)", "Jane Roe (Acme CEO)": the post in brackets.
         after = "," + " " * (bracket.start(1) - 1) + bracket.group(1)
+    dash = re.match(r"\s*[-–—]{1,2}\s+", after)
+    if dash and role_at(after[dash.end():]):
+        # "Jean Roe - Président de la société Y -", "Jane Roe – CEO of Y –": dashes for commas.
+        closing = re.search(r"\s[-–—]{1,2}(?:\s|$)", after[dash.end():])
+        inner = after[dash.end():dash.end() + closing.start()] if closing else after[dash.end():]
+        after = "," + " " * (dash.end() - 1) + inner
     if not after.startswith(","):
         # "Michael DANON Président du Conseil d'Administration d'Eurobiomed": no comma.
         if not (after.startswith(" ") and role_at(after.lstrip()) and re.match(rf"\s+[\w -]{{2,60}}?\s{_OF}\s*", after)):
             return False
-        after = "," + after
+        after = "," + after[1:]
     # "X, who is executive director of Y": the relative clause gives the post.
     after = re.sub(r"^,\s+(?:who|qui)\s+(?:(?:also|now|currently|aussi|également|egalement|désormais)\s+)?(?:(?:was|has been|had been|a été|a ete|vient d'être|vient d'etre)\s+(?:recently\s+|récemment\s+|recemment\s+)?(?:appointed|named|elected|nommée?|élue?|nommee?|elue?)(?:\s+as)?|is|was|serves as|served as|est|était|etait)\s+", lambda m: "," + " " * (len(m.group(0)) - 1), after)
     article = re.match(r"^,\s+(?:a|an|un|une)\s+", after)
-    if article and role_at(after[article.end():]):
+    if article and (role_at(after[article.end():]) or _PARTNER_AT.match(fold(after[article.end():]))):
         after = "," + " " * (article.end() - 1) + after[article.end():]  # "X, a board member of Y": an article, not "a" the verb
     stop = _STOP_VERBS.search(after)
     apposition = after[: stop.start()] if stop else after
@@ -133,12 +170,14 @@ def _apposition(
     added = False
     for clause, clause_start in _clauses(apposition):
         # "Jane Roe, a board member of X", "X, ancienne directrice de Y", "X, newly appointed CEO of Y".
-        article = re.match(r"(?:(?:a|an|un|une|ancien|ancienne|newly|recently|nouvellement|récemment|recemment|également|egalement|"
+        article = re.match(r"(?:(?:a|an|the|un|une|ancien|ancienne|newly|recently|nouvellement|récemment|recemment|également|egalement|"
                            r"aussi|also|now|désormais|desormais|currently|actuellement)\s+|ex-)+"
                            r"(?:(?:appointed|named|elected|nommée?|élue?|nommee?|elue?)\s+)?", clause)
         if article:
             clause, clause_start = clause[article.end():], clause_start + article.end()
         role = role_at(clause)
+        if role is None and _PARTNER_AT.match(fold(clause)):
+            role = "member"  # "Jane Roe, a partner at Helix Ventures": a person's partnership is a post
         start = offset + clause_start
         if role is None:
             # "Roger Kilburn, IBioIC CEO": the organisation, then the post.
@@ -259,10 +298,15 @@ def _title_before(
     # "President of the Government of Catalonia Artur Mas", "le président de Medicen Jean Dupont".
     if not between.strip() and between:
         lead = fold(sentence[max(0, org.start - 60):org.start])
-        match = re.search(rf"(?:^|\W)((?:[\w-]+\s){{0,3}}?[\w-]+)\s+{_OF}(?:\s+the)?(?:\s+{_CUE})?\s*$", lead)
+        # "Head of Israel's National Economic Council Dr. X": a possessive between "of" and the name.
+        match = re.search(rf"(?:^|\W)((?:[\w-]+\s){{0,3}}?[\w-]+)\s+{_OF}(?:\s+the)?(?:\s+[\w-]+'s)?(?:\s+{_CUE})?\s*$", lead)
         post = _post_at_end(match.group(1)) if match else None
         if post:
             return _add(holder, state.entity_for(org, index).id, post[0], post[1], index, 0.7)
+    # "Acme, whose chief executive Jane Roe ...", "Genvia, dont la présidente, Marie Roy, ...".
+    match = re.fullmatch(r"\s*,\s*(?:whose|dont\s+(?:le|la|l'))\s*([\w .&-]{2,50}?)\s*,?\s*", folded)
+    if match and ROLE_WORDS.fullmatch(match.group(1)):
+        return _add(holder, state.entity_for(org, index).id, role_at(match.group(1)) or "member", match.group(1), index, 0.7)
     # "le pôle Eurobiomed (et son président Michaël Danon".
     match = re.fullmatch(r"\s*\(\s*(?:et|and)?\s*(?:son|sa|its|their)\s+([\w .&-]{2,40}?)\s*", folded)
     if match and role_at(match.group(1)):
@@ -273,7 +317,8 @@ def _title_before(
         if any(p is not person and org.start - 80 <= p.end <= org.start and sentence[p.end:p.end + 1] == "," for p in people):
             return False
         lead = fold(sentence[max(0, org.start - 60):org.start])
-        match = re.search(rf"(?:^|\W)((?:[\w-]+\s){{0,3}}?[\w-]+)\s+{_OF}\s*(?:the\s+)?$", lead)
+        # "Le directeur général de l'agence Nordev, X": a kind word may come before the name.
+        match = re.search(rf"(?:^|\W)((?:[\w-]+\s){{0,3}}?[\w-]+)\s+{_OF}\s*(?:the\s+)?(?:[\w-]+'s\s*)?(?:{_CUE}\s*)?$", lead)
         if match:
             words = match.group(1).split()
             for k in range(len(words)):
@@ -298,12 +343,17 @@ def _led_by(state: State, index: int, sentence: str, person: Mention, orgs: list
     before = [m for m in orgs if m.end <= person.start]
     if not before or "(" in sentence[before[-1].end:person.start] or ";" in sentence[before[-1].end:person.start]:
         return False
-    match = _LED_BY.match(fold(sentence[before[-1].end:person.start] + "|")[:-1])
+    between = fold_keep_length(sentence[before[-1].end:person.start])
+    match = _LED_BY.match(between)
     if not match:
         return False
     verb = re.sub(r"e?s?$", "", match.group(1)) if match.group(1) not in _LED_ROLE else match.group(1)
-    role = _LED_ROLE.get(verb) or _LED_ROLE.get(match.group(1)) or "leader"
-    return _add(holder, state.entity_for(before[-1], index).id, role, "", index, 0.6)
+    if match.group(2) is not None and not ROLE_WORDS.fullmatch(match.group(2).strip()):
+        return False
+    named = role_at(match.group(2)) if match.group(2) else None
+    role = named or _LED_ROLE.get(verb) or _LED_ROLE.get(match.group(1)) or "leader"
+    title = sentence[before[-1].end + match.start(2):before[-1].end + match.end(2)] if match.group(2) else ""
+    return _add(holder, state.entity_for(before[-1], index).id, role, title, index, 0.6)
 
 
 def _post_at_end(words: str) -> tuple[str, str] | None:
@@ -347,15 +397,26 @@ def _kind_word_title(state: State, index: int, sentence: str, person: Mention, h
 
 
 def _affiliation(
-    state: State, index: int, sentence: str, person: Mention, orgs: list[Mention], holder: Candidate
+    state: State, index: int, sentence: str, person: Mention, orgs: list[Mention], holder: Candidate,
+    discourse: Discourse | None = None,
 ) -> None:
-    """"François Lacoste de bioMérieux", "Jane Roe (Acme)": a post without a title."""
+    """"François Lacoste de bioMérieux", "Jane Roe (Acme)", "Acme's Jane Roe": a post without a title."""
+    before = [m for m in orgs if m.end <= person.start]
+    between = sentence[before[-1].end:person.start] if before else ""
+    if before and (re.fullmatch(r"['’]s?\s+", between) or (sentence[before[-1].end - 1] in "'’" and not between.strip())):
+        _add(holder, state.entity_for(before[-1], index).id, "member", "", index, 0.5)
+        return
+    kind = re.search(rf"\b(?:the|this)\s+({'|'.join(KIND_FAMILIES)})['’]s\s+$", fold_keep_length(sentence[max(0, person.start - 40):person.start]))
+    if kind and discourse is not None and (met := discourse.of_kind(state, kind.group(1), index)) is not None:
+        _add(holder, met.id, "member", "", index, 0.5)  # "the cluster's Jane Roe": the cluster met before
+        return
     after = [m for m in orgs if m.start >= person.end]
     if not after:
         return
     org = after[0]
     between = sentence[person.end:org.start]
     if re.fullmatch(rf"\s*{_OF}\s*(?:la\s+|l’|l'|the\s+)?", between) or (
-        re.fullmatch(r"\s*\(\s*", between) and sentence[org.end:org.end + 1] == ")"
+        # "Jane Roe (Acme)", "Luc Morel (pôle Nordev)": a kind word may precede the name.
+        re.fullmatch(rf"\s*\(\s*(?:(?:the\s+|le\s+|la\s+|l')?{_CUE}\s+)?", fold_keep_length(between)) and sentence[org.end:org.end + 1] == ")"
     ):
         _add(holder, state.entity_for(org, index).id, "member", "", index, 0.5)

@@ -7,6 +7,7 @@ Each rule reads one sentence and its mentions, and adds facts to the candidates 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ecokg.loaders.articles.dates import DateMention, dates_in, in_dateline
 from ecokg.loaders.articles.discourse import Discourse
@@ -54,11 +55,14 @@ _AGREEMENT = re.compile(
     r"partnered|partners with|partnering with|team(?:s|ed|ing)? up|join(?:s|ed|ing)? forces|s'allient|s'allie|"
     r"s'associent|s'associe|unissent leurs forces|unir leurs forces|nouent un partenariat|"
     # A merger of two named parties: "X and Y will merge", "X et Y vont fusionner".
-    r"merger|merge|merged|merging|fusion|fusionner|fusionnent|fusionneront|fusionnera|ont fusionne)\b"
+    r"merger|merge|merged|merging|fusion|fusionner|fusionnent|fusionneront|fusionnera|ont fusionne|"
+    # A stated will to work together: "X and Y have agreed to cooperate", "X et Y ont convenu de collaborer".
+    r"agree[sd]? to (?:cooperate|collaborate|work together|partner)|"
+    r"(?:convenu|conviennent|decide|decident|s'engagent|se sont engages) (?:de|a) (?:cooperer|collaborer|travailler ensemble))\b"
     # "la convention internationale BIO 2014": a convention that is an event, not an agreement.
     r"(?!\s+(?:internationale|annuelle|mondiale|d'affaires|bio\b))"
 )
-_SIGNING = re.compile(r"\b(sign\w*|ratif\w*|between|entre|with|avec|conclu\w*|noue\w*|renew\w*|extend|announc\w*|annonc\w*|forge\w*|entered|agreed|liant|partnered|s'alli\w*|s'associ\w*|team\w* up|join\w* forces|unissent|unir leurs forces|merg\w*|fusion\w*|ink\w*|seal\w*|struck|strike\w*)\b")
+_SIGNING = re.compile(r"\b(sign\w*|ratif\w*|between|entre|with|avec|conclu\w*|noue\w*|renew\w*|extend|announc\w*|annonc\w*|forge\w*|entered|agreed|liant|partnered|officiali[sz]\w*|formali[sz]\w*|convenu|conviennent|decide\w*|s'engag\w*|s'alli\w*|s'associ\w*|team\w* up|join\w* forces|unissent|unir leurs forces|merg\w*|fusion\w*|ink\w*|seal\w*|scell\w*|paraph\w*|struck|strike\w*)\b")
 #: "The two clusters signed ...", "Les deux pôles ont signé ...": the last two organisations met.
 _THE_TWO = re.compile(
     r"\b(?:the two|both|these two|les deux|ces deux)\s+(?:[\w-]+\s+)?(clusters?|organi[sz]ations?|companies|partners|agencies|"
@@ -74,14 +78,28 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|l'|le|la|cet|cette|ce)\s*$")
 _NO_SUBJECT = re.compile(r"^\W*(?:[a-z]+(?:ant|ing)\b|(?:il|elle|ils|elles|it|they)\s)")
 
 
+#: What may stand between two coordinated parties: "A and the B", "A, B et l'agence C".
+_AND = re.compile(r"\s*(?:,|,?\s+(?:and|et))\s+(?:the\s+|le\s+|la\s+|les\s+|l')?(?:[a-z-]+\s+)?$")
+
+
+def _coordinated_after(folded: str, after: list[Mention]) -> list[Mention]:
+    """The organisations coordinated with the first of ``after``: "with A, B and C" -> B, C."""
+    out: list[Mention] = []
+    for previous, mention in pairwise(after):
+        if not _AND.fullmatch(folded[previous.end:mention.start]):
+            break
+        out.append(mention)
+    return out
+
+
 def _event_date(state: State, index: int, sentence: str) -> list[DateMention]:
     """The dates of a sentence, resolved; the dateline's own date is the document's, not an event's."""
     mentions = dates_in(sentence, state.ref)
     for mention in mentions:
         if mention.iso is None and (mention.text, index) not in state.unresolved:
             state.unresolved.append((mention.text, index))
-    if index <= 2:  # the dateline may follow a headline
-        mentions = [m for m in mentions if not in_dateline(sentence, m)]
+    if index <= 2:  # the dateline may follow a headline; "On Tuesday, June 4, X opened ..." is no dateline
+        mentions = [m for m in mentions if not (in_dateline(sentence, m) and m.iso in (state.dateline, None))]
     return [m for m in mentions if m.iso]
 
 
@@ -133,8 +151,9 @@ def find_agreements(
         parties = [m for m in orgs if m.start >= start]
     elif partner and (before := [m for m in orgs if m.end <= match.start()]):
         after = [m for m in orgs if m.start >= match.end() + partner.end() - 1]
-        # The subject is the clause's first organisation ("The X group, which includes Y, ...").
-        parties = [before[0], *after[:1]]
+        # The subject is the clause's first organisation ("The X group, which includes Y, ..."),
+        # and every name coordinated after "with" ("an MoU with A and B", "avec A, B et C").
+        parties = [before[0], *after[:1], *_coordinated_after(folded, after)]
     elif partner and discourse is not None and _NO_SUBJECT.match(folded) and (subject := discourse.subject(state, index - 1)):
         # "Engageant en même temps un partenariat avec Y": the previous sentence's subject and Y.
         signatories.append(subject.id)
@@ -191,7 +210,8 @@ _EVENT_VERBS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"\b(?:open|opens|opened|opening|ouvr\w*|a ouvert|ont ouvert)\b"), "Opening", "Ouverture"),
     (re.compile(r"\b(?:submit\w*|soumis|soumet\w*|depos\w*)\b"), "Submission", "Dépôt"),
     (re.compile(r"\b(?:start|starts|started|begin|begins|began|commence\w*|debut\w*|demarr\w*|commencer\w*)\b"), "Start", "Début"),
-    (re.compile(r"\b(?:host\w*|organi[sz]\w*|accueill\w*|held|hold|holds|will hold|se tiendra|s'est tenue?|tiendr\w*)\b"),
+    (re.compile(r"\b(?:host\w*|organi[sz]\w*|accueill\w*|held|hold|holds|will hold|se tiendra|s'est tenue?|tiendr\w*|"
+                r"take place|takes place|took place|aura lieu|auront lieu|a eu lieu|ont eu lieu|se deroul\w*|s'est deroule\w*)\b"),
      "Event", "Événement"),
     (re.compile(r"\b(?:founded|co-founded|established|created|fondee?s?|cofondee?s?|creee?s?|a fonde|a cree)\b"), "Founding", "Création"),
 ]
@@ -202,7 +222,7 @@ _ON_A_DAY = re.compile(r"(?:\bon|\ble|\bce|\bdu|\bthe)\s*$")
 
 def find_events(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
     """A dated meeting, assembly, summit or announcement: an event with its date and status."""
-    folded = fold(sentence)
+    folded = fold_keep_length(sentence)  # the event's word is cut from the sentence at these offsets
     dates = _event_date(state, index, sentence)
     if not dates:
         return

@@ -43,6 +43,14 @@ def _inside_name(first: str, second: str) -> bool:
     )
 
 
+#: Month names in both languages, folded: a dateline's date, never a place.
+MONTHS = {
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout",
+    "septembre", "octobre", "novembre", "decembre",
+}
+
+
 def dateline_places(sentence: str) -> list[tuple[int, int]]:
     """The places of a dateline: "LAVAL, Québec, & VANCOUVER, British Columbia--", "Lyon, le 8 avril –"."""
     head = re.match(r"^(.{3,90}?)(?:\s*--|\s+[–-]\s|,?\s+(?:le\s+)?\d{1,2}(?:er)?\s|,\s+[A-Z][a-z]+\.?\s+\d{1,2},|\s*\(|\.\s)", sentence)
@@ -52,6 +60,8 @@ def dateline_places(sentence: str) -> list[tuple[int, int]]:
         return []  # "Vantora Bio, Inc. today announced": a company and its legal form
     out = []
     for item in re.finditer(rf"[{_UPPER}][\w’'.-]*(?:\s+[{_UPPER}][\w’'.-]*){{0,2}}", head.group(1)):
+        if fold(item.group(0).rstrip(".")) in MONTHS:
+            continue  # "Vienna, April 2013 -": the date, not a place
         if "," in head.group(1) or "/" in head.group(1) or "&" in head.group(1):
             out.append((item.start(), item.end() - (1 if item.group(0).endswith(".") and len(item.group(0)) > 3 else 0)))
     return out if len(out) >= 2 else []
@@ -66,6 +76,7 @@ def trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     if trail and trail.start() > 0:
         end = start + trail.start()
     return start, end
+
 
 def fold_keep_length(text: str) -> str:
     # Same length as ``text`` so match offsets stay valid: fold char by char (each char once:

@@ -75,6 +75,11 @@ ROLES: dict[str, str] = {
     "co-founder": "founder",
     "cofounder": "founder",
     "founder": "founder",
+    # Plural titles shared by coordinated people ("A and B, co-founders of Y"): see PLURAL_ROLES.
+    "co-founders": "founder", "cofounders": "founder", "founders": "founder", "fondateurs": "founder",
+    "fondatrices": "founder", "cofondateurs": "founder", "cofondatrices": "founder", "co-fondateurs": "founder",
+    "co-presidents": "president", "copresidents": "president", "co-chairs": "president",
+    "co-directors": "leader", "codirecteurs": "leader", "co-directeurs": "leader", "managing partners": "leader",
     # Officers of an association's board and a small firm's manager: "Trésorière", "Gérant d'Yslab".
     "secretaire generale": "board-member",
     "secretaire general": "board-member",
@@ -127,6 +132,9 @@ ROLES: dict[str, str] = {
     "at the helm": "leader",
 }
 ROLE_KEYS = sorted(ROLES, key=len, reverse=True)
+#: Titles in the plural: the post of every person they are given to ("A and B, co-founders of Y").
+PLURAL_ROLES = re.compile(r"(?<![\w-])(?:co-?founders|founders|(?:co-?)?fondat(?:eurs|rices)|co-?presidents|co-chairs|"
+                          r"co-?directors|co-?directeurs|managing partners)(?![\w-])")
 #: A role word anywhere in a phrase (for "BIOQuébec Executive Director Anie Perrault").
 ROLE_WORDS = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS) + r")(?![\w-])")
 
@@ -138,6 +146,7 @@ ORG_HEADS: dict[str, str] = {
     "development international": "EconomicDevelopmentAgency",
     "innopole": "EconomicDevelopmentAgency",
     "region": "RegionalAuthority",
+    "departement": "RegionalAuthority",
     "regional council": "RegionalAuthority",
     "conseil regional": "RegionalAuthority",
     "universite": "ResearchOrganization",
@@ -149,6 +158,7 @@ ORG_HEADS: dict[str, str] = {
     "centre": "ResearchOrganization",
     "center": "ResearchOrganization",
     "pole": "Cluster",
+    "technopole": "Cluster",
     "cluster": "Cluster",
     "hub": "Cluster",
     "alliance": "Organization",
@@ -279,6 +289,8 @@ NOT_ORGS = {
     "tpe", "tpe/pme", "pme/eti", "tpe-pme", "sme", "smes", "pmi", "startups", "start-ups", "scale-ups",
     # Degrees and the social networks a release ends with ("Follow us on LinkedIn"): never actors.
     "m.d", "m.d.", "ph.d", "ph.d.", "phd", "mba", "linkedin", "twitter", "facebook", "youtube", "instagram",
+    # A sovereign's style ("conseiller de SM le Roi", "HRH the Prince"): a title, not a body.
+    "sm", "s.m", "s.m.", "hm", "h.m", "h.m.", "hrh", "sar", "s.a.r", "s.a.r.",
 }
 
 #: Nationality adjectives (folded, both languages, masculine and feminine) -> the country's
@@ -312,7 +324,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("cancelled", re.compile(r"\b(?:cancel+ed|called off|annulee?s?|a ete annule)\b")),
     ("postponed", re.compile(r"\b(?:postponed|delayed|reportee?s?|repoussee?s?)\b")),
     ("planned", re.compile(
-        r"\b(?:(?:will|shall|plans? to|intends? to|is to|are to|is going to|are going to)\s+(?:\w+\s+)?(?:sign|be signed|formali[sz]e|"
+        r"\b(?:(?:will|shall|plans? to|intends? to|is to|are to|is going to|are going to|(?:is|are) (?:expected|set|due) to|"
+        r"devrait|devraient|doit|doivent)\s+(?:\w+\s+)?(?:sign|signer|be signed|formali[sz]e|"
         r"conclude|visit|meet|travel|take place|occur|hold|be held|open|launch|lead|host|merge)|is scheduled|are scheduled|"
         r"upcoming|the programme includes|the program includes|"
         r"signera|signeront|visitera|visiteront|rencontrera|rencontreront|se rendra|se rendront|se tiendra|"
@@ -325,7 +338,10 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:signed|ratified|concluded|entered(?: into)?|agreed to|renewed|have signed|has signed|"
         r"signing of|a signe|ont signe|signee?s?|ont noue|a noue|ont conclu|a conclu|ont paraphe|"
         r"renouvele|renouvelle|signent|partnered|teamed up|joined forces|s'allient|s'associent|unissent leurs forces|"
-        r"merged|ont fusionne|a fusionne|formed|inked|sealed|struck)\b"
+        r"merged|ont fusionne|a fusionne|formed|inked|sealed|struck|formali[sz]ed|ont officialise|a officialise|officialisent|"
+        r"ont convenu|conviennent|"
+        # Past forms of sealing and initialling ("ont scellé", "a paraphé", "a été noué").
+        r"a scelle|ont scelle|a paraphe|ont paraphe|paraphee?s?|nouee?s?|a ete noue|a ete conclue?)\b"
     )),
     ("happened", re.compile(
         r"\b(?:met|visited|toured|took place|was held|were held|held|hosted|attended|travelled|traveled|"

@@ -1,0 +1,105 @@
+"""Posts whose title names a public office the article names as a body.
+
+A minister, a secretary or a commissioner leads a ministry, a department or an office; a
+press release often names the body once ("le ministère de l'Economie et du Commerce
+extérieur", "the Office of the Chief Scientist of Israel") and its head later by the title
+alone ("Le ministre de l'Economie et du Commerce extérieur, Jean Roe", "Chief Scientist Avi
+Roe", "Health Minister Jane Roe"). The title is a post at that body when the body's name
+spells the same office: its head word answers the title's ("ministre" / "ministère",
+"Minister" / "Ministry" or "Department", "Secretary" / "Department") and their domains agree,
+or the body is "the Office of the <title>". Without such a body no post is proposed: a title
+alone does not say which body is meant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ecokg.loaders.articles.linking import Candidate, Mention, State
+from ecokg.loaders.articles.post_refs import add_post
+from ecokg.loaders.articles.spans import fold_keep_length
+from ecokg.text import fold
+
+#: A head of office, and the heads of the bodies such a person leads.
+_TITLES: dict[str, tuple[str, ...]] = {
+    "minister": ("ministry", "department"), "ministre": ("ministere",), "ministra": ("ministerio",),
+    "secretary": ("department", "ministry", "office"), "secretaire d'etat": ("secretariat d'etat", "ministere"),
+    "commissioner": ("office", "commission", "department"), "commissaire": ("commissariat",),
+}
+_TITLE = "|".join(sorted((re.escape(t) for t in _TITLES), key=len, reverse=True))
+_OF = r"(?:of|for|de la|de l'|de|du|des|d'|a la|a l'|aux|au|a)"
+#: "ministre de l'Economie et du Commerce extérieur", "Minister of Trade and Industry".
+_TITLE_OF = re.compile(rf"\b({_TITLE})\s+(?:delegu\w+\s+|d'etat\s+)?{_OF}\s*(.+)$")
+#: "Health Minister", "Finance Minister": the domain first.
+_DOMAIN_TITLE = re.compile(rf"\b([a-z][\w-]+(?:\s+and\s+[a-z][\w-]+)?)\s+({_TITLE})\s*$")
+_BODY = re.compile(r"^(?:the\s+|le\s+|la\s+|l')?([\w' -]+?)\s+" + _OF + r"\s*(?:the\s+)?(.+)$")
+_SMALL = {"the", "le", "la", "les", "l'", "de", "du", "des", "d'", "of", "for", "and", "et", "&"}
+#: Where a title before a name begins: after a sentence's start, a comma, a colon, "and"/"et".
+_TITLE_BEFORE = re.compile(r"([^,;:()]{3,90}?)\s*,?\s*$")
+_LEAD_WORDS = re.compile(r"\s*(?:(?:and|et|including|dont|notamment|with|avec|such as|comme|by|par|the|le|la|l'|notre|our)\s*)+")
+#: An honorific between a title and the name: "Finance Minister Dr. Yuval Roe".
+_HONORIFIC = re.compile(r"(?:\s+(?:dr|prof|professor|mr|mrs|ms|m|mme|pr|sir|dame)\.?)+\s*$")
+
+
+def _words(text: str) -> list[str]:
+    """The content words of a domain: "l'Economie et du Commerce" -> ["economie", "commerce"]."""
+    return [w for w in re.findall(r"\w+", re.sub(r"\b[ld]'", " ", fold(text))) if w not in _SMALL]
+
+
+def _bodies(state: State, index: int) -> list[tuple[Candidate, str, list[str]]]:
+    """Each organisation of the article whose name is "<head> of <domain>": its head and domain words."""
+    out = []
+    for candidate in state.entities.values():
+        if candidate.cls in ("Person", "Place", "City", "Country", "AdministrativeArea", "Agreement", "Mission",
+                             "Meeting", "Visit", "Event"):
+            continue
+        match = _BODY.match(fold(candidate.label))
+        if match:
+            out.append((candidate, match.group(1).strip(), _words(match.group(2))))
+    return out
+
+
+def _same_domain(title_domain: list[str], body_domain: list[str]) -> bool:
+    """"economie commerce exterieur" and "economie commerce exterieur"; "chief scientist" and
+    "chief scientist israel" (a body's seat may follow); not one shared word alone."""
+    if not title_domain or not body_domain:
+        return False
+    shorter, longer = sorted((title_domain, body_domain), key=len)
+    return longer[: len(shorter)] == shorter and (len(shorter) >= 2 or len(longer) <= 2)
+
+
+def _office_for(state: State, index: int, title: str) -> Candidate | None:
+    """The body a title names ("ministre de l'Economie" -> "ministère de l'Economie ..."), if the article names it."""
+    folded = fold(title).strip()
+    match = _TITLE_OF.search(folded)
+    domain_first = None if match else _DOMAIN_TITLE.search(folded)
+    for body, head, domain in _bodies(state, index):
+        if match and head in _TITLES[match.group(1)] and _same_domain(_words(match.group(2)), domain):
+            return body
+        if domain_first and head in _TITLES[domain_first.group(2)] and _same_domain(_words(domain_first.group(1)), domain):
+            return body
+        # "Chief Scientist Avi Roe" and "the Office of the Chief Scientist": the office of that title.
+        words = _words(folded)
+        if head == "office" and any(_same_domain(words[k:], domain) and domain[:1] == words[k:k + 1] for k in range(len(words) - 1)):
+            return body
+    return None
+
+
+def office_title(state: State, index: int, sentence: str, person: Mention, holder: Candidate) -> bool:
+    """"Le ministre de l'Economie, Jean Roe", "Chief Scientist Avi Roe", "Jane Roe, Minister of Health"."""
+    folded = fold_keep_length(sentence)
+    window = max(0, person.start - 90)
+    before = _TITLE_BEFORE.search(_HONORIFIC.sub("", folded[window:person.start]))
+    after = re.match(r"\s*,\s*([^,;()]{3,90}?)\s*(?:[,;()]|$)", folded[person.end:person.end + 100])
+    spans = [(window + before.start(1), window + before.end(1))] if before else []
+    spans += [(person.end + after.start(1), person.end + after.end(1))] if after else []
+    for start, end in spans:
+        lead = _LEAD_WORDS.match(folded, start)
+        start = lead.end() if lead else start
+        phrase = folded[start:end].strip()
+        if " " not in phrase:
+            continue
+        body = _office_for(state, index, phrase)
+        if body is not None:
+            return add_post(holder, body.id, "leader", sentence[start:end], index, 0.6)
+    return False
