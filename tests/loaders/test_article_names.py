@@ -8,33 +8,17 @@ written for the test (invented names), through the real pipeline."""
 from __future__ import annotations
 
 import pytest
+from article_help import orgs as _orgs
+from article_help import people as _people
+from article_help import places as _places
+from article_help import run as _run
 
-from ecokg.loaders.articles import Extraction, extract
 from ecokg.loaders.articles.reading import sentences_and_unquoted
-
-PLACES = {"Place", "City", "Country", "AdministrativeArea"}
-NOT_ORGS = PLACES | {"Person", "Agreement", "Mission", "Meeting", "Visit", "Event", "Signing"}
-
-
-def _run(lang: str, text: str) -> Extraction:
-    return extract(text, lang, (), date="2025-03-03")
-
-
-def _orgs(result: Extraction) -> set[str]:
-    return {c.label for c in result.entities.values() if c.cls not in NOT_ORGS}
 
 
 def _folded(names: set[str]) -> set[str]:
     # (a label starts with a capital: "ministère des affaires étrangères" is "Ministère des ...")
     return {n.casefold() for n in names}
-
-
-def _places(result: Extraction) -> set[str]:
-    return {c.label for c in result.entities.values() if c.cls in PLACES}
-
-
-def _people(result: Extraction) -> set[str]:
-    return {c.label for c in result.of_class("Person")}
 
 
 FOUND = [

@@ -8,29 +8,13 @@ names), through the real pipeline."""
 from __future__ import annotations
 
 import pytest
+from article_help import orgs as _orgs
+from article_help import people as _people
+from article_help import places as _places
+from article_help import run as _run
 
-from ecokg.loaders.articles import Extraction, extract
 from ecokg.loaders.articles.ner import Names
 from ecokg.loaders.articles.tagged import refine
-
-PLACES = {"Place", "City", "Country", "AdministrativeArea"}
-NOT_ORGS = PLACES | {"Person", "Agreement", "Mission", "Meeting", "Visit", "Event", "Signing"}
-
-
-def _run(lang: str, text: str) -> Extraction:
-    return extract(text, lang, (), date="2025-03-03")
-
-
-def _orgs(result: Extraction) -> set[str]:
-    return {c.label for c in result.entities.values() if c.cls not in NOT_ORGS}
-
-
-def _places(result: Extraction) -> set[str]:
-    return {c.label for c in result.entities.values() if c.cls in PLACES}
-
-
-def _people(result: Extraction) -> set[str]:
-    return {c.label for c in result.of_class("Person")}
 
 
 @pytest.mark.parametrize(
