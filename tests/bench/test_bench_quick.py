@@ -8,6 +8,7 @@ section produced positive figures, or said precisely why not.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from bench.generate import generate, parse_size, write
@@ -53,7 +54,8 @@ def test_network_profile_conforms_and_projects_to_about_the_nodes_asked(tmp_path
     from ecokg.graph.sparqlshacl import validation_report
 
     path = write(1500, tmp_path, profile="network")
-    assert path.name == "network-1500-20241027.nq"
+    # Named by size, seed and the generator's digest: a file from an older generator is never reused.
+    assert re.fullmatch(r"network-1500-20241027-[0-9a-f]{8}\.nq", path.name), path.name
     assert write(1500, tmp_path, profile="network").read_bytes() == path.read_bytes()
     staging = ox.Store()
     staging.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
