@@ -383,3 +383,10 @@ def test_a_model_place_that_is_a_company_named_short_is_the_company() -> None:
     # a place where a place goes stays one
     result = _run("en", "Vantora Pharmaceuticals opened a site in Vantora. The plant in Vantora employs 40 people.")
     assert "Vantora Pharmaceuticals" in _orgs(result)
+
+
+def test_a_grand_x_intercommunality_never_cuts_a_longer_name() -> None:
+    # "Grand Poitiers" is an intercommunality; "Grand Vexa+" (a name with a symbol) is not cut to "Grand Vexa".
+    assert "Grand Poitiers" in _orgs(_run("fr", "Grand Poitiers soutient la filière santé."))
+    labels = {c.label for c in _run("fr", "Un accord lie l’agence Grand Vexa+ et le cluster Norvale Bio.").entities.values()}
+    assert "Grand Vexa" not in labels, labels

@@ -64,7 +64,7 @@ SYMBOL_ACRONYM = re.compile(r"(?<![\w*&+])[A-Z]{1,4}[*&+][A-Z]{1,6}(?![\w*&+])")
 
 #: "Grand Poitiers", "Grand Reims": a French intercommunality is "Grand" and its town, without an
 #: article; "Grand Est", "Grand Ouest" (points of the compass) are regions.
-_GRAND = re.compile(rf"(?<![\w’'-])Grand\s+([{UPPER}][\w-]+)(?![\w-])")
+_GRAND = re.compile(rf"(?<![\w’'-])Grand\s+([{UPPER}][\w-]+)(?![\w+&-])")
 _COMPASS = {"est", "ouest", "nord", "sud", "sud-est", "sud-ouest", "nord-est", "nord-ouest", "centre"}
 
 #: Countries by name, in both languages, and their usual abbreviations.
