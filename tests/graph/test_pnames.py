@@ -42,3 +42,15 @@ def test_a_query_naming_a_post_as_ecokg_prints_it(seed_kg: KnowledgeGraph) -> No
     assert [str(r[0]) for r in rows] == [f"{EKR}nicolas-paris"]
     described = seed_kg.sparql(f"SELECT (COUNT(*) AS ?n) WHERE {{ {POST} ?p ?o }}")
     assert int(next(iter(described))[0]) > 3
+
+
+def test_every_catalogue_query_passes_through_untouched() -> None:
+    # Every query path calls the rewrite: the catalogue's queries (their IRIs hold "www.w3.org",
+    # dots after a colon) must come back as they are, without being read token by token.
+    from ecokg.graph import pnames
+    from ecokg.queries.catalog import catalog
+
+    texts = [q.text for q in catalog()]
+    assert len(texts) > 20
+    assert all(pnames._MAYBE.search(text) is None for text in texts)
+    assert all(expand_dotted_names(text) is text for text in texts)

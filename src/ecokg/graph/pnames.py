@@ -8,7 +8,7 @@ they stand for (``<https://w3id.org/ecokg/id/post.nicolas-paris...>``), which me
 every engine; nothing else in the text changes, and nothing inside a string, an IRI or a
 comment is touched.
 
->>> expand_dotted_names("SELECT * { ekr:a.b.c ?p ?o }", {"ekr": "https://w3id.org/ecokg/id/"})
+>>> expand_dotted_names("SELECT * { ekr:a.b.c ?p ?o }")
 'SELECT * { <https://w3id.org/ecokg/id/a.b.c> ?p ?o }'
 """
 
@@ -18,14 +18,19 @@ import re
 from collections.abc import Mapping
 
 from ecokg.graph.sparqllex import _TOKEN
+from ecokg.namespaces import PREFIXES
 
 #: A local part's escaped characters (``\\-``, ``\\.``) stand for themselves in the IRI.
 _ESCAPE = re.compile(r"\\(.)")
-#: A quick look: no prefixed name with two dots, nothing to do.
-_MAYBE = re.compile(r":[^\s.]*\.[^\s.]+\.")
+#: A quick look: no colon followed by a local part with two dots, nothing to do. An IRI's
+#: "http://www.w3.org/" does not count (a local part never holds "/"), so the catalogue's
+#: queries, which every query path sends through here, are returned untouched at once.
+_MAYBE = re.compile(r":[\w\-%\\]*\.[\w\-%\\]+\.[\w\-%\\:]")
+#: ecokg's prefixes, which every query may use without declaring them.
+DEFAULT_PREFIXES: Mapping[str, str] = {k: str(v) for k, v in PREFIXES.items()}
 
 
-def expand_dotted_names(text: str, prefixes: Mapping[str, str]) -> str:
+def expand_dotted_names(text: str, prefixes: Mapping[str, str] = DEFAULT_PREFIXES) -> str:
     """``text`` with each prefixed name whose local part holds two dots or more written as
     the full IRI (the query's own ``PREFIX`` declarations first, then ``prefixes``); names of
     an undeclared prefix are left for the engine to report."""

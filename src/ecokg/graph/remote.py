@@ -183,7 +183,7 @@ class RemoteBackend(Backend):
         found = scan(text, {p: str(ns) for p, ns in PREFIXES.items()})
         form = found.form if found.form in ("CONSTRUCT", "DESCRIBE", "ASK") else "SELECT"
         visible = self._visible_graphs() if deskolemise else None
-        bound = bind_text(expand_dotted_names(text, {p: str(ns) for p, ns in PREFIXES.items()}), bindings or {})
+        bound = bind_text(expand_dotted_names(text), bindings or {})
         if self._virtuoso():
             bound = virtuoso_text(bound)  # the same answer, in a text Virtuoso 7.2 reads as SPARQL does
         data: dict[str, Any] = {"query": prefixed(bound)}

@@ -60,7 +60,6 @@ from ecokg.graph.disk import (
     write_synced,
 )
 from ecokg.graph.pnames import expand_dotted_names
-from ecokg.namespaces import PREFIXES
 from ecokg.terms import QueryDataset, oxigraph_dataset, oxigraph_query
 
 DEFAULT_STORE = ".ecokg"
@@ -165,7 +164,7 @@ class Backend:
         Values in ``bindings`` are substituted for variables by the engine
         (``initBindings``), never spliced into the text.
         """
-        text = expand_dotted_names(text, {k: str(v) for k, v in PREFIXES.items()})  # Oxigraph reads one dot only
+        text = expand_dotted_names(text)  # Oxigraph reads one dot only
         store = self.oxigraph()
         if store is None:
             if exclude_graphs or dataset is not None:

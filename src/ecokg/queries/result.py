@@ -281,9 +281,8 @@ def parse_query(text: str, base: str | None = None) -> None:
     from ecokg.graph.pnames import expand_dotted_names
     from ecokg.namespaces import PREFIXES
 
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
     try:
-        ox.Store().query(expand_dotted_names(text, prefixes), prefixes=prefixes, base_iri=base)
+        ox.Store().query(expand_dotted_names(text), prefixes={k: str(v) for k, v in PREFIXES.items()}, base_iri=base)
     except SyntaxError as exc:
         raise oxigraph_syntax_error(str(exc)) from None
     except RecursionError:

@@ -236,7 +236,7 @@ def _evaluate(store: Any, job: Job) -> bytes:
 
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     try:
-        text = expand_dotted_names(job.text, prefixes)  # names such as ekr:post.a.b: Oxigraph reads one dot only
+        text = expand_dotted_names(job.text)  # names such as ekr:post.a.b: Oxigraph reads one dot only
         raw = store.query(text, prefixes=prefixes, base_iri=job.base, **dataset_options(store, job.dataset))
     except SyntaxError as exc:
         from ecokg.queries.result import oxigraph_syntax_error
@@ -280,7 +280,6 @@ def worker_main(conn: Any, root: str) -> None:
     from ecokg.graph.store import Change, DiskBackend
     from ecokg.graph.writes import record_write
     from ecokg.kg import KnowledgeGraph
-    from ecokg.namespaces import PREFIXES
 
     backend = DiskBackend(Path(root), create=False)
     kg = KnowledgeGraph(backend)
@@ -305,7 +304,7 @@ def worker_main(conn: Any, root: str) -> None:
             if job.kind == "update":
                 # The record under the same lock: the other workers write too (ecokg log).
                 with backend.write_lock():
-                    backend.commit(Change(update=expand_dotted_names(job.text, {k: str(v) for k, v in PREFIXES.items()})))
+                    backend.commit(Change(update=expand_dotted_names(job.text)))
                     record_write(backend, "update")
                 views.clear()  # the commit moved this worker to the new graph: refresh() will not say so
                 conn.send(("ok", b""))
