@@ -2,7 +2,7 @@
 
 ``python -m bench.extract`` (``make bench-extract``). The articles are the evaluation set's
 (tests/data/articles/eval): a 500-word article is made of whole ones of the same language,
-the batch cycles through the thirty-two one may tune on (ids 01-16; never the held-out set, ids 17
+the batch cycles through the forty-eight one may tune on (ids 01-24; never the held-out set, ids 25
 and above), each written to a file and extracted as
 ``ecokg extract DIR/*.txt -o review/`` does (candidates files and summary included).
 """
@@ -24,7 +24,7 @@ EVAL = Path(__file__).parent.parent / "tests" / "data" / "articles" / "eval"
 
 
 def _sources(lang: str = "") -> list[Path]:
-    """The articles one may tune on (ids 01-16): the round-4 held-out set is never run here."""
+    """The articles one may tune on (ids 01-24): the held-out set is never run here."""
     return [p for p in article_paths(EVAL, TUNING) if p.name.startswith(lang)]
 
 

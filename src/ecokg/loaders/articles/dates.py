@@ -63,9 +63,10 @@ _EVENT_YEAR = re.compile(
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
              "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 _WEEKDAY = "(" + "|".join(_WEEKDAYS) + ")"
-#: Days named from the document's own day: "yesterday", "hier", "last Tuesday", "jeudi dernier".
+#: Days named from the document's own day: "yesterday", "hier", "last Tuesday", "jeudi dernier",
+#: "this Thursday", "ce jeudi" (the day of the document's week, Monday to Sunday).
 _RELATIVE_DAYS = re.compile(
-    rf"\b(?:(yesterday|hier)|(last|next)\s+{_WEEKDAY}|{_WEEKDAY}\s+(dernier|prochain))\b(?!\s*,?\s*(?:\d|{_MONTH}))"
+    rf"\b(?:(yesterday|hier)|(last|next|this|ce)\s+{_WEEKDAY}|{_WEEKDAY}\s+(dernier|prochain))\b(?!-)(?!\s*,?\s*(?:\d|{_MONTH}))"
 )
 
 
@@ -199,13 +200,16 @@ def dates_in(sentence: str, ref: dt.date | None) -> list[DateMention]:
 
 def _relative_day(match: re.Match[str], ref: dt.date | None) -> str | None:
     """"yesterday": the day before the document's; "last Tuesday": the latest Tuesday before it;
-    "next Tuesday": the first after it. Unresolved unless the document's day is known."""
+    "next Tuesday": the first after it; "this Tuesday", "ce mardi": the Tuesday of its week.
+    Unresolved unless the document's day is known."""
     if not isinstance(ref, Day):
         return None
     if match.group(1):
         return (ref - dt.timedelta(days=1)).isoformat()
     rel = match.group(2) or match.group(5)
     weekday = _WEEKDAYS[match.group(3) or match.group(4)]
+    if rel in ("this", "ce"):
+        return (ref + dt.timedelta(days=weekday - ref.weekday())).isoformat()
     if rel in ("last", "dernier"):
         back = (ref.weekday() - weekday) % 7 or 7
         return (ref - dt.timedelta(days=back)).isoformat()

@@ -59,6 +59,9 @@ class Discourse:
     #: Kinds known only from a class the rules gave (weaker than words of the text).
     classes: dict[str, set[str]] = field(default_factory=dict)
     last_seen: dict[str, int] = field(default_factory=dict)
+    #: The kind words themselves (folded) each organisation was given: "the cluster" means the
+    #: one called a cluster before the "hub" of the same family.
+    words: dict[str, set[str]] = field(default_factory=dict)
 
     def read(self, state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
         """Remember a sentence's mentions and the kind words around its organisations."""
@@ -70,14 +73,19 @@ class Discourse:
                 continue
             entity = state.entity_for(mention, index)
             kinds = self.kinds.setdefault(entity.id, set())
-            for match in (_CUE_BEFORE.search(folded[max(0, mention.start - 40):mention.start]),
-                          _CUE_AFTER.match(folded[mention.end:mention.end + 60])):
+            window = max(0, mention.start - 40)
+            before = _CUE_BEFORE.search(folded[window:mention.start])
+            if before and any(m.start <= window + before.start(1) < m.end for m in mentions):
+                before = None  # "The X Cluster and Y": the kind word ends another name, it is not Y's
+            for match in (before, _CUE_AFTER.match(folded[mention.end:mention.end + 60])):
                 if match:
                     kinds.add(KIND_FAMILIES[match.group(1)])
+                    self.words.setdefault(entity.id, set()).add(match.group(1))
             words = fold(entity.label).split()
             for n in range(len(words)):
                 if " ".join(words[n:]) in KIND_FAMILIES or words[n] in KIND_FAMILIES:
                     kinds.add(KIND_FAMILIES.get(" ".join(words[n:])) or KIND_FAMILIES[words[n]])
+                    self.words.setdefault(entity.id, set()).add(words[n])
             if entity.cls in _CLASS_FAMILY:
                 self.classes.setdefault(entity.id, set()).add(_CLASS_FAMILY[entity.cls])
             self.last_seen[entity.id] = index
@@ -87,8 +95,10 @@ class Discourse:
         wanted = family(word)
         if wanted is None:
             return None
-        # An organisation the text calls so ("the cluster BioWin") first, then one of that class.
-        for table in (self.kinds, self.classes):
+        # An organisation the text calls by that very word ("the cluster BioWin", "X Cluster"),
+        # then one of that kind ("a hub" is a cluster too), then one of that class.
+        exact = {ident: {wanted} for ident, said in self.words.items() if fold(word).strip() in said}
+        for table in (exact, self.kinds, self.classes):
             found = [(seen, ident) for ident, seen in self.last_seen.items()
                      if seen <= index and wanted in table.get(ident, set()) and ident in state.entities
                      and state.entities[ident].cls not in _NOT_ORGS]

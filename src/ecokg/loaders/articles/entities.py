@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.grammar import seat_in_name, whole_name
 from ecokg.loaders.articles.institutions import (
     COUNTRY_NAMES,
     authorities,
@@ -23,7 +24,9 @@ from ecokg.loaders.articles.institutions import (
 from ecokg.loaders.articles.linking import Mention, State
 from ecokg.loaders.articles.lists import (
     affiliation_lists,
+    ahead_orgs,
     announces_list,
+    beside_orgs,
     bullet_item,
     described_names,
     list_of_orgs,
@@ -32,8 +35,8 @@ from ecokg.loaders.articles.lists import (
 from ecokg.loaders.articles.ner import Names
 from ecokg.loaders.articles.notnames import (
     a_thing,
-    bad_place,
     byline,
+    common_noun,
     demonym,
     described,
     event_name,
@@ -44,6 +47,7 @@ from ecokg.loaders.articles.notnames import (
     minister_of,
     only_a_kind,
     only_a_post,
+    organ_or_source,
     place_by_context,
     plural_acronym,
     rubric,
@@ -119,6 +123,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
     met: list[Mention] = []  # names met earlier in the article (a longer name may contain one)
     blocked: list[Mention] = []  # spans that are not names, whatever a later rule says
     folded = fold_keep_length(sentence)
+    state.vote(names.orgs, names.places)
 
     def kind_of(cls: str) -> str:
         return "place" if cls in PLACE_CLASSES else "person" if cls == "Person" else "org"
@@ -143,6 +148,11 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
     def add_org(start: int, end: int, cls: str, confidence: float, acronym: str | None = None) -> None:
         nonlocal found
         start, end = trim_span(sentence, start, end)
+        # A fragment is read as the whole name ("[Groupement Européen d’]Intérêt Économique"); "de
+        # Biotechnologie [Genvia]"; "[Enterprise X] New York office": the office's place is a place.
+        start, end, office = whole_name(sentence, start, end, names.places)
+        if office:
+            state.inner_places.append(Mention(office[0], office[1], office[2], "place", "Place", None, 0.6))
         if overlaps(start, end, blocked) or sentence[start:end] in names.given:
             return  # (a first name of a list: "Ils s’appellent A, B et C")
         text = sentence[start:end]
@@ -216,18 +226,16 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             start, text = start + drop, text[drop:]  # "Pourquoi Eurobiomed": the sentence's first word
         if end - start < 2 or fold(text) in NOT_ORGS or fold(text).split()[0] in ("the", "le", "la", "les"):
             return
-        seat = re.search(rf"\s+(?:de|d’|d')\s*([{UPPER}][\w-]+)$", text)
-        if seat and (seat.group(1) in names.places or state.by_name.get(fold(seat.group(1))) in place_ids(state)):
-            if text[: seat.start()] in names.orgs | names.persons | names.places:
-                end = start + seat.start()  # "Institut Curie de Paris": the model's name stops before the city
-                text = sentence[start:end]
+        seat = seat_in_name(text, lambda w: w in names.places or state.by_name.get(fold(w)) in place_ids(state), names.orgs | names.persons | names.places)
+        if seat:  # "Institut Pasteur de Dakar": a place too; "Institut Pasteur" an alias
+            state.inner_places.append(Mention(start + seat[1], end, text[seat[1]:], "place", "Place", None, 0.6))
         if drop := honorific_end(text):  # "Stakeholder Engagement Dr": the next person's honorific
             end, text = end - drop, sentence[start:end - drop]
         if legal := re.search(r",\s+(?:Inc|Ltd|LLC|Corp|plc|S\.?A|AG|GmbH|N\.?V|B\.?V)\.?$", text):
             end, text = start + legal.start(), text[: legal.start()]  # "Vantora Bio, Inc.": the name without its form
         if with_honorific(text) or only_a_post(text) or only_a_kind(text) or plural_acronym(text) or event_name(sentence, start, text):
             return  # a person, a post, an event
-        if demonym(text) or byline(sentence, start, end) or ticker(sentence, start) or a_thing(sentence, start, end):
+        if demonym(text) or byline(sentence, start, end) or ticker(sentence, start) or a_thing(sentence, start, end) or organ_or_source(sentence, start, end) or (confidence <= 0.6 and common_noun(text, state.sentences)):
             return  # "Flemish"; "AsianScientist (Dec. 17, 2013) –": the dispatch's publisher
         if confidence <= 0.55 and rubric(sentence, start, end):
             return  # "Décryptage : ...": a heading's rubric the model took for a name ("BioWin : ..." stays)
@@ -259,7 +267,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         found = [m for m in found if m not in inner]
         if overlaps(start, end, found):
             return
-        found.append(Mention(start, end, text, "org", cls, None, confidence, acronym))
+        found.append(Mention(start, end, text, "org", cls, None, confidence, acronym, seat[0] if seat else None))
 
     # 1. Organisations and people already known, and names met earlier in this article or run.
     known_names(places=False)
@@ -431,19 +439,11 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             continue
         add_org(whole[0], whole[1], org_class(sentence[whole[0]:whole[1]], "Organization"), 0.6)
     # "BioWin et Medvia", "Eurobiomed, Medvia and Biocom", "le CHU de X et l’Inserm": a name beside an organisation.
-    for mention in [m for m in found if m.kind == "org"]:
-        beside = re.match(rf"(?:\s*\([^()]{{1,15}}\))?(?:,\s+|\s+(?:et|and|&)\s+(?:l’|l'|le\s+|la\s+|the\s+)?)([{UPPER}][\w’'-]+(?:\s[{UPPER}][\w’'-]+){{0,4}})(?=[\s,.;)]|$)", sentence[mention.end:])
-        if beside:
-            start, end = mention.end + beside.start(1), mention.end + beside.end(1)
-            word = beside.group(1)
-            if not (word.split()[0].lower() in NOT_NAMES or is_person_name(word, names) or (word in names.places and not bad_place(word))):
-                add_org(start, end, org_class(word, "Organization"), 0.6)
-    for mention in [m for m in found if m.kind == "org" and m.confidence >= 0.6]:
-        ahead = re.search(rf"(?:^|[\s,(])((?:[{UPPER}][\w’'-]+)(?:\s[{UPPER}][\w’'-]+){{0,3}})\s+(?:et|and|&)\s+$", sentence[:mention.start])
-        if ahead:  # "Biopolis Québec et Life Science Ontario (LSO)"
-            word = ahead.group(1)
-            if not (word.split()[0].lower() in NOT_NAMES or is_person_name(word, names) or word in names.places or state.by_name.get(fold(word)) in place_ids(state)):
-                add_org(ahead.start(1), ahead.end(1), org_class(word, "Organization"), 0.6)
+    for start, end, word in beside_orgs(sentence, [(m.start, m.end) for m in found if m.kind == "org"], names):
+        add_org(start, end, org_class(word, "Organization"), 0.6)
+    is_place = lambda w: state.by_name.get(fold(w)) in place_ids(state)  # noqa: E731
+    for start, end, word in ahead_orgs(sentence, [(m.start, m.end) for m in found if m.kind == "org" and m.confidence >= 0.6], names, is_place):
+        add_org(start, end, org_class(word, "Organization"), 0.6)
     # The same name again in this sentence ("la société Transgene ... Directeur de Transgene").
     for mention in [m for m in found if m.kind == "org"]:
         for match in re.finditer(rf"(?<![\w-]){re.escape(mention.text)}(?![\w-])", sentence):

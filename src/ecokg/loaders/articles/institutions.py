@@ -54,6 +54,8 @@ _DOMAIN = rf"[{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+)?"
 _LISTED_BODY = re.compile(
     rf"\b(?:Ministry|Department|Ministère|Secretariat|Office|Commission|Directorate|Agency)\s+(?:of|for|de|du|des|de l’|de la)\s+(?:the\s+)?"
     rf"({_DOMAIN}(?:,\s+{_DOMAIN})*,?\s+(?:and|&|et)\s+{_DOMAIN})"
+    # whose body it is, after its domains: "... and Sport of the Land X", "... et des Sports du Québec"
+    rf"(\s+(?:of the|of|du|de la|de l’|de)\s+{_CAPS})?"
 )
 #: Generic words listed before a name's head: "Medical Technologies, Biotechnologies and
 #: Pharmaceuticals Industry Growth Centre".
@@ -132,7 +134,11 @@ def listed_names(sentence: str) -> list[Span]:
     out: list[Span] = []
     for match in _LISTED_BODY.finditer(sentence):
         items = re.split(r",\s+(?:and\s+|&\s+|et\s+)?|\s+(?:and|&|et)\s+", match.group(1))
-        if all(_domain(item) for item in items):
+        # (a domain the list of generic words lacks, "Viticulture", among known ones: still a list
+        # of domains; names of their own shape or kind are not)
+        if all(_domain(item) for item in items) or (
+            2 * sum(_domain(item) for item in items) >= len(items) and all(_plain(item) for item in items)
+        ):
             out.append((match.start(), match.end(), "PublicAuthority"))
     for match in _LISTED_HEAD.finditer(sentence):
         items = re.split(r",\s+(?:and\s+|&\s+|et\s+)?|\s+(?:and|&|et)\s+", match.group(1).strip())
@@ -140,6 +146,12 @@ def listed_names(sentence: str) -> list[Span]:
         if head and all(generic_only(item) for item in items if item):
             out.append((match.start(), match.end(), head))
     return sorted(out, key=lambda span: span[0] - span[1])
+
+
+def _plain(item: str) -> bool:
+    """One or two words written as common nouns are ("Viticulture"), naming no kind of body."""
+    words = item.split()
+    return len(words) <= 2 and all(re.fullmatch(r"[^\W\d][a-zà-ÿ-]+", w) for w in words) and head_class(fold(item).split()) is None
 
 
 def _domain(item: str) -> bool:

@@ -19,6 +19,15 @@ from ecokg.loaders.articles.matching import FORMS, LINK_THRESHOLD, Index, words
 from ecokg.text import fold
 
 
+def _values(candidate: Candidate) -> set[str]:
+    """The strings a candidate's posts and properties hold (the ids it points to, among others)."""
+    out = {str(v) for post in candidate.posts for v in post.values()}
+    for values in candidate.props.values():
+        for value, _, _ in values:
+            out.update(str(v) for v in (value if isinstance(value, list | tuple) else [value]))
+    return out
+
+
 def slug(text: str) -> str:
     folded = fold(text).replace("'", "-")
     return re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9.-]+", "-", folded)).strip("-.") or "entity"
@@ -92,6 +101,9 @@ class Mention:
     known: Known | None
     confidence: float
     acronym: str | None = None
+    #: a shorter name of the same entity written in the sentence ("Institut Pasteur" of
+    #: "Institut Pasteur de Dakar"), kept as an alias
+    alias: str | None = None
 
 
 # --- linking mentions to entities ---------------------------------------------------
@@ -127,6 +139,8 @@ class State:
         self.mission: Candidate | None = None
         self.pending_events: list[Candidate] = []
         self.first_authority: str | None = None
+        #: How often the model called each name an organisation and a place ([orgs, places]).
+        self.model_votes: dict[str, list[int]] = {}
         #: Places named inside an organisation's name, registered but not linked by rules.
         self.inner_places: list[Mention] = []
         self.pending_choice: tuple[str, str, float] | None = None
@@ -173,6 +187,9 @@ class State:
                 candidate.aliases.append(label)
             if mention.acronym and not candidate.acronym:
                 candidate.acronym = mention.acronym
+            if mention.alias and mention.alias not in candidate.aliases:
+                candidate.aliases.append(mention.alias)
+                self.by_name.setdefault(fold(mention.alias), candidate.id)
         self.entities[candidate.id] = candidate
         self.by_name[key] = candidate.id
         if mention.acronym:
@@ -243,6 +260,24 @@ class State:
             if self.mission is not None:
                 event.add("part_of", self.mission.id, event.quote, 0.6)
         self._merge_places_into_orgs()
+        self._places_by_vote()
+
+    def vote(self, orgs: set[str], places: set[str]) -> None:
+        """Counts what the model called each name in one sentence."""
+        for name in orgs | places:
+            votes = self.model_votes.setdefault(fold(name), [0, 0])
+            votes[0 if name in orgs else 1] += 1
+
+    def _places_by_vote(self) -> None:
+        """An organisation only the model proposed ("visited Heidelberg"), under a name the model
+        calls a place more often elsewhere in the article, is that place: the model's guess is
+        weighed against its other guesses, and no rule, acronym or relation holds it."""
+        used = {value for c in self.entities.values() for value in _values(c)}
+        for ident, candidate in self.entities.items():
+            votes = self.model_votes.get(fold(candidate.label), [0, 0])
+            if (candidate.cls == "Organization" and candidate.confidence <= 0.55 and not candidate.known and not candidate.acronym
+                    and ident not in used and votes[1] > votes[0]):
+                candidate.cls = "Place"
 
     def _merge_places_into_orgs(self) -> None:
         """A name the model called a place in one sentence and a rule an organisation in

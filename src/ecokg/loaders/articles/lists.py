@@ -8,7 +8,9 @@ from collections.abc import Callable
 
 from ecokg.loaders.articles.institutions import COUNTRY_NAMES
 from ecokg.loaders.articles.ner import Names
+from ecokg.loaders.articles.notnames import bad_place
 from ecokg.loaders.articles.patterns import LOWER, PERSON, UPPER
+from ecokg.loaders.articles.shapes import is_person_name
 from ecokg.loaders.articles.spans import org_class, trim_trailing
 from ecokg.loaders.articles.vocabulary import NOT_NAMES
 from ecokg.text import fold
@@ -117,4 +119,29 @@ def described_names(sentence: str, is_place: Callable[[str], bool]) -> list[tupl
         if _DAYS_AND_MONTHS.fullmatch(word) or fold(word) in COUNTRY_NAMES or is_place(word):
             continue  # "today (Thursday)"; "une usine (France)"; a place the article or the store names
         out.append((match.start(1), match.end(1), "Company"))
+    return out
+
+
+def beside_orgs(sentence: str, orgs: list[tuple[int, int]], names: Names) -> list[tuple[int, int, str]]:
+    """"BioWin et Medvia", "Eurobiomed, Medvia and Biocom", "le CHU de X et l’Inserm": a name
+    coordinated after an organisation's (``orgs``: their spans) is one too."""
+    out = []
+    for _, end in orgs:
+        beside = re.match(rf"(?:\s*\([^()]{{1,15}}\))?(?:,\s+|\s+(?:et|and|&)\s+(?:l’|l'|le\s+|la\s+|the\s+)?)([{UPPER}][\w’'-]+(?:\s[{UPPER}][\w’'-]+){{0,4}})(?=[\s,.;)]|$)", sentence[end:])
+        if beside:
+            word = beside.group(1)
+            if not (word.split()[0].lower() in NOT_NAMES or is_person_name(word, names) or (word in names.places and not bad_place(word))):
+                out.append((end + beside.start(1), end + beside.end(1), word))
+    return out
+
+
+def ahead_orgs(sentence: str, orgs: list[tuple[int, int]], names: Names, is_place: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    """"Biopolis Québec et Life Science Ontario (LSO)": a name coordinated before an organisation's."""
+    out = []
+    for start, _ in orgs:
+        ahead = re.search(rf"(?:^|[\s,(])((?:[{UPPER}][\w’'-]+)(?:\s[{UPPER}][\w’'-]+){{0,3}})\s+(?:et|and|&)\s+$", sentence[:start])
+        if ahead:
+            word = ahead.group(1)
+            if not (word.split()[0].lower() in NOT_NAMES or is_person_name(word, names) or word in names.places or is_place(word)):
+                out.append((ahead.start(1), ahead.end(1), word))
     return out

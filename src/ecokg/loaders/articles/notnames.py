@@ -16,7 +16,14 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
 from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP
 
-from ecokg.loaders.articles.vocabulary import DEMONYMS, HONORIFICS, ORG_CUES, ORG_HEADS, ROLE_WORDS
+from ecokg.loaders.articles.vocabulary import (
+    DEMONYMS,
+    HONORIFICS,
+    ORG_CUES,
+    ORG_HEADS,
+    ORG_LISTS,
+    ROLE_WORDS,
+)
 from ecokg.text import fold
 
 #: Words that describe an activity or a sector: a phrase made only of them is not a name.
@@ -45,7 +52,7 @@ GENERIC_WORDS = {
     "pharma", "big", "small", "large", "annual", "annuel", "annuelle", "scientific", "scientifique",
     # Common nouns a model capitalises into names: "the State", "the Facility", "the Initiative".
     "state", "facility", "initiative", "government", "academia", "company", "region", "city",
-    "commonwealth", "administration", "fast", "track",
+    "commonwealth", "administration", "fast", "track", "principality", "principaute",
     # Fields of science, and the words of a press release's contact lines ("Media contact:").
     "chemical", "chemistry", "biology", "physics", "engineering", "medicine", "pharmacy", "media", "press",
     "presse", "contact", "contacts",
@@ -55,7 +62,7 @@ GENERIC_WORDS = {
     # The domains of a ministry or a department ("Ministry of Health, Welfare and Sport") and the
     # functions a post heads ("General Manager of Stakeholder Engagement").
     "sport", "sports", "youth", "tourism", "justice", "defence", "defense", "interior", "foreign", "housing",
-    "family", "social", "security", "work", "higher", "food", "infrastructure", "climate", "growth",
+    "family", "social", "sociales", "sociaux", "security", "work", "higher", "food", "infrastructure", "climate", "growth",
     "fisheries", "forestry", "enterprise", "enterprises", "green", "circular", "smart", "veterans", "immigration", "communities", "jobs", "regions", "skills",
     "pharmaceutical", "pharmaceuticals", "stakeholder", "engagement", "relations", "outreach", "policy",
     "regulatory", "corporate", "legal", "human", "resources", "talent", "quality", "commercial", "planning",
@@ -238,7 +245,7 @@ def demonym(text: str) -> bool:
 #: Sciences Development Center", "une future Maison de la santé" describe a thing, they do not name one.
 #: (French "a" is the verb avoir: "Acme a rejoint X".)
 _DESCRIBED = {
-    lang: re.compile(rf"(?:^|[^\w’'-])(?:{articles})\s+((?:[a-zà-ÿ][\w-]*\s+){{0,2}})$")
+    lang: re.compile(rf"(?:^|[^\w’'-]|\b[Dd][’'])(?:{articles})\s+((?:[a-zà-ÿ][\w-]*\s+){{0,2}})$")
     for lang, articles in (("en", "[Aa]|[Aa]n"), ("fr", "[Uu]n|[Uu]ne"))
 }
 
@@ -286,7 +293,54 @@ _THINGS = {
     "strategie", "fund", "fonds", "prize", "prix", "award", "awards", "challenge", "designation", "label",
     "scheme", "framework", "grant", "grants", "call", "appel", "trial", "study", "etude", "campaign", "campagne",
     "instrument", "mechanism", "dispositif", "contest", "competition", "concours",
+    # texts of law: "le Règlement européen nº 1082/2006", "the EU Regulation"
+    "reglement", "regulation", "directive",
 }
+
+
+#: A kind of thing (a programme, a project ...), its words, then a colon or a verb of naming:
+#: what follows is that thing's name ("un projet d'envergure : le X (...)", "a scheme called X").
+_NAMED_THING = re.compile(
+    r"\b(?:" + "|".join(sorted(_THINGS - {"label", "plan", "call", "appel"})) + r")\b[^.;:!?()]{0,120}?"
+    r"(?:\s*:|,?\s+(?:baptise|baptisee|appele|appelee|nomme|nommee|intitule|intitulee|denomme|denommee|called|named|dubbed|entitled|known as))"
+    r"\s*(?:le |la |les |l'|l’|the )?(?:[^\s()]+\s*\(\s*)?$"
+)
+
+
+#: A body's organ before "de la / de l' / du / of the" and one body's name: "l'Assemblée de la
+#: Région X", "the Board of the Foundation" (but "Assemblée des Départements de France", many bodies,
+#: is a federation's name).
+_ORGAN = re.compile(r"^(?:assemblee|assembly|bureau|board|comite|committee|secretariat|presidium|senat|senate)\s+(?:de la|de l'|du|of the)\s*\S")
+_ORGAN_ALONE = re.compile(r"(?:l'|l’|the\s+)?(?:assemblee|assembly|bureau|board|comite|committee|presidium|senat|senate)")
+#: A news agency reporting the story: "..., a appris l'APS.", "rapporte l'AFP".
+_REPORTED_BY = re.compile(r"\b(?:a appris|apprend|rapporte|rapportait|a rapporte|reports|reported)\s+(?:l'|l’|le |la |the )?$")
+
+
+#: Where an event takes place: "La signature a eu lieu au ministère de X", "was held at the X".
+_VENUE = re.compile(
+    r"\b(?:a eu lieu|ont eu lieu|aura lieu|s'est tenue?|se tiendra|se tient|took place|takes place|will take place|"
+    r"was held|will be held|is held)\b[^.;]{0,60}?\b(?:au|aux|a la|a l'|dans les locaux d[eu]|at the)\s+$"
+)
+
+
+def common_noun(text: str, sentences: list[str]) -> bool:
+    """"Biobanks have a key role ...": one plain capitalised word that the article also writes in
+    lower case is a common noun at the start of a sentence or in a heading, not a name."""
+    if " " in text or not (text[:1].isupper() and text[1:].islower()):
+        return False
+    pattern = re.compile(rf"(?<![\w-]){re.escape(text.lower())}(?![\w-])")
+    return any(pattern.search(sentence) for sentence in sentences)
+
+
+def organ_or_source(sentence: str, start: int, end: int) -> bool:
+    """An organ of one body ("l'Assemblée de l'Eurorégion"), the venue of an event ("a eu lieu au
+    ministère de X") or the agency that reports the news ("a appris l'APS."): none is an
+    organisation the article is about."""
+    if _ORGAN.match(fold(sentence[start:end]).replace("’", "'")) or _ORGAN_ALONE.fullmatch(fold(sentence[start:end])):
+        return True
+    if _VENUE.search(fold(sentence[max(0, start - 120):start] + "|")[:-1].replace("’", "'")):
+        return True
+    return bool(_REPORTED_BY.search(fold(sentence[max(0, start - 20):start] + "|")[:-1])) and not sentence[end:].strip(" .»”\"")
 
 
 #: Parts of an organisation named by their field: "she led the Neurology Development group".
@@ -300,8 +354,16 @@ def a_thing(sentence: str, start: int, end: int) -> bool:
     words = folded_words(sentence[start:end])
     if words and (words[0] in _THINGS or words[-1] in _THINGS):
         return True
-    if re.search(r"\b(?:fonds|fund|programme|program|prix|prize|label)\s+$", fold(sentence[max(0, start - 20):start] + "|")[:-1]):
+    if re.search(r"\b(?:fonds|fund|programme|program|prix|prize|label|projet|project|dispositif|concours)\s+$", fold(sentence[max(0, start - 20):start] + "|")[:-1]):
         return True  # "via son fonds Innobio 2": the name of a fund
+    before = fold(sentence[max(0, start - 160):start] + "|")[:-1]
+    thing = _NAMED_THING.search(before)
+    # (not "The programme brings together four companies: A, B", "le projet est porté par deux acteurs : A et B")
+    if thing and not ORG_LISTS.search(thing.group(0)) and not re.search(r"\b(?:par|by|avec|with|entre|between|aupres de)\b", thing.group(0)):
+        return True  # "un programme transfrontalier : le X", "un dispositif baptisé le X": the thing's name
+    noun = re.match(r"\s+([a-z]+)", sentence[end:end + 20])
+    if noun and noun.group(1) in _THINGS - {"label", "plan"} and re.search(r"\bthe\s+$", sentence[max(0, start - 5):start]):
+        return True  # "the Helios competition", "the Nova programme": the name qualifies the thing
     after = re.match(r"(\s*\([^()]{1,12}\))?\s+([a-z]+)", sentence[end:end + 30])
     # (with its acronym between, any name: "the Interregional Innovation Investments (I3) instrument")
     return after is not None and after.group(2) in _THINGS | _PARTS and len(words) >= 2 and (bool(after.group(1)) or generic_only(sentence[start:end]))

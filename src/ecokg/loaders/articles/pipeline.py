@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ecokg.errors import InputError
 from ecokg.files import atomic_write_text
+from ecokg.loaders.articles.agreements import find_agreements
 from ecokg.loaders.articles.dates import dateline_date, reference
 from ecokg.loaders.articles.discourse import Discourse
 from ecokg.loaders.articles.entities import find_mentions
@@ -18,7 +19,6 @@ from ecokg.loaders.articles.ner import names
 from ecokg.loaders.articles.posts import find_posts
 from ecokg.loaders.articles.reading import sentences_and_unquoted
 from ecokg.loaders.articles.relations import (
-    find_agreements,
     find_events,
     find_meetings_and_visits,
     find_mission,

@@ -28,6 +28,9 @@ _LEADING_VERBS = {
 _VERB = "|".join(sorted((re.escape(v) for v in _LEADING_VERBS), key=len, reverse=True))
 _RELATIVE = re.compile(
     rf"^\s*,\s*(?:who|qui)\s+(?:(?:also|now|currently|still|aussi|egalement|desormais|toujours)\s+)?({_VERB})\s+"
+    # "who chairs the board of Acme", "qui préside le conseil d'administration de Genvia": its board is the body's.
+    r"(?:(?:the\s+|le\s+|la\s+|l')?(?:(?:executive\s+|supervisory\s+)?board(?:\s+of\s+directors)?|conseil d'administration|"
+    r"conseil de surveillance|directoire|bureau)\s+(?:of|de|du|d')\s*)?"
     rf"(?:the\s+|le\s+|la\s+|l'|les\s+)?(?:(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(KIND_FAMILIES)})\s+)?$"
 )
 #: "Its CEO, X", "Sa directrice, X", "son président X": a pronoun, a post, the name.

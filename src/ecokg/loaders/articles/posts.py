@@ -21,6 +21,11 @@ import re
 from ecokg.loaders.articles.discourse import KIND_FAMILIES, Discourse
 from ecokg.loaders.articles.linking import Candidate, Mention, State
 from ecokg.loaders.articles.offices import office_title
+from ecokg.loaders.articles.post_forms import (
+    affiliation_then_apposition,
+    body_after_at,
+    office_owner,
+)
 from ecokg.loaders.articles.post_refs import (
     add_post,
     appointment,
@@ -121,7 +126,7 @@ _PARTNER_AT = re.compile(r"(?:(?:managing|general|senior|founding)\s+)?partner\s
 #: Officers a list may name without their organisation ("Trésorière", "Secrétaire général").
 _OFFICERS = {"president", "vice-president", "board-member"}
 #: "in charge of Y", "en charge du Y", "responsible for Y": the organisation a person leads.
-_IN_CHARGE = re.compile(r"\b(?:in charge of|en charge d[eu]s?|en charge de la|en charge de l'|chargee? d[eu]s?|chargee? de la|"
+_IN_CHARGE = re.compile(r"\b(?!chargee? de mission)(?:in charge of|en charge d[eu]s?|en charge de la|en charge de l'|chargee? d[eu]s?|chargee? de la|"
                         r"chargee? de l'|responsible for|a la tete d[eu]s?|a la tete de la|a la tete de l'|at the head of)\s")
 #: Another organisation coordinated with the post's first: "directeur de A et de B", "CEO of A and B".
 _COORDINATED = re.compile(
@@ -153,6 +158,10 @@ def _apposition(
         closing = re.search(r"\s[-–—]{1,2}(?:\s|$)", after[dash.end():])
         inner = after[dash.end():dash.end() + closing.start()] if closing else after[dash.end():]
         after = "," + " " * (dash.end() - 1) + inner
+    if (affiliated := affiliation_then_apposition(sentence, person, orgs)) is not None:
+        # "Dr Jane Roe of Westbrook University, Ohio, chair of X": the affiliation, then the post.
+        _add(holder, state.entity_for(affiliated[0], index).id, "member", "", index, 0.5)
+        after = "," + " " * affiliated[1] + after[affiliated[1] + 1:]
     if not after.startswith(","):
         # "Michael DANON Président du Conseil d'Administration d'Eurobiomed": no comma.
         if not (after.startswith(" ") and role_at(after.lstrip()) and re.match(rf"\s+[\w -]{{2,60}}?\s{_OF}\s*", after)):
@@ -203,12 +212,16 @@ def _apposition(
         # The organisation within the clause, or right after it ("PDG et cofondateur, HalioDX").
         inside = [m for m in orgs if start <= m.start < end + 1]
         following = [m for m in orgs if end <= m.start <= end + 3 and sentence[end:m.start].strip() in (",", "")]
-        chosen = inside or following
+        chosen = body_after_at(sentence, start, inside) or following
         confidence = 0.8
         if (charge := _in_charge(sentence, start, end, orgs)) is not None:
             chosen, role = [charge], "leader"  # "conseiller d'Etat en charge du Département X": its head
+        office, owner = office_owner(state, index, sentence, chosen[0], orgs) if chosen else (False, None)
+        if office and owner is None:
+            continue  # "head of the Oslo office": an office of a body the sentence does not name
         if chosen:
-            org = state.entity_for(chosen[0], index)
+            # "director of the Chicago office of Acme", "manager of Acme Chicago office": Acme's post.
+            org = owner or state.entity_for(chosen[0], index)
             title = sentence[start: chosen[0].end] if inside else clause
             for other in _coordinated(sentence, chosen[0], orgs, end):
                 # "directeur général du GIE X et du pôle Y": one title, two organisations.
@@ -307,8 +320,9 @@ def _title_before(
     match = re.fullmatch(r"\s*,\s*(?:whose|dont\s+(?:le|la|l'))\s*([\w .&-]{2,50}?)\s*,?\s*", folded)
     if match and ROLE_WORDS.fullmatch(match.group(1)):
         return _add(holder, state.entity_for(org, index).id, role_at(match.group(1)) or "member", match.group(1), index, 0.7)
-    # "le pôle Eurobiomed (et son président Michaël Danon".
-    match = re.fullmatch(r"\s*\(\s*(?:et|and)?\s*(?:son|sa|its|their)\s+([\w .&-]{2,40}?)\s*", folded)
+    # "le pôle Eurobiomed (et son président Michaël Danon", "Acme (CEO: Jane Roe)".
+    match = re.fullmatch(r"\s*\(\s*(?:et|and)?\s*(?:son|sa|its|their)\s+([\w .&-]{2,40}?)\s*", folded) or re.fullmatch(
+        r"\s*\(\s*([\w .&-]{2,40}?)\s*:\s*", folded)
     if match and role_at(match.group(1)):
         return _add(holder, state.entity_for(org, index).id, role_at(match.group(1)) or "member", match.group(1), index, 0.7)
     # "Le PDG de BIOQuébec, Benoit Larose": a role, the organisation, a comma, the name.
@@ -415,7 +429,7 @@ def _affiliation(
         return
     org = after[0]
     between = sentence[person.end:org.start]
-    if re.fullmatch(rf"\s*{_OF}\s*(?:la\s+|l’|l'|the\s+)?", between) or (
+    if re.fullmatch(rf",?\s*{_OF}\s*(?:la\s+|l’|l'|the\s+)?", between) or (
         # "Jane Roe (Acme)", "Luc Morel (pôle Nordev)": a kind word may precede the name.
         re.fullmatch(rf"\s*\(\s*(?:(?:the\s+|le\s+|la\s+|l')?{_CUE}\s+)?", fold_keep_length(between)) and sentence[org.end:org.end + 1] == ")"
     ):

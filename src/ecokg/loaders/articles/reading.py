@@ -59,13 +59,14 @@ def _append(out: list[tuple[str, str]], paragraph: str, masked: str, start: int,
     out.append((original, masked[start + lead : start + lead + len(original)]))
 
 
-_OPENING = {"«": "»", "“": "”", '"': '"', "„": "“"}
+#: (a German low quote is closed by a high one of either hand: „...“ or, in English text, „...”)
+_OPENING = {"«": "»", "“": "”", '"': '"', "„": "“”"}
 #: A verb of saying after a comma, then a capitalised word, inside a quotation: the narrator's
 #: incise ("« Nous voulions ..., explique Anne Morel, présidente de X. Nous ... »"), not the quote's.
 _INCISE = re.compile(
     r",\s+(?:explique|expliquait|d[ée]clare|pr[ée]cise|souligne|ajoute|indique|affirme|commente|rappelle|confie|"
     r"estime|poursuit|conclut|assure|insiste|note|observe|r[ée]sume|d[ée]taille|reconna[iî]t|analyse|pointe|"
-    r"t[ée]moigne|raconte|rel[èe]ve|se r[ée]jouit|says|said|explains|explained|adds|added|notes|noted|"
+    r"t[ée]moigne|raconte|rel[èe]ve|se r[ée]jouit|annonce|lance|remarque|martèle|reprend|says|said|announces|announced|explains|explained|adds|added|notes|noted|"
     r"continues|continued|states|stated|comments|commented|according to)(?:-t-(?:il|elle))?\s+(?=[A-ZÀ-ÖØ-Þ])"
 )
 _INCISE_END = re.compile(r"[.!?…](?=\s|$)|[»”\"]")
@@ -84,7 +85,7 @@ def _blank_quotes(paragraph: str) -> str:
         elif (char, closing) in (("«", "»"), ("“", "”")):
             depth += 1
             chars[i] = " "
-        elif char == closing or (char in "”\"»" and closing in "”\"»"):
+        elif char in closing or (char in "”\"»" and any(c in "”\"»" for c in closing)):
             depth -= 1
             if depth <= 0:
                 closing = None

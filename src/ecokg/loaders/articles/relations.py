@@ -1,4 +1,5 @@
-"""Relations between the mentions of a sentence: agreements, the mission, meetings, visits, events, sectors.
+"""Relations between the mentions of a sentence: the mission, meetings, visits, events, sites, sectors
+(agreements: :mod:`.agreements`).
 
 Each rule reads one sentence and its mentions, and adds facts to the candidates of
 :class:`~ecokg.loaders.articles.linking.State`, with the sentence as quote.
@@ -7,10 +8,8 @@ Each rule reads one sentence and its mentions, and adds facts to the candidates 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from ecokg.loaders.articles.dates import DateMention, dates_in, in_dateline
-from ecokg.loaders.articles.discourse import Discourse
 from ecokg.loaders.articles.linking import Candidate, Mention, State, slug
 from ecokg.loaders.articles.spans import fold_keep_length
 from ecokg.loaders.articles.vocabulary import status_of
@@ -44,55 +43,7 @@ SECTORS: dict[str, str] = {
     "medtech": "medtech",
 }
 
-_AGREEMENT = re.compile(
-    r"\b(accord|convention|partenariat|protocole d'entente|protocole|entente|memorandum of understanding|"
-    r"memorandum of cooperation|memorandum|agreement|partnership|mou|pact|pacte|letters? of intent|"
-    # A deal, a contract, a (lower-case) alliance ("a collaboration between A and B" is a joint
-    # project, not an agreement, unless it is a "collaboration agreement").
-    r"deal|contract|contrat|alliance|"
-    r"lettres? d'intention|"
-    # Verbs of partnering: "X and Y have partnered", "X s'allie avec Y", "join forces".
-    r"partnered|partners with|partnering with|team(?:s|ed|ing)? up|join(?:s|ed|ing)? forces|s'allient|s'allie|"
-    r"s'associent|s'associe|unissent leurs forces|unir leurs forces|nouent un partenariat|"
-    # A merger of two named parties: "X and Y will merge", "X et Y vont fusionner".
-    r"merger|merge|merged|merging|fusion|fusionner|fusionnent|fusionneront|fusionnera|ont fusionne|"
-    # A stated will to work together: "X and Y have agreed to cooperate", "X et Y ont convenu de collaborer".
-    r"agree[sd]? to (?:cooperate|collaborate|work together|partner)|"
-    r"(?:convenu|conviennent|decide|decident|s'engagent|se sont engages) (?:de|a) (?:cooperer|collaborer|travailler ensemble))\b"
-    # "la convention internationale BIO 2014": a convention that is an event, not an agreement.
-    r"(?!\s+(?:internationale|annuelle|mondiale|d'affaires|bio\b))"
-)
-_SIGNING = re.compile(r"\b(sign\w*|ratif\w*|between|entre|with|avec|conclu\w*|noue\w*|renew\w*|extend|announc\w*|annonc\w*|forge\w*|entered|agreed|liant|partnered|officiali[sz]\w*|formali[sz]\w*|convenu|conviennent|decide\w*|s'engag\w*|s'alli\w*|s'associ\w*|team\w* up|join\w* forces|unissent|unir leurs forces|merg\w*|fusion\w*|ink\w*|seal\w*|scell\w*|paraph\w*|struck|strike\w*)\b")
-#: "The two clusters signed ...", "Les deux pôles ont signé ...": the last two organisations met.
-_THE_TWO = re.compile(
-    r"\b(?:the two|both|these two|les deux|ces deux)\s+(?:[\w-]+\s+)?(clusters?|organi[sz]ations?|companies|partners|agencies|"
-    r"institutions|networks|associations|poles|structures|entreprises|societes|partenaires|agences|reseaux|institutions)\b"
-)
-#: Names given as examples of a kind ("D'autres pôles comme A et B ont choisi de fusionner") are
-#: not a pair acting together.
-_EXAMPLES = re.compile(r"\b(?:comme|such as|like|notamment|including|dont|tels? que|telles? que|among them)\s+(?:the\s+|le\s+|la\s+|les\s+|l')?$")
-#: "The MoU was signed ...", "L'accord a été signé ...": the agreement proposed just before.
-_DEFINITE = re.compile(r"\b(?:the|this|that|l'|le|la|cet|cette|ce)\s*$")
-#: A sentence without a subject ("Signant en même temps un accord avec Y", "It also signed ..."):
-#: its subject is the previous sentence's.
-_NO_SUBJECT = re.compile(r"^\W*(?:[a-z]+(?:ant|ing)\b|(?:il|elle|ils|elles|it|they)\s)")
-
-
-#: What may stand between two coordinated parties: "A and the B", "A, B et l'agence C".
-_AND = re.compile(r"\s*(?:,|,?\s+(?:and|et))\s+(?:the\s+|le\s+|la\s+|les\s+|l')?(?:[a-z-]+\s+)?$")
-
-
-def _coordinated_after(folded: str, after: list[Mention]) -> list[Mention]:
-    """The organisations coordinated with the first of ``after``: "with A, B and C" -> B, C."""
-    out: list[Mention] = []
-    for previous, mention in pairwise(after):
-        if not _AND.fullmatch(folded[previous.end:mention.start]):
-            break
-        out.append(mention)
-    return out
-
-
-def _event_date(state: State, index: int, sentence: str) -> list[DateMention]:
+def event_dates(state: State, index: int, sentence: str) -> list[DateMention]:
     """The dates of a sentence, resolved; the dateline's own date is the document's, not an event's."""
     mentions = dates_in(sentence, state.ref)
     for mention in mentions:
@@ -101,99 +52,6 @@ def _event_date(state: State, index: int, sentence: str) -> list[DateMention]:
     if index <= 2:  # the dateline may follow a headline; "On Tuesday, June 4, X opened ..." is no dateline
         mentions = [m for m in mentions if not (in_dateline(sentence, m) and m.iso in (state.dateline, None))]
     return [m for m in mentions if m.iso]
-
-
-def find_agreements(
-    state: State, index: int, sentence: str, mentions: list[Mention], discourse: Discourse | None = None
-) -> None:
-    folded = fold_keep_length(sentence)  # offsets stay those of the mentions
-    orgs = [m for m in mentions if m.kind == "org"]
-    match = next(
-        (m for m in _AGREEMENT.finditer(folded) if not any(o.start <= m.start() < o.end for o in orgs)
-         and not (m.group(1) == "alliance" and sentence[m.start()].isupper())), None  # "the Biotech Alliance": a name
-    )
-    dates = _event_date(state, index, sentence)
-    if not match:
-        if state.last_agreement is not None and re.search(r"\b(signing|signature)\b", folded) and dates:
-            # "The signing will occur ... on March 25": the date of the agreement just proposed.
-            agreement = state.last_agreement
-            if "date" not in agreement.props:
-                agreement.add("date", dates[0].iso, index, 0.6)
-        return
-    if not _SIGNING.search(folded):
-        return
-    if re.search(r"\b(?:in (?:partnership|collaboration|cooperation) with|en (?:partenariat|collaboration|cooperation) avec)\b", folded) and not re.search(r"\bsign|\bagree|\bconclu|\baccord\b|\bconvention\b", folded):
-        return  # "organised by X in partnership with Y": a joint event, not an agreement
-    # Parties are named in the agreement word's clause: "L'accord ... porte ses fruits : Abreos
-    # implantera ..., Neuroservices ..." names two companies that are not its parties.
-    clause_start = max((m.end() for m in re.finditer(r"[:;]", folded[: match.start()])), default=0)
-    stop = re.search(r"[:;]", folded[match.end():])
-    clause_end = match.end() + stop.start() if stop else len(folded)
-    orgs = [m for m in orgs if clause_start <= m.start and m.end <= clause_end]
-    between = re.search(r"\b(entre|between|liant)\b", folded[match.start():clause_end])
-    # "X has entered a partnership with Y", "X signe une convention avec Y", "X partners with Y".
-    partner = re.match(r"(?:[^,.;]{0,40}?\s)?(?:with|avec|aux cotes d[eu])\s", folded[match.end():clause_end] + " ") or (
-        re.match(r"\s*(?:a|au|aux)\s", folded[match.end():clause_end] + " ") if match.group(1).startswith("s'") else None
-    )
-    if (state.last_agreement is not None and not between and _DEFINITE.search(folded[:match.start()])
-            and not (partner and [m for m in orgs if m.end <= match.start()])):
-        # "The MoU was signed at ... by X and Y": the agreement just proposed, not a new one.
-        agreement = state.last_agreement
-        status = status_of(folded)
-        set_status(agreement, "signed" if status == "happened" else status, index)
-        singles = [d for d in dates if d.end_iso is None]
-        if singles and "date" not in agreement.props:
-            agreement.add("date", singles[0].iso, index, 0.6)
-        return
-    signatories: list[str] = []
-    if between:
-        start = match.start() + between.end()
-        parties = [m for m in orgs if m.start >= start]
-    elif partner and (before := [m for m in orgs if m.end <= match.start()]):
-        after = [m for m in orgs if m.start >= match.end() + partner.end() - 1]
-        # The subject is the clause's first organisation ("The X group, which includes Y, ..."),
-        # and every name coordinated after "with" ("an MoU with A and B", "avec A, B et C").
-        parties = [before[0], *after[:1], *_coordinated_after(folded, after)]
-    elif partner and discourse is not None and _NO_SUBJECT.match(folded) and (subject := discourse.subject(state, index - 1)):
-        # "Engageant en même temps un partenariat avec Y": the previous sentence's subject and Y.
-        signatories.append(subject.id)
-        parties = [m for m in orgs if m.start >= match.end() + partner.end() - 1][:1]
-    else:
-        parties = [m for m in orgs if m.end <= match.start()] or orgs
-        if parties and _EXAMPLES.search(folded[clause_start:parties[0].start]):
-            return  # "D'autres pôles comme A et B ont choisi de fusionner": examples, not a pair
-    if len(parties) + len(signatories) < 2:
-        parties = orgs
-    for mention in parties:
-        entity = state.entity_for(mention, index)
-        if entity.id not in signatories:
-            signatories.append(entity.id)
-    if len(signatories) < 2 and discourse is not None and (two := _THE_TWO.search(folded[clause_start:clause_end])):
-        signatories = [c.id for c in discourse.last_met(state, index, two.group(1), 2)]
-    if len(signatories) < 2:
-        # "signed by Jane Roe and John Smith": the organisations the signers hold posts in.
-        signers = re.search(r"\b(?:signed by|signee?s? par|co-?signee?s? par|paraphee?s? par)\s", folded)
-        for mention in mentions if signers else []:
-            by = signers.end() - 1 if signers else len(folded)
-            posts = state.entity_for(mention, index).posts if mention.kind == "person" and mention.start > by else []
-            if posts and posts[0]["organization"] not in signatories:
-                signatories.append(posts[0]["organization"])
-    if len(signatories) < 2:
-        return
-    labels = " – ".join(state.entities[s].label for s in signatories[:2])
-    french = state.lang == "fr"
-    agreement = state.new(
-        "agreement-" + "-".join(signatories[:2]), "Agreement",
-        (f"Accord de partenariat {labels}" if french else f"Partnership agreement {labels}"), index, 0.7,
-    )
-    for ident in signatories[:4]:
-        agreement.add("signatories", ident, index, 0.7)
-    status = status_of(folded)
-    set_status(agreement, "signed" if status == "happened" else status, index)
-    singles = [d for d in dates if d.end_iso is None]
-    if singles:
-        agreement.add("date", singles[0].iso, index, 0.6)
-    state.last_agreement = agreement
 
 
 _EVENT_NOUNS = re.compile(
@@ -223,7 +81,7 @@ _ON_A_DAY = re.compile(r"(?:\bon|\ble|\bce|\bdu|\bthe)\s*$")
 def find_events(state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
     """A dated meeting, assembly, summit or announcement: an event with its date and status."""
     folded = fold_keep_length(sentence)  # the event's word is cut from the sentence at these offsets
-    dates = _event_date(state, index, sentence)
+    dates = event_dates(state, index, sentence)
     if not dates:
         return
     noun = _EVENT_NOUNS.search(folded)
@@ -261,7 +119,7 @@ def find_mission(state: State, index: int, sentence: str, mentions: list[Mention
     folded = fold(sentence)
     if not re.search(r"\b(delegation|mission|trade mission|visite officielle|official visit)\b", folded):
         return
-    ranges = [d for d in _event_date(state, index, sentence) if d.end_iso]
+    ranges = [d for d in event_dates(state, index, sentence) if d.end_iso]
     dates = (ranges[0].iso, ranges[0].end_iso) if ranges else None
     if dates is None and state.mission is None:
         return
@@ -345,7 +203,7 @@ def _event_status(folded: str) -> str:
 
 def _date_and_status(state: State, event: Candidate, index: int, sentence: str) -> None:
     """A meeting's or a visit's own date ("le 16 mai", "on March 25") and status ("visitera": planned)."""
-    dates = [d for d in _event_date(state, index, sentence) if d.end_iso is None]
+    dates = [d for d in event_dates(state, index, sentence) if d.end_iso is None]
     if dates and "date" not in event.props:
         event.add("date", dates[0].iso, index, 0.5)
     set_status(event, _event_status(fold(sentence)), index)

@@ -153,6 +153,8 @@ def person_part(name: str) -> str | None:
         return None
     if fold(words[0]) in NOT_NAMES or ROLE_WORDS.search(fold(name)) or head_class(fold(name).split()):
         return None
+    if all(len(w.rstrip(".")) <= 1 for w in words):
+        return None  # "G. E. I. E": an acronym written with dots, not a person's initials
     # (a surname with a particle is written in mixed case: "Mike DeWine", "Anne LeBlanc")
     mixed = [w for w in words if (MIXED.fullmatch(w) and not re.fullmatch(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|O’)[A-Z][a-z]+", w)) or COMPOUND.fullmatch(w)]
     if mixed or fold(words[-1]) in COMPANY_ENDINGS:

@@ -56,6 +56,8 @@ def refine(sentence: str, found: _N) -> _N:
         better = _person(person)
         if re.search(rf"(?:^|\s)(?:the|le|la|les|de les|del|dels)\s+{re.escape(person)}", sentence):
             better = ""  # "de les Illes Balears", "the Grand Duchy": no one's name follows an article
+        if re.search(rf"(?:^|\s)(?:[Aa]|[Aa]n|[Uu]n|[Uu]ne)\s+(?:[A-Z]\S*\s+){{0,2}}{re.escape(person)}", sentence):
+            better = ""  # "designated a BioReady® Bronze Community": a kind of thing, nobody
         if better != person:
             found.persons.discard(person)
             if better:

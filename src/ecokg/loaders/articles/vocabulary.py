@@ -130,7 +130,45 @@ ROLES: dict[str, str] = {
     "member": "member",
     "a la tete": "leader",
     "at the helm": "leader",
+    # Round 6: a commissioner heads a commission or an office; staff posts of any body.
+    "commissioner": "leader",
+    "commissaire": "leader",
+    "chargee de mission": "member",
+    "charge de mission": "member",
+    "chargee d'affaires": "member",
+    "charge d'affaires": "member",
+    "chef de projet": "member",
+    "cheffe de projet": "member",
+    "coordinator": "member",
+    "coordinatrice": "member",
+    "coordinateur": "member",
+    "general counsel": "member",
+    "chief of staff": "member",
+    # Heads of universities and faculties: "Rector of X", "Vice-Chancellor of X", "doyenne de la faculté".
+    "rector": "leader", "vice-rector": "member", "vice rector": "member", "recteur": "leader", "rectrice": "leader",
+    "vice-recteur": "member", "vice-rectrice": "member", "chancellor": "leader", "vice-chancellor": "leader",
+    "vice chancellor": "leader", "provost": "member", "dean": "leader", "doyen": "leader", "doyenne": "leader",
 }
+# A deputy's, an assistant's or an associate's post (a member of the body, not its head), and a
+# post named by its field ("Program Manager", "Trade Commissioner": the same post as without it).
+for _base in ("director", "commissioner", "manager", "head", "coordinator"):
+    for _qualifier in ("deputy", "assistant", "associate"):
+        ROLES[f"{_qualifier} {_base}"] = "member"
+    for _field in ("program", "programme", "project", "research", "sales", "marketing", "communications",
+                   "operations", "innovation", "development", "investment", "partnerships", "country", "policy", "trade"):
+        ROLES.setdefault(f"{_field} {_base}", ROLES.get(_base, "member"))
+    for _field in ("finance", "financial", "scientific", "medical", "technical", "commercial", "legal", "regional"):
+        ROLES.setdefault(f"{_field} {_base}", ROLES.get(_base, "member"))
+# French puts the field after the post: "directrice financière", "responsable commercial",
+# "directeur adjoint" (an adjoint is a member, as a deputy).
+for _base in ("directeur", "directrice", "responsable", "delegue", "deleguee", "conseiller", "conseillere"):
+    for _field in ("financier", "financiere", "scientifique", "commercial", "commerciale", "technique", "medical",
+                   "medicale", "juridique", "marketing", "administratif", "administrative", "operationnel",
+                   "operationnelle", "industriel", "industrielle", "strategique", "international", "internationale",
+                   "regional", "regionale", "territorial", "territoriale", "export", "innovation", "recherche"):
+        ROLES.setdefault(f"{_base} {_field}", ROLES[_base])
+    for _field in ("adjoint", "adjointe"):
+        ROLES.setdefault(f"{_base} {_field}", "member")
 ROLE_KEYS = sorted(ROLES, key=len, reverse=True)
 #: Titles in the plural: the post of every person they are given to ("A and B, co-founders of Y").
 PLURAL_ROLES = re.compile(r"(?<![\w-])(?:co-?founders|founders|(?:co-?)?fondat(?:eurs|rices)|co-?presidents|co-chairs|"
@@ -212,6 +250,11 @@ ORG_HEADS: dict[str, str] = {
     "systems": "Company",
     "lab": "Company",
     "communaute d'agglomeration": "PublicAuthority",
+    # a body of several members: "Communauté de travail des X", "Groupement d'intérêt public Y"
+    "communaute": "Organization",
+    "groupement": "Organization",
+    "technology park": "Cluster", "science park": "Cluster", "research park": "Cluster",
+    "parc technologique": "Cluster", "parc scientifique": "Cluster",
     "communaute de communes": "PublicAuthority",
     "communaute urbaine": "PublicAuthority",
     "metropole": "PublicAuthority",

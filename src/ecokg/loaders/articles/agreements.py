@@ -1,0 +1,253 @@
+"""Agreements, memoranda and partnerships, with their parties, status and date, from one sentence.
+
+The agreement's word (an accord, a convention, an MoU, a partnership, a deal, in the singular or
+the plural; a verb of partnering or merging) and a verb of signing; its parties are the
+organisations "between" which it is, the subject and the names after "with" / "avec" (before
+or after the word), those before the word, an organisation a kind word or a pronoun points
+back to, or the bodies of the people who signed it. A plural word with one subject and several
+partners gives one agreement with each ("des conventions avec A et B"). See docs/extraction.md,
+"Relations and status".
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from ecokg.loaders.articles.dates import DateMention
+from ecokg.loaders.articles.discourse import KIND_FAMILIES, Discourse
+from ecokg.loaders.articles.linking import Candidate, Mention, State
+from ecokg.loaders.articles.relations import event_dates, set_status
+from ecokg.loaders.articles.spans import fold_keep_length
+from ecokg.loaders.articles.vocabulary import status_of
+
+_AGREEMENT = re.compile(
+    # Plurals too: "des conventions d'intention", "two agreements", "memoranda of understanding".
+    r"\b(accords?|conventions?|partenariats?|protocoles? d'entente|protocoles?|ententes?|memorand(?:um|a|ums) of understanding|"
+    r"memorand(?:um|a|ums) of cooperation|memorand(?:um|a|ums)|agreements?|partnerships?|mous?|pacts?|pactes?|letters? of intent|"
+    # A deal, a contract, a (lower-case) alliance ("a collaboration between A and B" is a joint
+    # project, not an agreement, unless it is a "collaboration agreement").
+    r"deals?|contracts?|contrats?|alliance|"
+    # "have formalised their collaboration", "ont officialisé leur coopération".
+    r"(?:formali[sz]\w*|officiali[sz]\w*)\s+(?:their|its|leur|sa|son)\s+(?:collaboration|cooperation|partenariat|partnership)|"
+    r"lettres? d'intention|"
+    # Verbs of partnering: "X and Y have partnered", "X s'allie avec Y", "join forces".
+    r"partnered|partners with|partnering with|team(?:s|ed|ing)? up|join(?:s|ed|ing)? forces|s'allient|s'allie|"
+    r"s'associent|s'associe|unissent leurs forces|unir leurs forces|nouent un partenariat|"
+    # A merger of two named parties: "X and Y will merge", "X et Y vont fusionner".
+    r"merger|merge|merged|merging|fusion|fusionner|fusionnent|fusionneront|fusionnera|ont fusionne|"
+    # A stated will to work together: "X and Y have agreed to cooperate", "X et Y ont convenu de collaborer".
+    r"agree[sd]? to (?:cooperate|collaborate|work together|partner)|"
+    r"(?:convenu|conviennent|decide|decident|s'engagent|se sont engages) (?:de|a) (?:cooperer|collaborer|travailler ensemble))\b"
+    # "la convention internationale BIO 2014": a convention that is an event, not an agreement.
+    r"(?!\s+(?:internationale|annuelle|mondiale|d'affaires|bio\b))"
+)
+_SIGNING = re.compile(r"\b(sign\w*|ratif\w*|between|entre|with|avec|conclu\w*|noue\w*|renew\w*|extend|announc\w*|annonc\w*|forge\w*|entered|agreed|liant|partnered|officiali[sz]\w*|formali[sz]\w*|convenu|conviennent|decide\w*|s'engag\w*|s'alli\w*|s'associ\w*|team\w* up|join\w* forces|unissent|unir leurs forces|merg\w*|fusion\w*|ink\w*|seal\w*|scell\w*|paraph\w*|struck|strike\w*)\b")
+#: "The two clusters signed ...", "Les deux pôles ont signé ...": the last two organisations met.
+_THE_TWO = re.compile(
+    r"\b(?:the two|both|these two|les deux|ces deux)\s+(?:[\w-]+\s+)?(clusters?|organi[sz]ations?|companies|partners|agencies|"
+    r"institutions|networks|associations|poles|structures|entreprises|societes|partenaires|agences|reseaux|institutions)\b"
+)
+#: Names given as examples of a kind ("D'autres pôles comme A et B ont choisi de fusionner") are
+#: not a pair acting together.
+_EXAMPLES = re.compile(r"\b(?:comme|such as|like|notamment|including|dont|tels? que|telles? que|among them)\s+(?:the\s+|le\s+|la\s+|les\s+|l')?$")
+#: "The MoU was signed ...", "L'accord a été signé ...": the agreement proposed just before.
+_DEFINITE = re.compile(r"\b(?:the|this|that|l'|le|la|cet|cette|ce)\s*$")
+#: A sentence without a subject ("Signant en même temps un accord avec Y", "It also signed ..."):
+#: its subject is the previous sentence's.
+_NO_SUBJECT = re.compile(r"^\W*(?:[a-z]+(?:ant|ing)\b|(?:il|elle|ils|elles|it|they)\s)")
+
+
+#: What may stand between two coordinated parties: "A and the B", "A, B et l'agence C".
+_AND = re.compile(r"\s*(?:,|,?\s+(?:and|et))\s+(?:the\s+|le\s+|la\s+|les\s+|l')?(?:[a-z-]+\s+)?$")
+
+
+def _coordinated_after(folded: str, after: list[Mention]) -> list[Mention]:
+    """The organisations coordinated with the first of ``after``: "with A, B and C" -> B, C."""
+    out: list[Mention] = []
+    for previous, mention in pairwise(after):
+        if not _AND.fullmatch(folded[previous.end:mention.start]):
+            break
+        out.append(mention)
+    return out
+
+
+def find_agreements(
+    state: State, index: int, sentence: str, mentions: list[Mention], discourse: Discourse | None = None
+) -> None:
+    folded = fold_keep_length(sentence)  # offsets stay those of the mentions
+    orgs = [m for m in mentions if m.kind == "org"]
+    dates = event_dates(state, index, sentence)
+    lead = _PARTICIPLE.match(folded)
+    if lead and _participle_agreement(state, index, folded, orgs, lead.end()):
+        # "Having signed an MoU with A, B has now concluded a partnership with C": B and A, then
+        # the main clause alone (B and C).
+        folded = " " * lead.end() + folded[lead.end():]
+        orgs = [m for m in orgs if m.start >= lead.end()]
+    match = next(
+        (m for m in _AGREEMENT.finditer(folded) if not any(o.start <= m.start() < o.end for o in orgs)
+         and not (m.group(1) == "alliance" and sentence[m.start()].isupper())), None  # "the Biotech Alliance": a name
+    )
+    if not match:
+        if state.last_agreement is not None and re.search(r"\b(signing|signature)\b", folded) and dates:
+            # "The signing will occur ... on March 25": the date of the agreement just proposed.
+            agreement = state.last_agreement
+            if "date" not in agreement.props:
+                agreement.add("date", dates[0].iso, index, 0.6)
+        return
+    if not _SIGNING.search(folded):
+        return
+    if re.search(r"\b(?:in (?:partnership|collaboration|cooperation) with|en (?:partenariat|collaboration|cooperation) avec)\b", folded) and not re.search(r"\bsign|\bagree|\bconclu|\baccords?\b|\bconventions?\b", folded):
+        return  # "organised by X in partnership with Y": a joint event, not an agreement
+    # Parties are named in the agreement word's clause: "L'accord ... porte ses fruits : Abreos
+    # implantera ..., Neuroservices ..." names two companies that are not its parties.
+    clause_start = max((m.end() for m in re.finditer(r"[:;]", folded[: match.start()])), default=0)
+    stop = re.search(r"[:;]", folded[match.end():])
+    clause_end = match.end() + stop.start() if stop else len(folded)
+    # "... agreements worth $5 million, said Dr Roe, founder of X": the speaker's body is no party.
+    said = _SAID.search(folded, match.end(), clause_end)
+    clause_end = said.start() if said else clause_end
+    orgs = [m for m in orgs if clause_start <= m.start and m.end <= clause_end]
+    between = re.search(r"\b(entre|between|liant)\b", folded[match.start():clause_end])
+    # "X has entered a partnership with Y", "X signe une convention avec Y", "X partners with Y".
+    partner = re.match(r"(?:[^,.;]{0,40}?\s)?(?:with|avec|aux cotes d[eu])\s", folded[match.end():clause_end] + " ") or (
+        re.match(r"\s*(?:a|au|aux)\s", folded[match.end():clause_end] + " ") if match.group(1).startswith("s'") else None
+    )
+    if (state.last_agreement is not None and not between and _DEFINITE.search(folded[:match.start()])
+            and not (partner and [m for m in orgs if m.end <= match.start()])):
+        # "The MoU was signed at ... by X and Y": the agreement just proposed, not a new one.
+        agreement = state.last_agreement
+        status = status_of(folded)
+        set_status(agreement, "signed" if status == "happened" else status, index)
+        singles = [d for d in dates if d.end_iso is None]
+        if singles and "date" not in agreement.props:
+            agreement.add("date", singles[0].iso, index, 0.6)
+        return
+    signatories: list[str] = []
+    with_before: list[Mention] = []
+    if between:
+        start = match.start() + between.end()
+        parties = [m for m in orgs if m.start >= start]
+    elif partner and (before := [m for m in orgs if m.end <= match.start()]):
+        after = [m for m in orgs if m.start >= match.end() + partner.end() - 1]
+        # The subject is the clause's first organisation ("The X group, which includes Y, ..."),
+        # and every name coordinated after "with" ("an MoU with A and B", "avec A, B et C").
+        parties = [before[0], *after[:1], *_coordinated_after(folded, after)]
+    elif partner and discourse is not None and (kind := _KIND_SUBJECT.search(folded[clause_start:match.start()])) and (
+            subject := discourse.of_kind(state, kind.group(1), index)):
+        # "The cluster signed agreements with A and B": the cluster met before, and A and B.
+        signatories.append(subject.id)
+        after = [m for m in orgs if m.start >= match.end() + partner.end() - 1]
+        parties = [*after[:1], *_coordinated_after(folded, after)]
+    elif partner and discourse is not None and _NO_SUBJECT.match(folded) and (subject := discourse.subject(state, index - 1)):
+        # "Engageant en même temps un partenariat avec Y": the previous sentence's subject and Y.
+        signatories.append(subject.id)
+        parties = [m for m in orgs if m.start >= match.end() + partner.end() - 1][:1]
+    elif partner and (after := [m for m in orgs if m.start >= match.end() + partner.end() - 1]) and all(
+            m in after[:1] + _coordinated_after(folded, after) for m in orgs):
+        return  # "Agreements were signed with A and B": partners of a subject the sentence does not name
+    elif with_before := _with_before(folded, orgs, clause_start, match.start()):
+        # "A a signé avec B et C des conventions", "A signed with B an agreement": "with" first.
+        parties = with_before
+    else:
+        earlier = [m for m in orgs if m.end <= match.start()]
+        parties = earlier or orgs
+        if parties and _EXAMPLES.search(folded[clause_start:parties[0].start]):
+            return  # "D'autres pôles comme A et B ont choisi de fusionner": examples, not a pair
+        if earlier and _SIGNING_WITH.search(folded[clause_start:earlier[0].start]):
+            return  # "X a signé avec A et B des conventions", X not found: A and B are not a pair
+    if len(parties) + len(signatories) < 2:
+        parties = orgs
+    for mention in parties:
+        entity = state.entity_for(mention, index)
+        if entity.id not in signatories:
+            signatories.append(entity.id)
+    if len(signatories) < 2 and discourse is not None and (two := _THE_TWO.search(folded[clause_start:clause_end])):
+        signatories = [c.id for c in discourse.last_met(state, index, two.group(1), 2)]
+    if len(signatories) < 2:
+        # "signed by Jane Roe and John Smith": the organisations the signers hold posts in.
+        signers = re.search(r"\b(?:signed by|signee?s? par|co-?signee?s? par|paraphee?s? par)\s", folded)
+        for mention in mentions if signers else []:
+            by = signers.end() - 1 if signers else len(folded)
+            posts = state.entity_for(mention, index).posts if mention.kind == "person" and mention.start > by else []
+            if posts and posts[0]["organization"] not in signatories:
+                signatories.append(posts[0]["organization"])
+    if len(signatories) < 2:
+        return
+    # "A signed agreements with B and C", "des conventions avec B et C", "des conventions entre,
+    # d'une part, A et, d'autre part, B et C": one agreement with each partner, not one of three
+    # parties (a plural noun, its subject or first party, and partners after "with" or "d'autre part").
+    sides = between and re.search(r"\b(?:d'une part|on the one hand)\b", folded[match.start():clause_end])
+    each = len(signatories) > 2 and (partner or with_before or sides) and _PLURAL.fullmatch(match.group(1))
+    for group in ([[signatories[0], other] for other in signatories[1:4]] if each else [signatories]):
+        state.last_agreement = _propose(state, group, index, folded, dates)
+
+
+#: Agreement words in the plural: each partner has its own ("des conventions avec A et B").
+_PLURAL = re.compile(r"accords|conventions|partenariats|protocoles.*|ententes|memoranda.*|memorandums.*|agreements|"
+                     r"partnerships|mous|pacts|pactes|letters of intent|lettres d'intention|deals|contracts|contrats")
+#: A kind word as the subject before the agreement's word: "the cluster signed ...", "le pôle a conclu ...".
+_KIND_SUBJECT = re.compile(
+    rf"(?:^|,\s)\W*(?:the|le|la|l'|this|ce|cette)\s*({'|'.join(sorted(KIND_FAMILIES, key=len, reverse=True))})\s+"
+    r"(?:(?:has|have|had|will|also|a|ont|va|vont|aussi|egalement)\s+)*(?:sign\w*|conclu\w*|signe\w*|entered|ink\w*|noue\w*|renew\w*|renouvel\w*)\b"
+)
+#: A verb of saying after the agreement's word: what follows names the speaker, not a party.
+_SAID = re.compile(r"[\s,]+(?:said|says|told|added|explained|according to|a declare|a dit|explique|precise|ajoute|indique|"
+                   r"souligne|selon)\s")
+#: "with" / "avec" between a subject and its partners, before the agreement's word.
+_WITH = re.compile(r"\b(?:with|avec)\s")
+_SIGNING_WITH = re.compile(r"\b(?:sign\w*|a signe|ont signe|conclu\w*|ink\w*|entered into)\b[^.;]{0,30}\b(?:with|avec)\s+(?:the\s+|le\s+|la\s+|les\s+|l')?$")
+
+
+def _with_before(folded: str, orgs: list[Mention], clause_start: int, word: int) -> list[Mention]:
+    """"A a signé avec B et C des conventions", "A signed with B an MoU": A, B and C; empty if
+    the clause does not read so (no signing verb between A and "with", no name on either side)."""
+    found = [w for w in _WITH.finditer(folded, clause_start, word)]
+    if not found:
+        return []
+    at = found[-1]
+    before = [m for m in orgs if m.end <= at.start()]
+    after = [m for m in orgs if at.end() <= m.start and m.end <= word]
+    if not before or not after or not _SIGNING.search(folded[before[0].end:at.start()] + " "):
+        return []
+    return [before[0], after[0], *_coordinated_after(folded, after)]
+
+
+#: A participle clause before the main one: "Having signed ... with A, B ...", "Après avoir signé ... avec A, B ...".
+_PARTICIPLE = re.compile(r"^\W*(?:[\w ]{0,20}[-–—]\s*)?(?:having|after (?:signing|having)|apres avoir|ayant)\s[^,;:]{3,200},\s")
+
+
+def _participle_agreement(state: State, index: int, folded: str, orgs: list[Mention], end: int) -> bool:
+    """The agreement of a participle clause ending at ``end``: its partners after "with" and the
+    main clause's subject, the name right after the comma."""
+    word = _AGREEMENT.search(folded, 0, end)
+    with_ = _WITH.search(folded, word.end(), end) if word and _SIGNING.search(folded, 0, end) else None
+    partners = [m for m in orgs if with_ is not None and with_.end() <= m.start and m.end <= end]
+    subject = next((m for m in orgs if m.start >= end), None)
+    if not partners or subject is None or not re.fullmatch(r"\s*(?:the\s+|le\s+|la\s+|l')?(?:[a-z-]+\s+)?", folded[end:subject.start]):
+        return False
+    group = [state.entity_for(m, index).id for m in (subject, partners[0], *_coordinated_after(folded, partners))]
+    # "having signed", "après avoir conclu": a perfect, the agreement was made.
+    status = status_of(folded[:end])
+    _propose(state, group, index, folded[:end], [], "signed" if status in ("reported", "happened") else status)
+    return True
+
+
+def _propose(
+    state: State, signatories: list[str], index: int, folded: str, dates: list[DateMention], status: str | None = None
+) -> Candidate:
+    """The agreement of ``signatories`` (up to four), with its status and date."""
+    labels = " – ".join(state.entities[s].label for s in signatories[:2])
+    french = state.lang == "fr"
+    agreement = state.new(
+        "agreement-" + "-".join(signatories[:2]), "Agreement",
+        (f"Accord de partenariat {labels}" if french else f"Partnership agreement {labels}"), index, 0.7,
+    )
+    for ident in signatories[:4]:
+        agreement.add("signatories", ident, index, 0.7)
+    status = status or status_of(folded)
+    set_status(agreement, "signed" if status == "happened" else status, index)
+    singles = [d for d in dates if d.end_iso is None]
+    if singles:
+        agreement.add("date", singles[0].iso, index, 0.6)
+    return agreement

@@ -1,0 +1,135 @@
+"""The grammar of an institution's name, in English and French: a head noun naming a kind of
+body, then its complements, each a function word and capitalised words ("Institut National de
+la Santé et de la Recherche Médicale", "Institut de Recherche en Santé, de Surveillance
+Épidémiologique et de Formation", "Naturopôle de Saint-Bonnet de Rochefort").
+
+A span of a name that stops before one of its complements is a fragment: :func:`name_end` gives
+where the whole name ends, and :func:`inside_name` says when a span is a complement of a name
+begun before it ("Groupement Européen d’[Intérêt Économique]"), which is not proposed alone.
+The words are kinds of body and function words, never names from an article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ecokg.loaders.articles.notnames import GENERIC_WORDS, only_a_kind
+from ecokg.loaders.articles.patterns import COMPOUND, MIXED, UPPER
+from ecokg.text import fold
+
+#: Head nouns of institutions' names, in both languages; and a word built on "pôle" (a cluster).
+_HEADS = (
+    r"Institut|Institute|Centre|Center|Conseil|Council|Communauté|Community|Groupement|Agence|Agency|Université|"
+    r"University|Ministère|Ministry|Department|Département|Direction|Office|Commission|Chambre|Chamber|Fondation|"
+    r"Foundation|Association|Fédération|Federation|Observatoire|Laboratoire|Hôpital|Hospital|École|School|Caisse|"
+    r"Banque|Syndicat|Maison|Parc|Academy|Académie|[{U}][\w-]*p[ôo]le"
+).replace("{U}", UPPER)
+_CAP = rf"[{UPPER}][\w’'-]*"
+_CAPS = rf"{_CAP}(?:\s+{_CAP})*"
+_OF = r"(?:de la|de l’|de l'|du|des|de|d’|d'|of the|of|for)"
+#: A name that begins with a head noun, up to where its first complement would start.
+_HEADED = re.compile(rf"(?<![\w-])(?:{_HEADS})(?![\w-])(?:\s+{_CAP})*")
+#: One more complement: "de X", "d’X", "of X"; "en X" / "in X" after a field ("Recherche en
+#: Santé"); ", de X" in a list of complements; "et de X" / "and of X" closing it.
+_COMPLEMENT = re.compile(rf"(?:\s+{_OF}\s*|,\s+(?:de la|de l’|de l'|du|des|de|d’|d')\s*|\s+(?:et|and)\s+{_OF}\s*)({_CAPS})")
+_FIELD_IN = re.compile(rf"\s+(?:en|in)\s+({_CAPS})")
+
+
+def name_end(sentence: str, start: int, end: int) -> int:
+    """Where the institution's name that ``sentence[start:end]`` begins really ends: ``end``
+    unless the span opens with a head noun and stops before a complement of it."""
+    head = _HEADED.match(sentence, start)
+    if head is None or head.end() > end:
+        return end
+    at = end
+    while True:
+        step = _COMPLEMENT.match(sentence, at)
+        field = _FIELD_IN.match(sentence, at)
+        before = fold(sentence[:at].split()[-1]) if sentence[:at].split() else ""
+        if step and step.group(0).lstrip().startswith(","):
+            # ", de X" belongs to the name only when a closing "et de Y" follows: a list of domains
+            rest = sentence[step.end():]
+            if not re.match(rf"(?:,\s+{_OF}\s*{_CAPS})*\s+(?:et|and)\s+{_OF}\s*{_CAP}", rest):
+                break
+        elif step is None and field is not None and before in GENERIC_WORDS:
+            step = field  # "Institut de Recherche en Santé": a field's complement
+        if step is None:
+            break
+        at = step.end()
+    return at
+
+
+#: A word in mixed case, in capitals or built on a sector's stem names something of its own.
+_OWN_SHAPE = re.compile(rf"(?:{MIXED.pattern}|{COMPOUND.pattern}|[{UPPER}]{{2,}}[\w-]*)")
+#: The words just before a complement: a head noun, capitalised words, a function word.
+_STEP = r"(?:,\s+|\s+(?:(?:et|and)\s+)?)"
+_OPEN_NAME = re.compile(rf"(?<![\w-])(?:{_HEADS})(?:\s+{_CAP})*(?:{_STEP}{_OF}\s*{_CAPS})*{_STEP}{_OF}\s*$")
+
+
+def name_start(sentence: str, start: int, text: str) -> int:
+    """Where the name that ``text`` (at ``start``) is a complement of begins: "Intérêt Économique"
+    in "Groupement Européen d’Intérêt Économique" begins at "Groupement"; ``start`` when ``text``
+    begins its own name. A name of its own shape ("Conseil d'administration d'Eurobiomed", "...
+    de l'INSERM") is not a complement."""
+    if any(_OWN_SHAPE.fullmatch(w) for w in text.split()):
+        return start
+    window = max(0, start - 120)
+    opened = _OPEN_NAME.search(sentence[window:start])
+    return window + opened.start() if opened else start
+
+
+#: A kind of firm, an adjective perhaps, then "de"/"of": what follows is its field, then its name
+#: ("l'entreprise wallonne de Biotechnologie Genvia", "a company of Medical Devices Acme").
+_FIRM_OF = re.compile(r"\b(?:entreprise|societe|start-?up|company|firm|laboratoire|groupe)(?:\s+[a-z-]+)?\s+(?:de|d'|of)\s*$")
+
+
+def field_before_name(sentence: str, start: int, text: str) -> int:
+    """Characters to drop from the start of ``text``: the field of the firm named after it,
+    written with capitals ("de Biotechnologie Genvia": Genvia). 0 if none."""
+    if not _FIRM_OF.search(fold(sentence[max(0, start - 60):start] + "|")[:-1].replace("’", "'")):
+        return 0
+    words = text.split()
+    for n in (1, 2):
+        if len(words) > n and all(fold(w) in GENERIC_WORDS for w in words[:n]) and fold(words[n]) not in GENERIC_WORDS:
+            return len(" ".join(words[:n])) + 1
+    return 0
+
+
+#: A part of an organisation after its name and a place: "the Acme Dublin office".
+_OFFICE = re.compile(r"\s+(?:office|branch|bureau|site|unit|subsidiary|antenna|antenne|team)\b")
+
+
+def place_before_office(text: str, after: str, places: set[str]) -> str | None:
+    """The place that ends ``text`` when an office or a branch follows: "Enterprise X New York
+    office" is Enterprise X's office in New York, not an organisation "Enterprise X New York"."""
+    if not _OFFICE.match(after):
+        return None
+    for place in sorted(places, key=len, reverse=True):
+        if text.endswith(" " + place) and len(text) > len(place) + 1:
+            return place
+    return None
+
+
+def whole_name(sentence: str, start: int, end: int, places: set[str]) -> tuple[int, int, tuple[int, int, str] | None]:
+    """The span of the whole name around ``sentence[start:end]``: grown to the head noun it is a
+    complement of and to its last complement, without a firm's field before it, without the
+    place of an office after it; and that place (start, end, name), if any."""
+    start = name_start(sentence, start, sentence[start:end])
+    end = name_end(sentence, start, end)
+    start += field_before_name(sentence, start, sentence[start:end])
+    office = place_before_office(sentence[start:end], sentence[end:], places)
+    if office is None:
+        return start, end, None
+    end -= len(office) + 1
+    return start, end, (end + 1, end + 1 + len(office), office)
+
+
+def seat_in_name(text: str, is_place: Callable[[str], bool], model_names: set[str]) -> tuple[str, int] | None:
+    """"Institut Pasteur de Dakar" where the model read "Institut Pasteur" and the place Dakar: the
+    seat belongs to the name (the fragment is not proposed alone); returns the model's shorter
+    name, kept as an alias, and where the seat starts in ``text``."""
+    seat = re.search(rf"\s+(?:de|d’|d')\s*([{UPPER}][\w-]+)$", text)
+    if seat and is_place(seat.group(1)) and text[: seat.start()] in model_names and not only_a_kind(text[: seat.start()]):
+        return text[: seat.start()], seat.start(1)
+    return None

@@ -1,0 +1,77 @@
+"""Post forms where the organisation is not the first name after the title (issue 17, round 6).
+
+* an affiliation and its seat before the apposition: "Dr Jane Roe of Westbrook University,
+  Ohio, chair of the Nordlys Alliance", "Marie Roy, du CHU de Lorvane, présidente de Genvia"
+  give two posts (a member of the university or hospital, the chair of the alliance);
+* an office of an organisation: "director of the Chicago office of Acme", "manager of Acme
+  Chicago office": the post is at Acme, not at a place or at "Acme Chicago";
+* a title with its own complement, then the body: "Director of Business Development at Acme",
+  "Deputy Commissioner of Trade at the Ohio Department of Commerce", "directrice des affaires
+  internationales chez Genvia": the body is the name after "at" / "chez" / "auprès de".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ecokg.loaders.articles.linking import Candidate, Mention, State
+from ecokg.loaders.articles.spans import fold_keep_length, role_at
+from ecokg.text import fold
+
+#: "of", "from", "at" between a name and its affiliation: "Jane Roe of Acme", "Jean Roy de Genvia".
+_AFFILIATION = re.compile(r",?\s+(?:of|from|at|with|de|du|des|d'|chez)\s*(?:the\s+|le\s+|la\s+|l')?")
+#: The affiliation's seat, one or two capitalised places ("Texas", "Boston, Mass."), before the comma.
+_SEAT = re.compile(r"(?:\s*,\s*[A-ZÀ-Ý][\w.’'-]*(?:\s+[A-ZÀ-Ý][\w.’'-]*){0,2}){0,2}(?=\s*,)")
+_ARTICLE = re.compile(r"\s*(?:a|an|un|une|the|le|la|l')\s+|\s*")
+#: An organisation's office, branch or local bureau, and the organisation after it.
+_OFFICE_OF = re.compile(r"^\s+(?:office|branch|bureau|antenne|representation|delegation)\s+(?:of|de|du|d')\s*(?:the\s+|la\s+|l')?$")
+_OFFICE_AFTER = re.compile(r"^\s+(?:office|offices|branch|bureau|antenne)\b")
+#: "at Acme", "chez Genvia", "auprès de la Région": the body a title with its own complement is held at.
+_AT_BODY = re.compile(r"\s(?:at|chez|aupres d[eu]|aupres de la|aupres de l')\s*(?:the\s+|le\s+|la\s+|l')?$")
+
+
+def affiliation_then_apposition(sentence: str, person: Mention, orgs: list[Mention]) -> tuple[Mention, int] | None:
+    """The affiliation right after the name and the offset (from the name's end) of the comma
+    that opens the apposition after it, when that apposition is a post:
+    "Dr Jane Roe of Westbrook University, Ohio, chair of the Nordlys Alliance"."""
+    first = next((m for m in orgs if m.start >= person.end), None)
+    if first is None or not _AFFILIATION.fullmatch(fold_keep_length(sentence[person.end:first.start])):
+        return None
+    seat = _SEAT.match(sentence, first.end)
+    comma = seat.end() if seat else first.end
+    comma += len(sentence[comma:]) - len(sentence[comma:].lstrip())
+    if sentence[comma:comma + 1] != "," or any(first.end < m.start < comma for m in orgs):
+        return None  # "Jane Roe of Acme, Helix Labs, ...": a list of organisations, not a seat
+    rest = sentence[comma + 1:]
+    article = _ARTICLE.match(rest)
+    if role_at(rest[article.end() if article else 0:]) is None:
+        return None
+    return first, comma - person.end
+
+
+def office_owner(
+    state: State, index: int, sentence: str, mention: Mention, orgs: list[Mention]
+) -> tuple[bool, Candidate | None]:
+    """Whether ``mention`` names an office, and the organisation it belongs to: "the Chicago
+    office of Acme" (the name after "office of"), "Acme Chicago office" (a name met in the
+    article that the mention begins with); "the Oslo office" alone belongs to no one named."""
+    after = [m for m in orgs if m.start >= mention.end]
+    if after and _OFFICE_OF.match(fold_keep_length(sentence[mention.end:after[0].start])):
+        return True, state.entity_for(after[0], index)
+    if not _OFFICE_AFTER.match(fold_keep_length(sentence[mention.end:mention.end + 20])):
+        return False, None
+    label = fold(mention.text)
+    owners = [c for c in state.entities.values()
+              if c.cls not in _NOT_ORGS and label.startswith(fold(c.label) + " ") and len(c.label) >= 4]
+    return True, (max(owners, key=lambda c: len(c.label)) if owners else None)
+
+
+def body_after_at(sentence: str, start: int, inside: list[Mention]) -> list[Mention]:
+    """The organisations of a post's clause, the one after "at" / "chez" first: in "Director of
+    Business Development at Acme" the post is at Acme, whatever the words before are taken for."""
+    folded = fold_keep_length(sentence)
+    at = [m for m in inside if m.start > start and _AT_BODY.search(folded[max(start, m.start - 20):m.start])]
+    return at + [m for m in inside if m not in at] if at else inside
+
+
+_NOT_ORGS = {"Person", "Place", "City", "Country", "AdministrativeArea", "Agreement", "Mission", "Meeting", "Visit", "Event"}
