@@ -13,6 +13,14 @@ median of ``--runs`` runs after a warm-up, in one process (the store opened once
 load average beside it: the machine is shared, so compare figures taken in the same run. A
 listing paged inside its query counts its rows once per graph (ecokg.queries.paging): each run
 also times a first page whose total is not known yet (``first_ms``).
+Answers are kept with the store's generation (ecokg.queries.kept, issue 21): by default this
+times the queries themselves (``ECOKG_KEEP_ANSWERS=0``: nothing kept is read or written). With
+``--kept`` it times what a viewer gets: each query also says whether its first call read a kept
+answer (``kept_at_start``: answered at commit, or by an earlier run) and how long that call took
+in this process (``start_ms``: for a value never asked before, the whole query, then kept); the
+timed runs read the kept answer. ``--param NAME=VALUE`` overrides a parameter of every query
+that has it (a value never asked before: ``start_ms`` is its cold first page, the median its
+kept one).
 ``--against NAME=FILE`` also times another text of NAME (a ``.rq`` file with its header, such as
 the previous version from ``git show``) whole, alternating with the catalogue's own, and says
 whether both give the same rows (concatenated lists compared sorted: their order is the engine's).
@@ -78,14 +86,15 @@ def against(kg: Any, name: str, path: str, runs: int, params: dict[str, str] | N
 
 
 def first_pages(store: str, names: list[str], runs: int, others: dict[str, str] | None = None,
-                pick: bool = False) -> dict[str, Any]:
+                pick: bool = False, overrides: dict[str, str] | None = None) -> dict[str, Any]:
     from bench.steps import _params, pick_params
     from ecokg import KnowledgeGraph
     from ecokg.errors import EcokgError
     from ecokg.queries.catalog import catalog, get_query
 
     kg = KnowledgeGraph.open(store)
-    out: dict[str, Any] = {"load_before": os.getloadavg()[0], "queries": {}}
+    out: dict[str, Any] = {"load_before": os.getloadavg()[0], "queries": {},
+                           "kept_answers": os.environ.get("ECOKG_KEEP_ANSWERS", "").strip() != "0"}
     # Real data (Crunchbase): the parameters taken from the store, as `make bench` does.
     picked, missing = pick_params(kg) if pick else (None, {})
     if picked is not None:
@@ -99,9 +108,12 @@ def first_pages(store: str, names: list[str], runs: int, others: dict[str, str] 
             print(f"{query.name:26s} not run: {'; '.join(lacking)}", file=sys.stderr, flush=True)
             continue
         params: dict[str, Any] = _params(query, picked is None, picked)
+        params.update({k: v for k, v in (overrides or {}).items() if k in {p.name for p in query.parameters}})
         page: dict[str, Any] = {"timeout": 600} if query.name in WHOLE else {"limit": PAGE, "timeout": 600}
         try:
+            started = time.perf_counter()
             result = kg.query(query.name, **page, **params)  # warm-up
+            start_ms, kept_at_start = round((time.perf_counter() - started) * 1000, 1), result.kept
         except EcokgError as exc:
             out["queries"][query.name] = {"status": str(exc), "params": params}
             print(f"{query.name:26s} failed: {exc}", file=sys.stderr, flush=True)
@@ -124,9 +136,13 @@ def first_pages(store: str, names: list[str], runs: int, others: dict[str, str] 
             "rows": len(result),
             "total": result.total,
             "params": params,
+            "start_ms": start_ms,
+            "kept_at_start": kept_at_start,
+            "kept": result.kept,
         }
         print(f"{query.name:26s} {statistics.median(times) * 1000:9.1f} ms (total not known: "
-              f"{statistics.median(first) * 1000:.1f} ms)  {len(result)} of {result.total} rows",
+              f"{statistics.median(first) * 1000:.1f} ms)  {len(result)} of {result.total} rows; first call "
+              f"{start_ms:.1f} ms ({'kept' if kept_at_start else 'computed'}), then {'kept' if result.kept else 'computed'}",
               file=sys.stderr, flush=True)
     for name, path in (others or {}).items():
         out.setdefault("against", {})[name] = found = against(kg, name, path, runs, picked and _params(get_query(name), False, picked))
@@ -147,9 +163,17 @@ def main(argv: list[str] | None = None) -> None:
                         help="also time FILE as NAME's text, whole, and compare its rows")
     parser.add_argument("--picked", action="store_true",
                         help="parameters taken from the store (real data such as Crunchbase), not the synthetic ones")
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                        help="this value for the parameter NAME of every query that has one")
+    parser.add_argument("--kept", action="store_true",
+                        help="read (and keep) the answers kept with the store's generation, as a viewer does; "
+                             "without it, every query is computed")
     args = parser.parse_args(argv)
+    if not args.kept:
+        os.environ["ECOKG_KEEP_ANSWERS"] = "0"
     others = dict(item.split("=", 1) for item in args.against)
-    print(json.dumps(first_pages(args.store, args.names, args.runs, others, args.picked), indent=1))
+    overrides = dict(item.split("=", 1) for item in args.param)
+    print(json.dumps(first_pages(args.store, args.names, args.runs, others, args.picked, overrides), indent=1))
 
 
 if __name__ == "__main__":

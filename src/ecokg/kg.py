@@ -155,10 +155,18 @@ class KnowledgeGraph:
 
     def _keep_projection(self) -> None:
         """The new generation's projection made now, at commit, so that the first map reads it
-        (:func:`ecokg.network.projection.keep_current`; a disk store only)."""
+        (:func:`ecokg.network.projection.keep_current`), and the catalogue's listings answered,
+        so that a viewer's first page reads them (:func:`ecokg.queries.warm.warm`; a disk store only)."""
+        import logging
+
         from ecokg.network.projection import keep_current
+        from ecokg.queries.warm import warm
 
         keep_current(self.backend)
+        try:
+            warm(self.backend)
+        except Exception as exc:  # the write is committed: what is not kept now is computed on first use
+            logging.getLogger("ecokg.queries").warning("no answers kept at commit: %s", exc)
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Replace one named graph (e.g. ``inferred`` or ``analysis``) atomically."""

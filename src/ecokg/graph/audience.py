@@ -180,6 +180,7 @@ class AudienceBackend(Backend):
 
     def _build(self) -> None:
         self.forget()
+        self._copied_from: str | None = getattr(self.base, "generation", None)
         self._plan = plan(self.base, self.audience)
         if self._plan.everything:
             self._store, self._dataset = None, None
@@ -188,6 +189,12 @@ class AudienceBackend(Backend):
             if INFERRED_GRAPH in self._plan.hidden:
                 _add_inferences(self.base, self._store, self.audience)
             self._dataset = oxigraph_dataset(self._store)
+
+    @property
+    def generation_seen(self) -> str | None:
+        """The store's generation this view shows (None: a store without generations); what is
+        derived from the view is kept with that one (ecokg.queries.kept)."""
+        return getattr(self.base, "generation", None) if self._store is None else self._copied_from
 
     @property
     def plan(self) -> Plan:

@@ -259,7 +259,7 @@ def bind_parameters(backend: Backend, query: NamedQuery, values: Mapping[str, st
         raise QueryError(f"bad parameter value: {type(exc).__name__}") from None
 
 
-def _bind(backend: Backend, query: NamedQuery, values: Mapping[str, str]) -> dict[str, Identifier]:
+def _bind(backend: Backend, query: NamedQuery, values: Mapping[str, str], *, lookup: bool = True) -> dict[str, Identifier]:
     if not isinstance(values, Mapping):
         raise QueryError("parameters must be given as name=value pairs")
     bindings: dict[str, Identifier] = {}
@@ -270,12 +270,13 @@ def _bind(backend: Backend, query: NamedQuery, values: Mapping[str, str]) -> dic
         raw = values.get(parameter.name, parameter.default)
         if raw is None:
             continue
-        bindings[parameter.name] = bind_value(backend, parameter, raw)
+        bindings[parameter.name] = bind_value(backend, parameter, raw, lookup=lookup)
     return bindings
 
 
-def bind_value(backend: Backend, parameter: Parameter, raw: object) -> Identifier:
-    """One value as an RDF term of the parameter's kind."""
+def bind_value(backend: Backend, parameter: Parameter, raw: object, *, lookup: bool = True) -> Identifier:
+    """One value as an RDF term of the parameter's kind (``lookup=False``: an entity named
+    otherwise than by IRI or CURIE raises ``LookupError``)."""
     name = parameter.name
     if not isinstance(raw, str):
         raise QueryError(f"parameter {name!r}: expected text, got {type(raw).__name__}")
@@ -289,7 +290,10 @@ def bind_value(backend: Backend, parameter: Parameter, raw: object) -> Identifie
         raise QueryError(f"parameter {name!r}: the value contains a NUL character")
     value = raw.strip()
     if parameter.kind == "entity":
-        return resolve_entity(backend, value)
+        iri = None if lookup else _as_iri(value)
+        if iri is None and not lookup:
+            raise LookupError(f"parameter {name!r}: {value!r} is looked up in the store")
+        return iri if iri is not None else resolve_entity(backend, value)
     if parameter.kind == "date":
         try:
             day = dt.date.fromisoformat(value)
@@ -362,9 +366,9 @@ def _as_iri(text: str) -> URIRef | None:
 
 
 def _mentioned(backend: Backend, iri: URIRef) -> bool:
-    from ecokg.queries.resolve import name_index
-
-    if iri in name_index(backend).types:
+    # The name index if it is built; else one lookup (building it takes seconds at a million triples).
+    index = backend.memo.get("names")
+    if index is not None and iri in index.types:
         return True
     result = backend.query(EXISTS_QUERY, {"iri": iri})
     return bool(result.askAnswer)
@@ -418,23 +422,42 @@ def run_query(
     offset: int = 0,
 ) -> QueryResult:
     """Run ``query`` (from the catalogue or a ``.rq`` file with a header) with ``params``; ``limit``/
-    ``offset``: a page, cut inside the query where it says (:mod:`ecokg.queries.paging`)."""
-    from ecokg.queries.paging import run_page
+    ``offset``: a page, cut inside the query where it says (:mod:`ecokg.queries.paging`), or
+    from the catalogue's answer kept with the store's generation (:mod:`ecokg.queries.kept`)."""
+    from ecokg.queries import kept
+    from ecokg.queries.paging import PAGE_MARK, run_page
     from ecokg.queries.result import run_sparql
 
-    bindings = bind_parameters(backend, query, params)
     language = lang_literal(lang)
-    text = query.text_for(bindings)
-    if uses_variable(text, LANG_VARIABLE):
-        bindings[LANG_VARIABLE] = language
-    paging = limit is not None or offset != 0
-    page = run_page(backend, text, bindings, limit, offset, lang=language, include_inferred=include_inferred,
-                    timeout=timeout) if paging and query.form == "SELECT" else None
-    if page is not None:  # (an empty page is a page)
-        return drop_parameter_columns(query, page)
-    result = run_sparql(backend, text, bindings, include_inferred=include_inferred, timeout=timeout)
-    result = drop_parameter_columns(query, result)
-    return result.page(limit, offset) if paging else result
+    place = kept.shelf(backend) if query.form == "SELECT" and any(q is query for q in _load()) else None
+
+    def prepared(bindings: dict[str, Identifier]) -> tuple[str, dict[str, Identifier], dict[str, Any]]:
+        text = query.text_for(bindings)
+        bindings = {**bindings, LANG_VARIABLE: language} if uses_variable(text, LANG_VARIABLE) else bindings
+        return text, bindings, place.key(query.name, text, bindings, str(language), include_inferred) if place else {}
+
+    try:  # values that need no look-up in the store (IRIs, dates) find a kept answer without one
+        quick = prepared(_bind(backend, query, params, lookup=False)) if place is not None else None
+    except (EcokgError, LookupError):
+        quick = None
+    if place is not None and quick is not None and (found := place.read(quick[2], limit, offset)) is not None:
+        return found
+    text, bindings, key = prepared(bind_parameters(backend, query, params))
+
+    def fresh(limit: int | None, offset: int, timeout: float) -> QueryResult:
+        paging = limit is not None or offset != 0
+        page = run_page(backend, text, bindings, limit, offset, lang=language, include_inferred=include_inferred,
+                        timeout=timeout) if paging and query.form == "SELECT" else None
+        if page is not None:  # (an empty page is a page)
+            return drop_parameter_columns(query, page)
+        result = run_sparql(backend, text, bindings, include_inferred=include_inferred, timeout=timeout)
+        result = drop_parameter_columns(query, result)
+        return result.page(limit, offset) if paging else result
+
+    if place is None:
+        return fresh(limit, offset, timeout)
+    return kept.answer(place, key, fresh, limit=limit, offset=offset, timeout=timeout,
+                       pageable=PAGE_MARK.search(text) is not None)
 
 
 @lru_cache(maxsize=256)

@@ -61,6 +61,8 @@ class QueryResult:
         self._total: int | None = None
         #: Where this page starts in the whole result (0 unless ``page`` made it).
         self.offset = 0
+        #: Read from the answers kept with the store's generation (:mod:`ecokg.queries.kept`).
+        self.kept = False
 
     @property
     def total(self) -> int:
