@@ -238,3 +238,71 @@ def test_a_word_the_article_also_writes_in_lower_case_is_a_common_noun(lang: str
 )
 def test_no_one_is_named_right_after_an_indefinite_article(sentence: str, span: str, kept: bool) -> None:
     assert (span in refine(sentence, Names(persons={span})).persons) is kept
+
+
+# Round 7: what the language model knows (lexical.py) and a person named short or with initials.
+
+COMMON_WORDS = [
+    ("fr", "Etablir une usine de bioproduction à Norvelle reste l’objectif d’Algavia.", "Etablir"),
+    ("fr", "Le Guichet unique de l’investissement accompagne Algavia depuis 2021.", "Guichet"),
+    ("en", "Then the board of Vellora Biosciences approved the new plant.", "Then"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), COMMON_WORDS, ids=[f"{c[0]}-{n}" for n, c in enumerate(COMMON_WORDS)])
+def test_a_capitalised_word_the_tagger_reads_as_a_common_word_is_no_name(lang: str, text: str, word: str) -> None:
+    result = _run(lang, text)
+    assert word not in _orgs(result) | _places(result) | _people(result), (_orgs(result), _places(result))
+
+
+def test_a_french_place_the_tagger_calls_a_noun_after_a_preposition_stays_a_place() -> None:
+    assert "Nogent" in _places(_run("fr", "Une autre personne sera basée vers Nogent d’ici la fin de l’année chez Algavia."))
+
+
+SURNAMES = [
+    ("en", "Priya Ramaswamy, chief executive of Vellora Biosciences, opened the plant. Ramaswamy said the site would hire 200 people.", "Ramaswamy"),
+    ("fr", "Hélène Marchelot, présidente d’Algavia, a inauguré le site. Marchelot a annoncé 200 embauches.", "Marchelot"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surname"), SURNAMES, ids=[f"{c[0]}-{n}" for n, c in enumerate(SURNAMES)])
+def test_a_persons_surname_alone_is_that_person_never_an_organisation(lang: str, text: str, surname: str) -> None:
+    result = _run(lang, text)
+    assert surname not in _orgs(result) and surname not in _people(result), (_orgs(result), _people(result))
+
+
+INITIALS = [
+    ("en", "The park will open next year, Deputy Chief Minister KR Devanahalli Murthy said.", "KR Devanahalli Murthy"),
+    ("fr", "Le projet a été présenté par le ministre DK Okonkwo Mbeki lors de la visite.", "DK Okonkwo Mbeki"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), INITIALS, ids=[f"{c[0]}-{n}" for n, c in enumerate(INITIALS)])
+def test_initials_before_a_name_are_part_of_it(lang: str, text: str, name: str) -> None:
+    assert name in _people(_run(lang, text))
+
+
+def test_a_style_or_a_post_in_capitals_is_not_initials() -> None:
+    names = Names(persons={"Jean Kouassi"})
+    assert refine("Reçu par SE Jean Kouassi, ambassadeur.", names).persons == {"Jean Kouassi"}
+    names = Names(persons={"Maria Holt"})
+    assert refine("Our VP Maria Holt spoke.", names).persons == {"Maria Holt"}
+
+
+def test_a_territory_an_office_and_a_name_beside_an_organisation_are_a_person() -> None:
+    result = _run("en", "Regarding the role of the NBIC, Osaka Mayor Kenji Arakawa said the city would invest more.")
+    assert "Kenji Arakawa" in _people(result) and "Osaka" in _places(result)
+    assert not any("Arakawa" in o for o in _orgs(result)), _orgs(result)
+
+
+def test_a_list_of_companies_followed_by_longer_names_is_not_a_list_of_first_names() -> None:
+    for text in ("The event sponsors are: Vellorix, Brantel, Quorvia, Medalis, Helix Stone Partners and Norport Capital.",
+                 "Les partenaires sont : Vellorix, Brantel, Quorvia, Medalis, Helix Stone Partners et Norport Capital."):
+        names = refine(text, Names(persons={"Brantel", "Quorvia"}, orgs={"Vellorix", "Medalis"}))
+        assert not names.given and names.orgs == {"Vellorix", "Medalis"}, names
+
+
+def test_a_list_of_single_first_names_stays_one() -> None:
+    text = "Ils s’appellent Mohand, Souleymane, Kaddour et Ilyès, et travaillent chez Algavia."
+    names = refine(text, Names(persons={"Mohand", "Souleymane"}, places={"Kaddour"}))
+    assert {"Mohand", "Souleymane", "Kaddour", "Ilyès"} <= names.given and not names.persons and not names.places

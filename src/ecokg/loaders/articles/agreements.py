@@ -134,7 +134,8 @@ def find_agreements(
         # and every name coordinated after "with" ("an MoU with A and B", "avec A, B et C").
         parties = [before[0], *after[:1], *_coordinated_after(folded, after)]
     elif partner and discourse is not None and (kind := _KIND_SUBJECT.search(folded[clause_start:match.start()])) and (
-            subject := discourse.of_kind(state, kind.group(1), index)):
+            subject := discourse.of_kind(state, kind.group(1), index, frozenset(
+                state.entity_for(m, index).id for m in orgs if m.start >= match.end()))):
         # "The cluster signed agreements with A and B": the cluster met before, and A and B.
         signatories.append(subject.id)
         after = [m for m in orgs if m.start >= match.end() + partner.end() - 1]
@@ -188,8 +189,10 @@ _PLURAL = re.compile(r"accords|conventions|partenariats|protocoles.*|ententes|me
                      r"partnerships|mous|pacts|pactes|letters of intent|lettres d'intention|deals|contracts|contrats")
 #: A kind word as the subject before the agreement's word: "the cluster signed ...", "le pôle a conclu ...".
 _KIND_SUBJECT = re.compile(
-    rf"(?:^|,\s)\W*(?:the|le|la|l'|this|ce|cette)\s*({'|'.join(sorted(KIND_FAMILIES, key=len, reverse=True))})\s+"
-    r"(?:(?:has|have|had|will|also|a|ont|va|vont|aussi|egalement)\s+)*(?:sign\w*|conclu\w*|signe\w*|entered|ink\w*|noue\w*|renew\w*|renouvel\w*)\b"
+    # ("L'entreprise liégeoise a récemment conclu ...", "The Norwegian company has recently signed ...":
+    # an adjective and an adverb may come in between)
+    rf"(?:^|,\s)\W*(?:the|le|la|l'|this|ce|cette)\s*(?:[\w-]+\s+)?({'|'.join(sorted(KIND_FAMILIES, key=len, reverse=True))})\s+(?:[\w-]+\s+)?"
+    r"(?:(?:has|have|had|will|also|a|ont|va|vont|aussi|egalement|recently|recemment|already|deja|now)\s+)*(?:sign\w*|conclu\w*|signe\w*|entered|ink\w*|noue\w*|renew\w*|renouvel\w*)\b"
 )
 #: A verb of saying after the agreement's word: what follows names the speaker, not a party.
 _SAID = re.compile(r"[\s,]+(?:said|says|told|added|explained|according to|a declare|a dit|explique|precise|ajoute|indique|"

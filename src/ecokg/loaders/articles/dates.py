@@ -70,6 +70,12 @@ _RELATIVE_DAYS = re.compile(
 )
 
 
+#: "on Wednesday" (round 7): the sentence's tense says which one, "will be laid on Wednesday" the
+#: next, "said on Monday" the last (a date with its day and month is read by its own rule).
+_ON_WEEKDAY = re.compile(rf"\bon\s+{_WEEKDAY}\b(?!-)(?!\s*,?\s*(?:\d|{_MONTH}))")
+_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:to|set to|due to|expected to|scheduled to)|plans? to)\b")
+
+
 class Day(dt.date):
     """A document date known to the day: only such a date resolves "yesterday" or "last Tuesday"."""
 
@@ -195,6 +201,17 @@ def dates_in(sentence: str, ref: dt.date | None) -> list[DateMention]:
         if taken(match.start(), match.end()):
             continue
         found.append(DateMention(match.start(), match.end(), sentence[match.start():match.end()], _relative_day(match, ref)))
+    for match in _ON_WEEKDAY.finditer(folded):
+        if taken(match.start(), match.end()):
+            continue
+        weekday = _WEEKDAYS[match.group(1)]
+        iso = None
+        if isinstance(ref, Day):
+            ahead = (weekday - ref.weekday()) % 7 or 7
+            back = (ref.weekday() - weekday) % 7 or 7
+            iso = (ref + dt.timedelta(days=ahead) if _FUTURE.search(folded) else ref - dt.timedelta(days=back)).isoformat()
+        # (the day alone: "on" before it is what dates the sentence's act, ``relations._ON_A_DAY``)
+        found.append(DateMention(match.start(1), match.end(), sentence[match.start(1):match.end()], iso))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -36,8 +36,8 @@ _CLASS_FAMILY = {"Cluster": "cluster", "Company": "company", "EconomicDevelopmen
 _KIND = "|".join(sorted((re.escape(k) for k in KIND_FAMILIES), key=len, reverse=True))
 #: "le réseau X", "the cluster X", "l'association X", "the Boston-based company X".
 _CUE_BEFORE = re.compile(rf"(?:^|[\s'’(])({_KIND})(?:\s+[\w-]+)?\s*$")
-#: "X, a cluster of ...", "X, le pôle de compétitivité ...", "X, un réseau de ...".
-_CUE_AFTER = re.compile(rf"^\s*,\s*(?:a|an|the|un|une|le|la|l'|l’)\s*(?:[\w-]+\s+){{0,2}}?({_KIND})\b")
+#: "X, a cluster of ...", "X, le pôle de compétitivité ...", "X, un réseau de ...", "X, société cotée ...".
+_CUE_AFTER = re.compile(rf"^\s*,\s*(?:(?:a|an|the|un|une|le|la|l'|l’)\s*(?:[\w-]+\s+){{0,2}}?)?({_KIND})\b")
 #: Classes that are organisations (a kind word never points to a person or a place).
 _NOT_ORGS = {"Person", "Place", "City", "Country", "AdministrativeArea", "Agreement", "Mission", "Meeting",
              "Visit", "Event"}
@@ -90,8 +90,9 @@ class Discourse:
                 self.classes.setdefault(entity.id, set()).add(_CLASS_FAMILY[entity.cls])
             self.last_seen[entity.id] = index
 
-    def of_kind(self, state: State, word: str, index: int) -> Candidate | None:
-        """The organisation met last (up to ``index``) that was given the kind ``word`` names."""
+    def of_kind(self, state: State, word: str, index: int, exclude: frozenset[str] = frozenset()) -> Candidate | None:
+        """The organisation met last (up to ``index``) that was given the kind ``word`` names
+        (not one of ``exclude``: "the company signed with the biotech X" is not X)."""
         wanted = family(word)
         if wanted is None:
             return None
@@ -100,7 +101,7 @@ class Discourse:
         exact = {ident: {wanted} for ident, said in self.words.items() if fold(word).strip() in said}
         for table in (exact, self.kinds, self.classes):
             found = [(seen, ident) for ident, seen in self.last_seen.items()
-                     if seen <= index and wanted in table.get(ident, set()) and ident in state.entities
+                     if seen <= index and wanted in table.get(ident, set()) and ident in state.entities and ident not in exclude
                      and state.entities[ident].cls not in _NOT_ORGS]
             if found:
                 return state.entities[max(found)[1]]

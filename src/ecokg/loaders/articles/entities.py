@@ -21,6 +21,7 @@ from ecokg.loaders.articles.institutions import (
     members_of,
     symbol_acronyms,
 )
+from ecokg.loaders.articles.lexical import a_surname, known_place
 from ecokg.loaders.articles.linking import Mention, State
 from ecokg.loaders.articles.lists import (
     affiliation_lists,
@@ -256,8 +257,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             found = [m for m in found if m not in inner_met]
         if overlaps(start, end, [m for m in found if m.kind != "place"]):
             return
-        if confidence < 0.7 and any(m.kind == "place" and (m.start, m.end) == (start, end) for m in found):
-            return  # the model's organisation is a place a rule or the store already names
+        if (confidence < 0.7 and any(m.kind == "place" and (m.start, m.end) == (start, end) for m in found)) or (confidence <= (0.7 if " " in text else 0.6) and acronym is None and known_place(text, names.places)):
+            return  # a place a rule, the store or the gazetteer names ("Florida's ... association"; "CEO of Suez" stays)
         placed = state.by_name.get(fold(text))
         if placed is not None and state.entities[placed].cls in PLACE_CLASSES and not weak_place(state.entities[placed]):
             return  # a place the dateline or the store names
@@ -282,8 +283,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
                 cls = ORG_CUES[cue_word.group(1)] if cue_word and candidate.cls == "Organization" else candidate.cls
                 met.append(Mention(match.start(), match.end(), sentence[match.start():match.end()], kind_of(cls), cls, None, candidate.confidence))
                 found.append(met[-1])
-    # The dateline's places: "LAVAL, Québec, & VANCOUVER, British Columbia--".
-    if index <= 1:  # the dateline may follow a headline
+    if index <= 1:  # the dateline's places ("LAVAL, Québec, & VANCOUVER, British Columbia--"), perhaps after a headline
         for start, end in dateline_places(sentence):
             if not overlaps(start, end, found):
                 text = sentence[start:end]
@@ -417,8 +417,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         if len(org_name) < 2 or role_at(org_name) is not None or fold(org_name) in NOT_ORGS or fold(org_name) in COUNTRY_NAMES:
             continue
         known_as = state.by_name.get(fold(org_name))
-        if known_as is not None and weak_place(state.entities[known_as]):
-            continue  # a place elsewhere in the article ("Sherbrooke"): the model's guess, not a rule's
+        if (known_as is not None and weak_place(state.entities[known_as])) or a_surname(org_name, [c.label for c in state.entities.values() if c.cls == "Person"]):
+            continue  # a place elsewhere in the article ("Sherbrooke"): the model's guess, not a rule's; "Narayan said"
         if PERSON.fullmatch(org_name) and (comma := re.search(rf"{re.escape(org_name)},\s+(.{{0,40}})", sentence)) and role_at(comma.group(1)):
             continue  # "declares Benoît Larose, CEO of ...": a person (not "Acme Scientific, General Dynamics and ...")
         if not (org_name[:1].isupper() or MIXED.fullmatch(org_name.split()[0])):

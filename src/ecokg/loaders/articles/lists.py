@@ -12,7 +12,7 @@ from ecokg.loaders.articles.notnames import bad_place
 from ecokg.loaders.articles.patterns import LOWER, PERSON, UPPER
 from ecokg.loaders.articles.shapes import is_person_name
 from ecokg.loaders.articles.spans import org_class, trim_trailing
-from ecokg.loaders.articles.vocabulary import NOT_NAMES
+from ecokg.loaders.articles.vocabulary import NOT_NAMES, ROLE_WORDS
 from ecokg.text import fold
 
 
@@ -122,6 +122,16 @@ def described_names(sentence: str, is_place: Callable[[str], bool]) -> list[tupl
     return out
 
 
+def _titled_person(words: str, names: Names) -> bool:
+    """"Kobe Mayor Kizo Hisamoto", "Norport Governor Jane Calloway": a territory, a post and the
+    model's person, not an organisation's name."""
+    return any(words.endswith(" " + p) and (ROLE_WORDS.search(fold(words[: -len(p)])) or _OFFICES.search(fold(words[: -len(p)]))) for p in names.persons)
+
+
+#: Offices of a territory or a government, which the posts of organisations (ROLES) leave out.
+_OFFICES = re.compile(r"\b(?:mayor|governor|premier|prefect|prefet|maire|gouverneure?|senator|senat(?:eur|rice)|minister|ministre)\s*$")
+
+
 def beside_orgs(sentence: str, orgs: list[tuple[int, int]], names: Names) -> list[tuple[int, int, str]]:
     """"BioWin et Medvia", "Eurobiomed, Medvia and Biocom", "le CHU de X et l’Inserm": a name
     coordinated after an organisation's (``orgs``: their spans) is one too."""
@@ -130,7 +140,7 @@ def beside_orgs(sentence: str, orgs: list[tuple[int, int]], names: Names) -> lis
         beside = re.match(rf"(?:\s*\([^()]{{1,15}}\))?(?:,\s+|\s+(?:et|and|&)\s+(?:l’|l'|le\s+|la\s+|the\s+)?)([{UPPER}][\w’'-]+(?:\s[{UPPER}][\w’'-]+){{0,4}})(?=[\s,.;)]|$)", sentence[end:])
         if beside:
             word = beside.group(1)
-            if not (word.split()[0].lower() in NOT_NAMES or is_person_name(word, names) or (word in names.places and not bad_place(word))):
+            if not (word.split()[0].lower() in NOT_NAMES or is_person_name(word, names) or (word in names.places and not bad_place(word)) or _titled_person(word, names)):
                 out.append((end + beside.start(1), end + beside.end(1), word))
     return out
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ecokg.loaders.articles.lexical import common_words, gazetteer_places, place_tails, territory_of
 from ecokg.loaders.articles.spans import split_and
 from ecokg.loaders.articles.tagged import refine
 
@@ -67,6 +68,17 @@ def names(sentences: list[str], lang: str) -> list[Names]:
                 found.orgs.update(piece for _, piece in pieces)
             elif ent.label_ in ("LOC", "GPE"):
                 found.places.add(text)
+        # Round 7: what the model's tagger and the gazetteer know (lexical.py). A one-word name
+        # the tagger reads as a common word is none; a known place is a place, even where the
+        # model said organisation ("Florida", "MIAMI, Jan. 5").
+        common = common_words(doc)
+        found.orgs -= common
+        found.places -= common
+        found.persons -= place_tails(doc)
+        for text in gazetteer_places(doc):
+            found.orgs.discard(text)
+            found.places.add(text)
+            found.places -= {p for p in found.places if territory_of(p, text)}
         out.append(refine(sentence, found))
     return out
 

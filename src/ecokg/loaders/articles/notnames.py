@@ -159,12 +159,15 @@ def sector_descriptor(text: str) -> bool:
 
 def leading_stop_word(sentence: str, start: int, text: str, lang: str) -> int:
     """Characters to drop from a name that starts the sentence with a function word:
-    "Pourquoi Eurobiomed", "On Industrial Biotechnology". 0 if none."""
-    if sentence[:start].strip(" «“\"'(") or " " not in text:
+    "Pourquoi Eurobiomed", "On Industrial Biotechnology"; all of it when it is that word alone
+    ("Then, ..."). 0 if none."""
+    if sentence[:start].strip(" «“\"'("):
         return 0
-    first = text.split()[0]
+    first = text.split()[0] if text.split() else ""
     word = fold(first)
     stops = _FR_STOP if lang == "fr" else _EN_STOP
+    if " " not in text:
+        return len(text) if word in stops and word not in _NOT_STRIPPED and not first.isupper() else 0
     if word in stops and word not in _NOT_STRIPPED and not (first.isupper() and len(first) > 1):
         return len(first) + (len(text[len(first):]) - len(text[len(first):].lstrip()))
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.institutions import COUNTRY_NAMES, countries
 from ecokg.loaders.articles.linking import Mention, State
 from ecokg.loaders.articles.ner import Names
@@ -58,9 +59,10 @@ def find_places(state: State, sentence: str, folded: str, names: Names, found: l
     surnames = {fold(p.split()[-1]) for p in people if len(p.split()) >= 2}
     orgs: list[tuple[int, int]] = []
     for place in sorted(names.places, key=len, reverse=True):
-        if len(place) < 3 or not place[:1].isupper() or fold(place) in NOT_ORGS or role_at(place) or bad_place(place) or fold(place.split()[0]) in NOT_ORGS:
+        gazetteer = lookup(place) is not None and " " in place  # "Centre Val de Loire": its words are no refusal
+        if not gazetteer and (len(place) < 3 or not place[:1].isupper() or fold(place) in NOT_ORGS or role_at(place) or bad_place(place) or fold(place.split()[0]) in NOT_ORGS):
             continue
-        if generic_only(place) or only_a_kind(place) or demonym(place) or fold(place) in surnames:
+        if (not gazetteer and (generic_only(place) or only_a_kind(place) or demonym(place))) or fold(place) in surnames:
             continue  # "Santé", "la Région" alone, "Flemish", "said Rossi" (Giulia Rossi)
         if (honorific := HONORIFICS.match(place)) and (person := person_part(place)):
             at = sentence.find(place) + honorific.end()  # "le Pr Jean Dufresne": a person

@@ -7,15 +7,19 @@
   Chicago office": the post is at Acme, not at a place or at "Acme Chicago";
 * a title with its own complement, then the body: "Director of Business Development at Acme",
   "Deputy Commissioner of Trade at the Ohio Department of Commerce", "directrice des affaires
-  internationales chez Genvia": the body is the name after "at" / "chez" / "auprès de".
+  internationales chez Genvia": the body is the name after "at" / "chez" / "auprès de";
+* titles before names, in a sentence opening with the body (round 7): "At the CDB, Director
+  Hiroshi Roe and project leader Masa Roe explained ...", "Chez Genvia, la directrice Marie Roy ...".
 """
 
 from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.discourse import KIND_FAMILIES
 from ecokg.loaders.articles.linking import Candidate, Mention, State
 from ecokg.loaders.articles.spans import fold_keep_length, role_at
+from ecokg.loaders.articles.vocabulary import ROLE_WORDS
 from ecokg.text import fold
 
 #: "of", "from", "at" between a name and its affiliation: "Jane Roe of Acme", "Jean Roy de Genvia".
@@ -72,6 +76,41 @@ def body_after_at(sentence: str, start: int, inside: list[Mention]) -> list[Ment
     folded = fold_keep_length(sentence)
     at = [m for m in inside if m.start > start and _AT_BODY.search(folded[max(start, m.start - 20):m.start])]
     return at + [m for m in inside if m not in at] if at else inside
+
+
+#: A sentence opening with the body it is about: "At the CDB, ...", "Chez Genvia, ...", "Au sein du pôle X, ...".
+_AT_OPENING = re.compile(r"^\W*(?:at|within|inside|chez|au sein d[eu]|au sein de la|au sein de l'|a|au)\s*(?:the\s+|le\s+|la\s+|l')?"
+                         rf"(?:(?:{'|'.join(sorted(KIND_FAMILIES, key=len, reverse=True))})\s+)?$")
+#: What may come before a title in a list of people: a comma, "and", an article.
+_LIST_LEAD = re.compile(r"^\s*(?:,|and|et|as well as|ainsi que)?\s*(?:the\s+|its\s+|le\s+|la\s+|l'|son\s+|sa\s+)?")
+
+
+def titled_at_opening(sentence: str, person: Mention, people: list[Mention], orgs: list[Mention]) -> tuple[Mention, str, str] | None:
+    """The body, role and title of "At the CDB, Director Hiroshi Roe and project leader Masa Roe
+    explained ...", "Chez Genvia, la directrice Marie Roy et le chef de projet Luc Morel ...": a
+    title before each name, the body the sentence opens with."""
+    if not orgs or not _AT_OPENING.match(fold_keep_length(sentence[:orgs[0].start])):
+        return None
+    body = orgs[0]
+    comma = re.match(r"\s*(?:\([^()]{1,20}\)\s*)?,", sentence[body.end:])
+    if comma is None or person.start < body.end + comma.end():
+        return None
+    after = [m for m in orgs if m.start >= person.end]
+    if after and _AFFILIATION.fullmatch(fold_keep_length(sentence[person.end:after[0].start])):
+        return None  # "At BIO 2025, CEO Jane Roe of Acme said": her own body follows her name
+    earlier = [p for p in people if body.end + comma.end() <= p.end <= person.start]
+    start = earlier[-1].end if earlier else body.end + comma.end()
+    if any(start <= m.start < person.start for m in orgs):
+        return None
+    folded = fold_keep_length(sentence[start:person.start])
+    lead = _LIST_LEAD.match(folded)
+    title = folded[lead.end() if lead else 0:].strip()
+    if not title or len(title.split()) > 5 or role_at(title) is None:
+        return None
+    last = list(ROLE_WORDS.finditer(title))
+    if not last or last[-1].end() != len(title):
+        return None  # the whole phrase is a title: "project leader", not "the leader said"
+    return body, role_at(title) or "member", sentence[start + (lead.end() if lead else 0):person.start].strip()
 
 
 _NOT_ORGS = {"Person", "Place", "City", "Country", "AdministrativeArea", "Agreement", "Mission", "Meeting", "Visit", "Event"}

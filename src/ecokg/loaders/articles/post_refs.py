@@ -42,7 +42,9 @@ _AT_ITS_HEAD = re.compile(r"^\s*,?\s*(?:a sa|a son|at its|at their)\s+(tete|dire
 _HEAD_ROLE = {"tete": "leader", "direction": "leader", "presidence": "president", "helm": "leader", "head": "leader"}
 #: "présidente du réseau", "director of the cluster": a post and a kind word, no name.
 _OF_KIND = re.compile(
-    rf"^(.*?)\s+(?:(?:du|de la|des|of the|of its)\s+|d'|de l'\s*)({'|'.join(sorted(KIND_FAMILIES, key=len, reverse=True))})\s*(?:[,;.]|$)"
+    # ("co-présidente de la nouvelle association", "director of the new cluster": an adjective of time between)
+    rf"^(.*?)\s+(?:(?:du|de la|des|of the|of its)\s+|d'|de l'\s*)(?:(?:nouvelle|nouvel|nouveau|jeune|meme|new|young|same)\s+)?"
+    rf"({'|'.join(sorted(KIND_FAMILIES, key=len, reverse=True))})\s*(?:[,;.]|$)"
 )
 #: "the cluster's executive director": a kind word's possessive, then a post.
 _KIND_POSSESSIVE = re.compile(
@@ -54,7 +56,9 @@ def add_post(holder: Candidate, org: str, role: str, title: str, index: int, con
     """Add a post once (same organisation and role), with its title and the sentence."""
     if any(p["organization"] == org and p["role"] == role for p in holder.posts):
         return True
-    post = {"organization": org, "role": role, "title": title.strip(" ,;."), "quote": index, "confidence": confidence}
+    # (a title written in quotes keeps its words, not its quotation marks)
+    post = {"organization": org, "role": role, "title": re.sub(r"[\"“”«»]", "", title).strip(" ,;."), "quote": index,
+            "confidence": confidence}
     if not post["title"]:
         del post["title"]
     holder.posts.append(post)
@@ -108,8 +112,9 @@ def kind_title(state: State, index: int, clause: str, discourse: Discourse | Non
         return None
     folded = fold_keep_length(clause).strip()
     match = _OF_KIND.match(folded)
+    end = len(folded)
     if match and role_at(match.group(1)):
-        title, kind = match.group(1), match.group(2)
+        title, kind, end = match.group(1), match.group(2), match.end(2)  # the title ends with its kind word
     elif (possessive := _KIND_POSSESSIVE.match(folded)) and role_at(possessive.group(2)):
         title, kind = possessive.group(2), possessive.group(1)
     else:
@@ -118,7 +123,7 @@ def kind_title(state: State, index: int, clause: str, discourse: Discourse | Non
     role = role_at(title)
     if org is None or role is None:
         return None
-    return org, role, clause.strip()
+    return org, role, clause.strip()[:end]
 
 
 def title_of_kind_before(state: State, index: int, sentence: str, person: Mention, holder: Candidate, discourse: Discourse | None) -> bool:

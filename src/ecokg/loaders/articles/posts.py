@@ -25,7 +25,13 @@ from ecokg.loaders.articles.post_forms import (
     affiliation_then_apposition,
     body_after_at,
     office_owner,
+    titled_at_opening,
 )
+from ecokg.loaders.articles.post_led import OF as _OF
+from ecokg.loaders.articles.post_led import led_by as _led_by
+from ecokg.loaders.articles.post_led import led_by_titled as _led_by_titled
+from ecokg.loaders.articles.post_led import post_at_end as _post_at_end
+from ecokg.loaders.articles.post_led import title_role as _title_role
 from ecokg.loaders.articles.post_refs import (
     add_post,
     appointment,
@@ -44,22 +50,8 @@ from ecokg.text import fold
 _STOP_VERBS = re.compile(
     r",?\s+(?:s’est|s'est|se sont|sont|a été|ont|a |est |sera|seront|visitera|will|were|was|said|says|has |have |had |led |signed|met |joined|is |are |travelled|told|described|commented|, qui|, who|pour |whose )"
 )
-_OF = r"(?:of|at|with|for|de la|de l’|de l'|de|du|des|d’|d')"
 #: A kind word between a post and its organisation: "le président du pôle Agrivalor".
 _CUE = r"(?:pole|cluster|company|groupe|group|societe|entreprise|agence|agency|firm|start-?up|association|reseau|network)"
-#: "Helix Labs, led by Jane Roe", "le pôle Agrivalor, présidé par Jean Dupuis".
-_LED_BY = re.compile(
-    # "Acme, a Danish company, is led by X": an apposition and a copula may come before the verb.
-    r"^\s*(?:,[^,()]{3,60},)?\s*,?\s*(?:(?:which|who|qui)\s+)?(?:(?:is|was|has been|will be|est|etait|a ete|sera)\s+)?(led|headed|chaired|run|founded|co-founded|represented|"
-    r"dirigee?s?|presidee?s?|fondee?s?|cofondee?s?|co-fondee?s?|animee?s?|representee?s?)\s+(?:by|par)\s*"
-    # "represented by its CEO, X", "représentée par sa directrice générale, X": the post is named.
-    r"(?:(?:its|their|the|sa|son|leur|le|la)\s+([\w' -]{2,50}?)\s*,?\s*)?$"
-)
-_LED_ROLE = {"led": "leader", "headed": "leader", "run": "leader", "chaired": "president", "founded": "founder",
-             "co-founded": "founder", "dirige": "leader", "preside": "president", "fonde": "founder", "cofonde": "founder",
-             "co-fonde": "founder", "anime": "leader", "represented": "member", "represente": "member"}
-
-
 def find_posts(state: State, index: int, sentence: str, mentions: list[Mention], discourse: Discourse | None = None) -> None:
     # A "person" whose words begin or continue a post ("Senior Vice President, ...", "Chief
     # [Medical Officer]") is the post, not a name.
@@ -77,9 +69,13 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
         found = _title_before(state, index, sentence, person, orgs, holder, people) or found
         found = title_of_kind_before(state, index, sentence, person, holder, discourse) or found
         found = found or office_title(state, index, sentence, person, holder)
+        if not found and (opening := titled_at_opening(sentence, person, people, orgs)) is not None:
+            found = _add(holder, state.entity_for(opening[0], index).id, opening[1], opening[2], index, 0.6)
         found = found or _kind_word_title(state, index, sentence, person, holder)
         # "Acme, represented by its CEO X": the organisation named before the verb, not the sentence's first.
         found = found or _led_by(state, index, sentence, person, orgs, holder)
+        # "the Vision Group headed by Biocon executive chairperson X": a post at each.
+        found = _led_by_titled(state, index, sentence, person, orgs, holder) or found
         found = found or pronoun_title(state, index, sentence, person, holder, discourse)
         # "Son fondateur, X, a été élu vice-président de Y": a verb of appointing adds its own post.
         found = appointment(state, index, sentence, person, orgs, holder, discourse) or found
@@ -140,7 +136,8 @@ def _apposition(
     discourse: Discourse | None = None, listed: list[tuple[str, str]] | None = None,
 ) -> bool:
     """"X, executive director of Y", "X, présidente de Y et directrice de Z"."""
-    after = sentence[person.end:limit]
+    # 'Jean Roy ("VP External Affairs" chez Genvia)': a title written in quotes is a title.
+    after = re.sub(r"[\"“”«»]", " ", sentence[person.end:limit])
     # "John Smith, Ph.D., President of X", "Jane Roe, MD, PhD, Chief Medical Officer at Y": degrees, not posts.
     degrees = re.match(r",\s*(?:(?:Ph\.?\s?D|M\.?D|MBA|M\.?Sc|Pharm\.?D|DVM|D\.?Phil|Jr|Sr)\.?\s*,\s*)+", after)
     if degrees:
@@ -229,9 +226,10 @@ def _apposition(
         elif (by_kind := kind_title(state, index, clause, discourse)) is not None:
             # "Franck Roe, Président du réseau": the network met before.
             org, confidence, title = by_kind[0], 0.5, by_kind[2]
-        elif listed and role in _OFFICERS and listed[0][0] != holder.id:
+        elif listed and role in _OFFICERS and listed[0][0] != holder.id and not _NAMES_A_BODY.search(clause):
+            # ("B, vice-présidente de la Métropole": a body of its own, which is not the list's)
             org, confidence, title = state.entities[listed[0][1]], 0.5, clause
-        elif state.first_authority is not None and not re.search(r"\s(?:de|du|of|d’|d')\s*(?:la\s+|l[’']\s*)?[A-ZÀ-Ý]", clause):
+        elif state.first_authority is not None and not _NAMES_A_BODY.search(clause) and not _OF_A_KIND.match(fold(clause)):
             # "Vice-Président en charge des finances": the post is in the region that publishes.
             org = state.entities[state.first_authority]
             confidence, title = 0.5, clause
@@ -293,11 +291,17 @@ def _title_before(
     between = sentence[org.end:person.start]
     # "A*STAR’s managing director, Dr. Raj Roe": the honorific before the name is not the post's.
     between = re.sub(r"(?<=[\s,])(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mme|M)\.?\s*$", "", between)
+    if re.fullmatch(r"\s*\)\s*,\s*", between) and sentence[:org.start].rstrip().endswith("("):
+        # "la directrice générale du Centre ... (CEPICI), Mme X": the name before its acronym.
+        opening = sentence.rindex("(", 0, org.start)
+        outer = next((m for m in before_orgs[:-1] if not sentence[m.end:opening].strip()), None)
+        if outer is not None:
+            org, between = outer, ", "
     folded = fold(between)
     # "BIOQuébec's CEO Benoit Larose", "Acme Therapeutics' CEO John Smith", "Maryland Tech Council CEO Kelly Schulz".
     match = re.fullmatch(r"(?:'s?)?\s*([\w .&-]{2,60}?)\s*,?", folded) if between[:1] in (" ", "’", "'") else None
-    if match and (ROLE_WORDS.fullmatch(match.group(1).strip()) or (folded[:1] == "'" and match.group(1).strip() in _PARTNERS)):
-        role = ROLES.get(match.group(1).strip()) or "member"
+    if match and (_title_role(match.group(1).strip()) or (folded[:1] == "'" and match.group(1).strip() in _PARTNERS)):
+        role = _title_role(match.group(1).strip()) or "member"
         return _add(holder, state.entity_for(org, index).id, role, re.sub(r"^[’']s?\s*", "", between.strip(" ,")), index, 0.8)
     if match and folded[:1] == "'" and len(match.group(1).split()) <= 3 and (post := _post_at_end(match.group(1).strip())):
         # "Helsinki Health's program director, Dr. X": a field or a department before the post.
@@ -307,7 +311,7 @@ def _title_before(
         department = _DEPARTMENT.fullmatch(sentence[outer.end:person.start])
         if department and ROLE_WORDS.fullmatch(fold(department.group(1))):
             return _add(holder, state.entity_for(outer, index).id, role_at(department.group(1)) or "member",
-                        sentence[outer.end:person.start].strip(" ,’'"), index, 0.7)
+                        _HONORIFIC_END.sub("", re.sub(r"^[’']s?\s*", "", sentence[outer.end:person.start])).strip(" ,’'"), index, 0.7)
     # "President of the Government of Catalonia Artur Mas", "le président de Medicen Jean Dupont".
     if not between.strip() and between:
         lead = fold(sentence[max(0, org.start - 60):org.start])
@@ -332,55 +336,30 @@ def _title_before(
             return False
         lead = fold(sentence[max(0, org.start - 60):org.start])
         # "Le directeur général de l'agence Nordev, X": a kind word may come before the name.
-        match = re.search(rf"(?:^|\W)((?:[\w-]+\s){{0,3}}?[\w-]+)\s+{_OF}\s*(?:the\s+)?(?:[\w-]+'s\s*)?(?:{_CUE}\s*)?$", lead)
+        # (``fold`` drops the space at the end: "Director-General of the| Ministry ...")
+        match = re.search(rf"(?:^|\W)((?:[\w-]+\s){{0,3}}?[\w-]+)\s+{_OF}\s*(?:the(?:\s+|$))?(?:[\w-]+'s\s*)?(?:{_CUE}\s*)?$", lead)
         if match:
             words = match.group(1).split()
             for k in range(len(words)):
-                found = role_at(" ".join(words[k:]))
-                if found and ROLE_WORDS.fullmatch(" ".join(words[k:])):
+                found = _title_role(" ".join(words[k:]))
+                if found:
                     return _add(holder, state.entity_for(org, index).id, found, " ".join(words[k:]), index, 0.7)
     return False
 
 
+#: A title's own complement naming a body: "vice-présidente de la Métropole", "Director of the Board".
+_NAMES_A_BODY = re.compile(r"\s(?:de|du|of|d’|d')\s*(?:la\s+|l[’']\s*|the\s+)?[A-ZÀ-Ý]")
+#: A title of a body named only by its kind ("Président de région"): which one is not said.
+_OF_A_KIND = re.compile(ROLE_WORDS.pattern + r"\s+(?:de|du|des|of|d')\b")
+#: An honorific ending a title before the name: "Director of Policy, Dr".
+_HONORIFIC_END = re.compile(r"[\s,]*(?:Dr|Prof|Mr|Mrs|Ms)?\.?\s*$")
 #: Words of a firm's partners, a post only right after the firm's possessive ("LSP's partner X").
 _PARTNERS = {"partner", "associe", "associee"}
 #: "<post> of|for <Department Words> [Dr]": the department is a part of the organisation before.
 _DEPARTMENT = re.compile(
     r"(?:['’]s?)?\s*([\w .&-]{2,40}?)\s+(?:of|for|,)\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+(?:[A-Z][\w&-]*|&|and))"
-    r"{0,4}?\s*(?:Dr|Prof|Mr|Mrs|Ms)?\.?\s*"
+    r"{0,4}?\s*,?\s*(?:Dr|Prof|Mr|Mrs|Ms)?\.?\s*"
 )
-
-
-def _led_by(state: State, index: int, sentence: str, person: Mention, orgs: list[Mention], holder: Candidate) -> bool:
-    """"Helix Labs, led by Jane Roe", "l'agence Nordev, dirigée par Marie Roy": the organisation
-    right before the verb is the one the person heads."""
-    before = [m for m in orgs if m.end <= person.start]
-    if not before or "(" in sentence[before[-1].end:person.start] or ";" in sentence[before[-1].end:person.start]:
-        return False
-    between = fold_keep_length(sentence[before[-1].end:person.start])
-    match = _LED_BY.match(between)
-    if not match:
-        return False
-    verb = re.sub(r"e?s?$", "", match.group(1)) if match.group(1) not in _LED_ROLE else match.group(1)
-    if match.group(2) is not None and not ROLE_WORDS.fullmatch(match.group(2).strip()):
-        return False
-    named = role_at(match.group(2)) if match.group(2) else None
-    role = named or _LED_ROLE.get(verb) or _LED_ROLE.get(match.group(1)) or "leader"
-    title = sentence[before[-1].end + match.start(2):before[-1].end + match.end(2)] if match.group(2) else ""
-    return _add(holder, state.entity_for(before[-1], index).id, role, title, index, 0.6)
-
-
-def _post_at_end(words: str) -> tuple[str, str] | None:
-    """The post the last words name, and its title: "selon le président" -> president,
-    "acting managing director" (None unless the words end in a post)."""
-    parts = words.split()
-    for k in range(len(parts)):
-        if ROLE_WORDS.fullmatch(" ".join(parts[k:])):
-            for j in range(max(0, k - 2), k + 1):
-                role = role_at(" ".join(parts[j:]))
-                if role:
-                    return role, " ".join(parts[j:])
-    return None
 
 
 #: Kind words of "Alliance president Karen Dahl" ("la directrice générale du pôle, X" is
@@ -410,6 +389,11 @@ def _kind_word_title(state: State, index: int, sentence: str, person: Mention, h
     return _add(holder, org.id, ROLES[fold(match.group(2))], match.group(2), index, 0.5)
 
 
+#: An event's name: "the BioJapan 2025 conference", "le salon Medica 2024".
+_EVENT_AFTER = re.compile(r"\s+(?:(?:19|20)\d\d\s+)?(?:conference|summit|forum|congress|convention|show|fair|expo|exhibition|"
+                          r"meeting|event|symposium|colloque|congres|congrès|sommet|salon|conférence)\b", re.IGNORECASE)
+
+
 def _affiliation(
     state: State, index: int, sentence: str, person: Mention, orgs: list[Mention], holder: Candidate,
     discourse: Discourse | None = None,
@@ -429,8 +413,15 @@ def _affiliation(
         return
     org = after[0]
     between = sentence[person.end:org.start]
+    if re.match(r"\s*,\s*(?:at|with|for|in|chez|avec|pour|a|à|au)\s", between) or _EVENT_AFTER.match(sentence, org.end):
+        return  # "X, at the BioJapan 2025 conference": where the person was, not whom they work for
     if re.fullmatch(rf",?\s*{_OF}\s*(?:la\s+|l’|l'|the\s+)?", between) or (
         # "Jane Roe (Acme)", "Luc Morel (pôle Nordev)": a kind word may precede the name.
         re.fullmatch(rf"\s*\(\s*(?:(?:the\s+|le\s+|la\s+|l')?{_CUE}\s+)?", fold_keep_length(between)) and sentence[org.end:org.end + 1] == ")"
     ):
-        _add(holder, state.entity_for(org, index).id, "member", "", index, 0.5)
+        # "Director Tom Roe of Acme", "la directrice Marie Roy de Genvia": a title before the name is the post.
+        lead = re.search(r"(?:^|[^\w’'])((?:[\w-]+\s+){1,3})$", sentence[max(0, person.start - 50):person.start])
+        titled = _post_at_end(fold(lead.group(1))) if lead and not between.lstrip().startswith("(") else None
+        title = re.sub(r"^(?:the|le|la|l')\s*", "", titled[1]) if titled else ""
+        _add(holder, state.entity_for(org, index).id, titled[0] if titled else "member", title, index,
+             0.6 if titled else 0.5)

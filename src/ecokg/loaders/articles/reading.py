@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.vocabulary import ROLE_WORDS
+from ecokg.text import fold
+
 _ABBREVIATIONS = {
     "m", "mme", "mm", "dr", "st", "inc", "ltd", "co", "corp", "mr", "mrs", "ms", "prof", "jr", "sr", "vs", "etc",
     # months in datelines: "LEIDEN, the Netherlands, Jan. 9, 2024"
@@ -72,6 +75,17 @@ _INCISE = re.compile(
 _INCISE_END = re.compile(r"[.!?…](?=\s|$)|[»”\"]")
 
 
+def _quoted_title(paragraph: str, at: int) -> bool:
+    """Whether the quotation opening at ``at`` is a title written in quotes, not words quoted:
+    "Jean Roy (\"VP External Affairs\" chez Genvia)", "Jane Roe, “Head of Research” at Acme"."""
+    ends = [paragraph.find(c, at + 1) for c in _OPENING[paragraph[at]]]
+    end = min((e for e in ends if e > at), default=-1)
+    inner = paragraph[at + 1:end] if end > at else ""
+    if not inner or len(inner) > 60 or len(inner.split()) > 6 or re.search(r"[.!?;:,]", inner):
+        return False
+    return bool(ROLE_WORDS.match(fold(inner)))
+
+
 def _blank_quotes(paragraph: str) -> str:
     chars = list(paragraph)
     closing: str | None = None
@@ -80,7 +94,7 @@ def _blank_quotes(paragraph: str) -> str:
     keep_until = -1
     for i, char in enumerate(paragraph):
         if closing is None:
-            if char in _OPENING:
+            if char in _OPENING and not _quoted_title(paragraph, i):
                 closing, opened, depth = _OPENING[char], i, 1
         elif (char, closing) in (("«", "»"), ("“", "”")):
             depth += 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Protocol, TypeVar
 
+from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.notnames import generic_only, minister_of
 from ecokg.loaders.articles.patterns import LOWER, PERSON, UPPER
 from ecokg.loaders.articles.spans import MONTHS
@@ -58,6 +59,9 @@ def refine(sentence: str, found: _N) -> _N:
             better = ""  # "de les Illes Balears", "the Grand Duchy": no one's name follows an article
         if re.search(rf"(?:^|\s)(?:[Aa]|[Aa]n|[Uu]n|[Uu]ne)\s+(?:[A-Z]\S*\s+){{0,2}}{re.escape(person)}", sentence):
             better = ""  # "designated a BioReady® Bronze Community": a kind of thing, nobody
+        initials = re.search(rf"(?<![\w.])([A-Z]{{2}}|[A-Z]\.\s?[A-Z]\.)\s+{re.escape(better)}(?![\w-])", sentence) if better else None
+        if initials and len(better.split()) >= 2 and not _not_initials(initials.group(1), found.orgs):
+            better = sentence[initials.start(1):initials.end()]  # "CN Ashwath Narayan": initials of given names
         if better != person:
             found.persons.discard(person)
             if better:
@@ -95,6 +99,17 @@ def refine(sentence: str, found: _N) -> _N:
     return found
 
 
+#: Ranks and styles written in two capitals ("SE", "SM", "MM"): not initials of a name.
+_STYLES = {"se", "sm", "he", "mm", "hrh", "sa", "ss", "pr", "dr"}
+
+
+def _not_initials(letters: str, orgs: set[str]) -> bool:
+    """Two capitals before a name that are a style, a post, an organisation or a country, not
+    the initials of given names ("SE Jean Koffi", "VP Jane Doe", "UK John Smith")."""
+    bare = letters.replace(".", "").replace(" ", "")
+    return fold(bare) in _STYLES or fold(bare) in ROLES or bare in orgs or lookup(bare) is not None or bare in {"UK", "US", "EU", "UN"}
+
+
 def _person(text: str) -> str:
     """The name in a person's span: posts before it and after a dash dropped, "" when none is left."""
     text = re.split(r"\s+[-–—]\s+", text)[0]  # "M. Jean DUPONT - Président"
@@ -120,6 +135,8 @@ def _first_names(sentence: str, found: Names) -> None:
     """A list of single words the model mostly calls people is a list of first names: none of
     them is a place or an organisation (nor a person: a first name alone names no one)."""
     for match in _LIST.finditer(sentence):
+        if re.match(rf"\s+[{UPPER}]|\s*,\s*[{UPPER}]", sentence[match.end():]):
+            continue  # "Amgen, Pfizer, Novartis, We Work for Health, ...": names of several words follow
         items = re.split(r"\s*,\s*|\s*,?\s+(?:et|and)\s+", match.group(0))
         people = sum(1 for item in items if item in found.persons)
         others = sum(1 for item in items if item in found.orgs or item in found.places)

@@ -149,6 +149,19 @@ ROLES: dict[str, str] = {
     "vice-recteur": "member", "vice-rectrice": "member", "chancellor": "leader", "vice-chancellor": "leader",
     "vice chancellor": "leader", "provost": "member", "dean": "leader", "doyen": "leader", "doyenne": "leader",
 }
+# Round 7: co-holders of a post ("codirecteur du CQIB", "co-présidente de l'association"), an executive
+# chair ("Biocon executive chairperson"), a project's or a team's leader (a member of the body).
+for _co, _role in (("codirecteur", "leader"), ("codirectrice", "leader"), ("co-directeur", "leader"),
+                   ("co-directrice", "leader"), ("co-director", "leader"), ("codirector", "leader"),
+                   ("copresident", "president"), ("copresidente", "president"), ("co-president", "president"),
+                   ("co-presidente", "president"), ("co-chair", "president"), ("co-chairman", "president"),
+                   ("co-chairwoman", "president"), ("co-chairperson", "president"), ("co-ceo", "chief-executive"),
+                   ("project leader", "member"), ("team leader", "member"), ("group leader", "member"),
+                   ("chef d'equipe", "member"), ("cheffe d'equipe", "member")):
+    ROLES.setdefault(_co, _role)
+for _chair in ("chair", "chairman", "chairwoman", "chairperson"):
+    for _qualifier in ("executive", "non-executive"):
+        ROLES.setdefault(f"{_qualifier} {_chair}", "president")
 # A deputy's, an assistant's or an associate's post (a member of the body, not its head), and a
 # post named by its field ("Program Manager", "Trade Commissioner": the same post as without it).
 for _base in ("director", "commissioner", "manager", "head", "coordinator"):
@@ -316,7 +329,7 @@ NOT_NAMES = {
 
 #: Honorifics dropped from people's names.
 HONORIFICS = re.compile(
-    r"^(?:(?:Professor|Professeur|Prof\.?|Pr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|M\.|Mme|Sir|Dame|Premier|Minister|Ministre|Vice|Deputy|"
+    r"^(?:(?:Professor|Professeur|Prof\.?|Pr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|MM\.|M\.|Mme|Sir|Dame|Premier|Minister|Ministre|Vice|Deputy|"
     r"Governor|Gouverneur|Gouverneure|Mayor|Senator|Sénateur|Sénatrice|Congressman|Congresswoman)\s+)+"
 )
 
