@@ -306,3 +306,35 @@ def test_a_list_of_single_first_names_stays_one() -> None:
     text = "Ils s’appellent Mohand, Souleymane, Kaddour et Ilyès, et travaillent chez Algavia."
     names = refine(text, Names(persons={"Mohand", "Souleymane"}, places={"Kaddour"}))
     assert {"Mohand", "Souleymane", "Kaddour", "Ilyès"} <= names.given and not names.persons and not names.places
+
+
+# Round 8: a ministry named by its list of domains, then an acronym in another language.
+MINISTRIES = [
+    ("en", "The memorandum involves the Ministry of Science, Technology and Innovation (MCTV) and Vellora Biosciences.",
+     "Ministry of Science, Technology and Innovation", "Ministry of Science"),
+    ("fr", "Le protocole associe le Ministère de la Santé, du Travail et des Affaires sociales (MSPT) et Algavia.",
+     "Ministère de la Santé, du Travail et des Affaires sociales", "Ministère de la Santé"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "whole", "piece"), MINISTRIES, ids=[f"{c[0]}-{n}" for n, c in enumerate(MINISTRIES)])
+def test_a_ministry_of_listed_domains_before_a_foreign_acronym_is_whole(lang: str, text: str, whole: str, piece: str) -> None:
+    result = _run(lang, text)
+    assert whole in _orgs(result) and piece not in _orgs(result), _orgs(result)
+
+
+def test_a_span_stopping_on_a_preposition_takes_the_complement_it_opens() -> None:
+    # the French model's span of a long name may stop on "du"; the English one's on "of"
+    for sentence, span in (
+        ("Algavia et l’Institut de la recherche, des données et de la formation du Pays-Vert ont signé.",
+         "Institut de la recherche, des données et de la formation du"),
+        ("Vellora and the Institute of Research, Data and Training of Westmark signed a letter.",
+         "Institute of Research, Data and Training of"),
+    ):
+        start = sentence.index(span)
+        end = name_end(sentence, start, start + len(span))
+        assert sentence[start:end] == span + (" Pays-Vert" if "Pays" in sentence else " Westmark"), sentence[start:end]
+    # no complement after it: the preposition is left out
+    sentence = "L’Institut de la formation du sud a signé."
+    start = sentence.index("Institut")
+    assert sentence[start:name_end(sentence, start, start + len("Institut de la formation du"))] == "Institut de la formation"

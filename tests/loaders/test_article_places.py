@@ -104,3 +104,78 @@ COMPANIES = [
 def test_a_company_named_after_a_city_stays_an_organisation_where_a_post_names_it(lang: str, text: str, name: str) -> None:
     result = _run(lang, text)
     assert name in _orgs(result) and name not in _places(result), (_orgs(result), _places(result))
+
+
+# Round 8: the gazetteer where a rule read a country, a region in brackets or a dateline's city
+# as an organisation.
+COUNTRIES = [
+    ("en", "Vellora Biosciences leads a partnership between Brazil and Uruguay. Former Vice President of Uruguay Jane Marlow attended the signing.", "Uruguay"),
+    ("fr", "Algavia pilote un partenariat entre le Brésil et l’Uruguay. L’ancienne vice-présidente de l’Uruguay Jeanne Marlot était présente.", "Uruguay"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), COUNTRIES, ids=[f"{c[0]}-{n}" for n, c in enumerate(COUNTRIES)])
+def test_a_country_named_as_a_party_or_a_posts_body_stays_a_place(lang: str, text: str, name: str) -> None:
+    result = _run(lang, text)
+    assert name in _places(result) and name not in _orgs(result), (_orgs(result), _places(result))
+
+
+BRACKETS = [
+    ("en", "Vellora Biosciences and the University of Buea (Sud-Ouest) signed an agreement.", "Buea", "Sud-Ouest"),
+    ("fr", "Algavia et l’université de Buea (Sud-Ouest) ont signé une convention.", "Buea", "Sud-Ouest"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "town", "region"), BRACKETS, ids=[f"{c[0]}-{n}" for n, c in enumerate(BRACKETS)])
+def test_a_known_region_in_brackets_is_no_acronym(lang: str, text: str, town: str, region: str) -> None:
+    result = _run(lang, text)
+    assert town not in _orgs(result) and all(c.acronym != region for c in result.entities.values()), _orgs(result)
+
+
+DATELINES = [
+    ("en", "FREDERICTON (GNB) – Vellora Biosciences signed an agreement with Algavia on Monday.", "Fredericton"),
+    ("fr", "FREDERICTON (GNB) – Algavia a signé un accord avec Vellora Biosciences lundi.", "Fredericton"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "city"), DATELINES, ids=[f"{c[0]}-{n}" for n, c in enumerate(DATELINES)])
+def test_a_datelines_city_in_capitals_before_an_agencys_initials_is_a_place(lang: str, text: str, city: str) -> None:
+    result = _run(lang, text)
+    assert city in _places(result) and not any(o.upper() == city.upper() for o in _orgs(result)), (_orgs(result), _places(result))
+
+
+ACRONYMS = [
+    ("en", "Japan, through JOCA, has been the main partner of Vellora Biosciences in Nairobi.", "JOCA"),
+    ("fr", "Le Japon, à travers la JOCA, est le principal partenaire d’Algavia à Nairobi.", "JOCA"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "acronym"), ACRONYMS, ids=[f"{c[0]}-{n}" for n, c in enumerate(ACRONYMS)])
+def test_an_acronym_the_model_calls_a_place_and_no_gazetteer_knows_is_an_organisation(lang: str, sentence: str, acronym: str) -> None:
+    from ecokg.loaders.articles.entities import find_mentions
+    from ecokg.loaders.articles.linking import State
+    from ecokg.loaders.articles.ner import Names
+
+    state = State([sentence], lang, [], None)
+    # the model's reading of the sentence, as en_core_web_sm gave it for "through JICA"
+    mentions = find_mentions(state, sentence, Names(places={acronym, "Nairobi"}), 1)
+    kinds = {m.text: m.kind for m in mentions}
+    assert kinds.get(acronym) == "org" and kinds.get("Nairobi") == "place", kinds
+    # a country's acronym stays a country
+    usa = find_mentions(State(["Vellora Biosciences opened a site in the USA."], "en", [], None),
+                        "Vellora Biosciences opened a site in the USA.", Names(places={"USA"}), 1)
+    assert {m.text: m.kind for m in usa}.get("USA") == "place"
+
+
+INDEFINITE = [
+    ("en", "After the signing, a Reunion of the partners was held in Boston.", "Reunion"),
+    ("fr", "Une Réunion de concertation est organisée chaque mois par Algavia à Lyon.", "Réunion"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), INDEFINITE, ids=[f"{c[0]}-{n}" for n, c in enumerate(INDEFINITE)])
+def test_a_known_place_after_an_indefinite_article_is_a_common_noun(lang: str, text: str, word: str) -> None:
+    result = _run(lang, text)
+    assert word not in _places(result) and ("Boston" in _places(result) or "Lyon" in _places(result)), _places(result)
+    # a country after "un" with an adjective stays a place
+    assert "Liban" in _places(_run("fr", "Algavia veut bâtir un Liban plus fort avec ses partenaires."))

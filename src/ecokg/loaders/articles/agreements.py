@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from ecokg.loaders.articles.dates import DateMention
 from ecokg.loaders.articles.discourse import KIND_FAMILIES, Discourse
+from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.linking import Candidate, Mention, State
 from ecokg.loaders.articles.relations import event_dates, set_status
 from ecokg.loaders.articles.spans import fold_keep_length
@@ -42,7 +43,10 @@ _AGREEMENT = re.compile(
     # "la convention internationale BIO 2014": a convention that is an event, not an agreement.
     r"(?!\s+(?:internationale|annuelle|mondiale|d'affaires|bio\b))"
 )
-_SIGNING = re.compile(r"\b(sign\w*|ratif\w*|between|entre|with|avec|conclu\w*|noue\w*|renew\w*|extend|announc\w*|annonc\w*|forge\w*|entered|agreed|liant|partnered|officiali[sz]\w*|formali[sz]\w*|convenu|conviennent|decide\w*|s'engag\w*|s'alli\w*|s'associ\w*|team\w* up|join\w* forces|unissent|unir leurs forces|merg\w*|fusion\w*|ink\w*|seal\w*|scell\w*|paraph\w*|struck|strike\w*)\b")
+_SIGNING = re.compile(r"\b(sign\w*|ratif\w*|between|entre|with|avec|conclu\w*|noue\w*|renew\w*|extend|announc\w*|annonc\w*|forge\w*|entered|agreed|liant|partnered|officiali[sz]\w*|formali[sz]\w*|convenu|conviennent|decide\w*|s'engag\w*|s'alli\w*|s'associ\w*|team\w* up|join\w* forces|unissent|unir leurs forces|merg\w*|fusion\w*|ink\w*|seal\w*|scell\w*|paraph\w*|struck|strike\w*|"
+    # Round 8: verbs that name a memorandum's parties or announce it ("the memorandum involves A and B",
+    # "welcomed the announcement of a collaboration between A and B").
+    r"involv\w*|implique\w*|reuni\w*|brings together|rassembl\w*|formed|forming|establish\w*|welcom\w*|salu\w*|unveil\w*|devoil\w*)\b")
 #: "The two clusters signed ...", "Les deux pôles ont signé ...": the last two organisations met.
 _THE_TWO = re.compile(
     r"\b(?:the two|both|these two|les deux|ces deux)\s+(?:[\w-]+\s+)?(clusters?|organi[sz]ations?|companies|partners|agencies|"
@@ -76,7 +80,9 @@ def find_agreements(
     state: State, index: int, sentence: str, mentions: list[Mention], discourse: Discourse | None = None
 ) -> None:
     folded = fold_keep_length(sentence)  # offsets stay those of the mentions
-    orgs = [m for m in mentions if m.kind == "org"]
+    # A country or a city is no party ("a partnership between Brazil and Uruguay"), even one the
+    # model tags as an organisation.
+    orgs = [m for m in mentions if m.kind == "org" and not _a_place(m.text)]
     dates = event_dates(state, index, sentence)
     lead = _PARTICIPLE.match(folded)
     if lead and _participle_agreement(state, index, folded, orgs, lead.end()):
@@ -88,7 +94,11 @@ def find_agreements(
         (m for m in _AGREEMENT.finditer(folded) if not any(o.start <= m.start() < o.end for o in orgs)
          and not (m.group(1) == "alliance" and sentence[m.start()].isupper())), None  # "the Biotech Alliance": a name
     )
+    announced = None if match else _announced_collaboration(folded)
+    match = match or announced
     if not match:
+        if _represented(state, index, folded, orgs):
+            return
         if state.last_agreement is not None and re.search(r"\b(signing|signature)\b", folded) and dates:
             # "The signing will occur ... on March 25": the date of the agreement just proposed.
             agreement = state.last_agreement
@@ -97,7 +107,7 @@ def find_agreements(
         return
     if not _SIGNING.search(folded):
         return
-    if re.search(r"\b(?:in (?:partnership|collaboration|cooperation) with|en (?:partenariat|collaboration|cooperation) avec)\b", folded) and not re.search(r"\bsign|\bagree|\bconclu|\baccords?\b|\bconventions?\b", folded):
+    if re.search(r"\b(?:in (?:partnership|collaboration|cooperation) with|en (?:partenariat|collaboration|cooperation) avec)\b", folded) and not re.search(r"\bsign|\bagree|\bconclu|\baccords?\b|\bconventions?\b", folded) and not announced:
         return  # "organised by X in partnership with Y": a joint event, not an agreement
     # Parties are named in the agreement word's clause: "L'accord ... porte ses fruits : Abreos
     # implantera ..., Neuroservices ..." names two companies that are not its parties.
@@ -105,18 +115,24 @@ def find_agreements(
     stop = re.search(r"[:;]", folded[match.end():])
     clause_end = match.end() + stop.start() if stop else len(folded)
     # "... agreements worth $5 million, said Dr Roe, founder of X": the speaker's body is no party.
-    said = _SAID.search(folded, match.end(), clause_end)
+    said = _SAID.search(folded, match.end(), clause_end) or _WITNESSES.search(folded, match.end(), clause_end)
     clause_end = said.start() if said else clause_end
     orgs = [m for m in orgs if clause_start <= m.start and m.end <= clause_end]
     between = re.search(r"\b(entre|between|liant)\b", folded[match.start():clause_end])
     # "X has entered a partnership with Y", "X signe une convention avec Y", "X partners with Y".
-    partner = re.match(r"(?:[^,.;]{0,40}?\s)?(?:with|avec|aux cotes d[eu])\s", folded[match.end():clause_end] + " ") or (
+    partner = re.match(r"(?:[^,.;]{0,80}?\s)?(?:with|avec|aux cotes d[eu])\s", folded[match.end():clause_end] + " ") or (
         re.match(r"\s*(?:a|au|aux)\s", folded[match.end():clause_end] + " ") if match.group(1).startswith("s'") else None
     )
     if (state.last_agreement is not None and not between and _DEFINITE.search(folded[:match.start()])
             and not (partner and [m for m in orgs if m.end <= match.start()])):
         # "The MoU was signed at ... by X and Y": the agreement just proposed, not a new one.
         agreement = state.last_agreement
+        if involves := _INVOLVES.search(folded, match.end(), clause_end):
+            # "the memorandum involves A and B": more parties of the agreement just proposed.
+            # (up to a place or an occasion: "signed by A and B, at the X conference in Y")
+            stop = re.search(r"[\s,](?:at|in|during|lors|au|a|en)\s", folded[involves.end():clause_end])
+            end = involves.end() + stop.start() if stop else clause_end
+            _add_parties(state, agreement, index, [m for m in orgs if involves.end() <= m.start and m.end <= end])
         status = status_of(folded)
         set_status(agreement, "signed" if status == "happened" else status, index)
         singles = [d for d in dates if d.end_iso is None]
@@ -157,7 +173,7 @@ def find_agreements(
             return  # "D'autres pôles comme A et B ont choisi de fusionner": examples, not a pair
         if earlier and _SIGNING_WITH.search(folded[clause_start:earlier[0].start]):
             return  # "X a signé avec A et B des conventions", X not found: A and B are not a pair
-    if len(parties) + len(signatories) < 2:
+    if len(parties) + len(signatories) < 2 and not (between and _places_between(folded, mentions, match.end(), match.start() + between.end())):
         parties = orgs
     for mention in parties:
         entity = state.entity_for(mention, index)
@@ -254,3 +270,70 @@ def _propose(
     if singles:
         agreement.add("date", singles[0].iso, index, 0.6)
     return agreement
+
+
+#: Verbs that name an agreement's parties after it: "the memorandum involves A and B", "l'accord réunit A et B".
+_INVOLVES = re.compile(r"\b(?:involves|involved|brings together|brought together|associates|implique|impliquent|reunit|reunissent|"
+                       r"rassemble|rassemblent|associe|associent|lie|relie|signed by|signee?s? par|co-?signee?s? par)\s")
+#: Who watches a signing is no party: "The agreement was signed in the presence of X, director of Y".
+_WITNESSES = re.compile(r"[\s,]+(?:in the presence of|witnessed by|attended by|en presence d|sous le regard d)")
+#: The other side of a memorandum listed in the next sentence: "Uruguay is represented by A and B".
+_REPRESENTED = re.compile(r"\b(?:is|are|was|were) represented by|\b(?:est|sont|etait|etaient) represente(?:e|s|es)? par")
+#: A collaboration announced, welcomed, signed, concluded or formed, not one of an event ("a conference
+#: organised in collaboration with").
+_ANNOUNCED = re.compile(r"\b(?:announc\w*|annonc\w*|welcom\w*|unveil\w*|devoil\w*|sign(?!ature)\w*|conclu\w*|nou[ee]\w*|"
+                        r"form|forms|formed|forming|forge\w*|establish\w*|etabli\w*|entered|ink\w*|seal\w*|scell\w*)\b")
+_COLLABORATION = re.compile(r"\b(collaborations?|cooperations?)\b")
+_EVENT_WORDS = re.compile(r"\b(?:conferences?|events?|evenements?|salons?|forums?|colloques?|congres|congress|workshops?|ateliers?|"
+                          r"seminars?|seminaires?|webinars?|webinaires?|symposium|summit|sommet|exhibition|exposition|fair)\b")
+
+
+def _announced_collaboration(folded: str) -> re.Match[str] | None:
+    """"welcomed the announcement of a collaboration between A and B", "ont annoncé qu'ils travailleraient
+    en collaboration", "ont noué une collaboration": the collaboration's word, when a verb of announcing,
+    signing, concluding or forming comes first in its clause."""
+    verb = _ANNOUNCED.search(folded)
+    word = _COLLABORATION.search(folded, verb.end()) if verb else None
+    if verb is None or word is None or re.search(r"[.;:]", folded[verb.end():word.start()]):
+        return None
+    if re.search(r"\b(?:en|in)\s+$", folded[:word.start()]) and not re.match(r"announc|annonc|welcom|unveil|devoil", verb.group(0)):
+        return None  # "il rassemble ... en collaboration avec X" after a signing: a joint activity
+    return None if _EVENT_WORDS.search(folded, verb.end(), word.start()) else word
+
+
+def _a_place(text: str) -> bool:
+    """A country's or a city's name ("Uruguay", "Yokohama City", "Ville de Laval"), which names no party."""
+    name = re.sub(r"^(?:the\s+)?(?:city of|ville de|ville d'|ville du)\s+|\s+city$", "", text.strip(), flags=re.IGNORECASE)
+    place = lookup(name)
+    return place is not None and place.kind in ("country", "city") and (place.kind == "country" or name != text or " " not in name)
+
+
+def _add_parties(state: State, agreement: Candidate, index: int, mentions: list[Mention]) -> None:
+    held = {v for v, _, _ in agreement.props.get("signatories", [])}
+    for mention in mentions:
+        ident = state.entity_for(mention, index).id
+        if ident not in held and len(held) < 4:
+            held.add(ident)
+            agreement.add("signatories", ident, index, 0.6)
+
+
+def _represented(state: State, index: int, folded: str, orgs: list[Mention]) -> bool:
+    """"On the Brazilian side, the memorandum involves A and B. Uruguay is represented by C and D.":
+    C and D join the agreement whose parties the sentence before named."""
+    agreement = state.last_agreement
+    by = _REPRESENTED.search(folded)
+    if agreement is None or by is None or not any(i == index - 1 for _, i, _ in agreement.props.get("signatories", [])):
+        return False
+    after = [m for m in orgs if m.start >= by.end()]
+    _add_parties(state, agreement, index, after)
+    return bool(after)
+
+
+def _places_between(folded: str, mentions: list[Mention], word: int, start: int) -> bool:
+    """"a partnership between Brazil and Uruguay": the word's "between" names places, the
+    sentence's organisations are not the parties (while "between the two organisations", or
+    "cooperation between the sectors of Québec and Maryland" further on, leaves them so)."""
+    first = min((m for m in mentions if m.start >= start), key=lambda m: m.start, default=None)
+    return (first is not None and (first.kind == "place" or _a_place(first.text))
+            and re.fullmatch(r"\s*(?:\w+\s+){0,2}(?:between|entre)\s+", folded[word:start] + " ") is not None
+            and re.fullmatch(r"\s*(?:the\s+|le\s+|la\s+|les\s+|l')?", folded[start:first.start]) is not None)

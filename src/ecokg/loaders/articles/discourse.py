@@ -30,6 +30,9 @@ KIND_FAMILIES: dict[str, str] = {
     "university": "university", "universite": "university", "foundation": "foundation", "fondation": "foundation",
     "council": "council", "conseil": "council", "centre": "centre", "center": "centre",
     "chamber": "chamber", "chambre": "chamber", "organisation": "organisation", "organization": "organisation",
+    # "le recteur de cette institution académique": a university named by what it is.
+    "institution academique": "university", "academic institution": "university",
+    "etablissement d'enseignement superieur": "university", "higher education institution": "university",
 }
 _CLASS_FAMILY = {"Cluster": "cluster", "Company": "company", "EconomicDevelopmentAgency": "agency",
                  "ResearchOrganization": "institute", "University": "university"}

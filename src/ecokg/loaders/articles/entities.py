@@ -21,7 +21,7 @@ from ecokg.loaders.articles.institutions import (
     members_of,
     symbol_acronyms,
 )
-from ecokg.loaders.articles.lexical import a_surname, known_place
+from ecokg.loaders.articles.lexical import a_surname, known_country, known_place, not_an_acronym
 from ecokg.loaders.articles.linking import Mention, State
 from ecokg.loaders.articles.lists import (
     affiliation_lists,
@@ -257,7 +257,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             found = [m for m in found if m not in inner_met]
         if overlaps(start, end, [m for m in found if m.kind != "place"]):
             return
-        if (confidence < 0.7 and any(m.kind == "place" and (m.start, m.end) == (start, end) for m in found)) or (confidence <= (0.7 if " " in text else 0.6) and acronym is None and known_place(text, names.places)):
+        if (confidence < 0.7 and any(m.kind == "place" and (m.start, m.end) == (start, end) for m in found)) or (confidence <= (0.7 if " " in text else 0.6) and acronym is None and known_place(text, names.places)) or (confidence <= 0.7 and acronym is None and known_country(text)):
             return  # a place a rule, the store or the gazetteer names ("Florida's ... association"; "CEO of Suez" stays)
         placed = state.by_name.get(fold(text))
         if placed is not None and state.entities[placed].cls in PLACE_CLASSES and not weak_place(state.entities[placed]):
@@ -307,8 +307,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         known_names(places=True)
         return sorted(found, key=lambda m: m.start)
     for match in ACRONYM.finditer(sentence):
-        if sum(1 for c in match.group(1) if c.isupper()) < 2:
-            continue  # "HalioDX (Marseille)": a place in brackets, not an acronym
+        if sum(1 for c in match.group(1) if c.isupper()) < 2 or not_an_acronym(sentence, match.start(), match.end(), match.group(1)):
+            continue  # "HalioDX (Marseille)", "Buea (Sud-Ouest)": a place in brackets, not an acronym
         before = sentence[: match.start()].rstrip()
         spelled = spelled_out(before, match.group(1))
         if spelled is not None and (COUNT.search(sentence[:spelled]) or generic_only(before[spelled:])):

@@ -42,7 +42,10 @@ def name_end(sentence: str, start: int, end: int) -> int:
     head = _HEADED.match(sentence, start)
     if head is None or head.end() > end:
         return end
-    at = end
+    # A span that stops on "du", "of" ("Institut de la recherche ... de la formation du"): the
+    # complement it opens is the name's ("du Nouveau-Brunswick").
+    dangling = re.search(rf"\s+{_OF}$", sentence[head.end():end])
+    at = head.end() + dangling.start() if dangling else end
     while True:
         step = _COMPLEMENT.match(sentence, at)
         field = _FIELD_IN.match(sentence, at)

@@ -148,6 +148,17 @@ def listed_names(sentence: str) -> list[Span]:
     return sorted(out, key=lambda span: span[0] - span[1])
 
 
+def listed_before(before: str) -> int | None:
+    """Where a body named by its list of domains starts, when it ends ``before`` (its acronym in
+    brackets follows): "the Ministry of Science, Technology and Innovation (MCTI)" is the
+    ministry's name and acronym, not a notion "Technology and Innovation" (the acronym may be
+    another language's: MCTI is Portuguese). Not when capitalised words come before it ("the
+    Ruritania Department of ..."): the capitalised sequence reads that name whole."""
+    start = next((start for start, end, _ in listed_names(before) if end == len(before)), None)
+    preceding = before[:start].split()[-1:] if start is not None else []
+    return None if start is None or (preceding and preceding[0][:1].isupper()) else start
+
+
 def _plain(item: str) -> bool:
     """One or two words written as common nouns are ("Viticulture"), naming no kind of body."""
     words = item.split()

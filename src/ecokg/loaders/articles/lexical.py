@@ -13,6 +13,7 @@ proper-noun tag only (regions named by a compass point or a common word need a c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -57,8 +58,8 @@ def _context(doc: Any, start: int, end: int, hits: list[tuple[int, int]]) -> boo
     before = doc[start - 1].lower_ if start > 0 else ""
     if before in _BEFORE_PLACE:
         return True
-    if start == 0 and end < len(doc) and doc[end].text == ",":
-        return True  # a dateline: "MIAMI, Jan. 5"
+    if start == 0 and end < len(doc) and doc[end].text in (",", "("):
+        return True  # a dateline: "MIAMI, Jan. 5", "FREDERICTON (GNB) –"
     if end + 1 < len(doc) and doc[end].text == "," and (doc[end + 1].like_num or doc[end + 1].ent_type_ in ("GPE", "LOC", "DATE")):
         return True  # "Leiden, Netherlands", "Vienna, April 2013"
     return any(abs(s - end) <= 1 or abs(start - e) <= 1 for s, e in hits if (s, e) != (start, end))
@@ -161,3 +162,35 @@ def a_surname(name: str, people: Iterable[str]) -> bool:
 def known_place(text: str, model_places: set[str]) -> bool:
     """A name both the model (in this sentence) and the gazetteer call a place."""
     return text in model_places and lookup(text) is not None
+
+
+def known_country(text: str) -> bool:
+    """A country or an overseas territory by the gazetteer ("Uruguay", "Martinique"): a party
+    "between Brazil and Uruguay" or the body of "Vice President of Uruguay" is the country, never
+    an organisation named after it (a company is named with more words: "Orange Belgium")."""
+    place = lookup(text) if " " not in text else None
+    return place is not None and place.kind == "country"
+
+
+def not_an_acronym(sentence: str, start: int, end: int, inner: str) -> bool:
+    """Brackets that give no organisation's acronym: a known place in title case ("Buea
+    (Sud-Ouest)": a town and its region), or the agency's initials after a dateline's city in
+    capitals ("FREDERICTON (GNB) –")."""
+    if not inner.isupper() and lookup(inner) is not None:
+        return True
+    before = sentence[:start].split()
+    return bool(before) and len(before) <= 2 and before[-1].isupper() and lookup(before[-1]) is not None and bool(
+        re.match(r"\s*[–—-]", sentence[end:])
+    )
+
+
+def after_indefinite(doc: Any) -> set[str]:
+    """Capitalised words right after an indefinite article that the tagger reads as common
+    nouns, or that a complement follows: "Une Réunion de concertation", "a Reunion of the
+    partners" are meetings, not the island ("un Liban plus fort", "a Minnesota-based firm": places)."""
+    return {
+        doc[i].text
+        for i in range(1, len(doc))
+        if doc[i].text[:1].isupper() and doc[i - 1].lower_ in ("un", "une", "a", "an") and doc[i - 1].pos_ == "DET"
+        and (doc[i].pos_ == "NOUN" or (i + 1 < len(doc) and doc[i + 1].lower_ in ("of", "de", "d'", "d’")))
+    }

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ecokg.loaders.articles.lexical import known_country
 from ecokg.loaders.articles.matching import FORMS, LINK_THRESHOLD, Index, words
 from ecokg.text import fold
 
@@ -159,7 +160,7 @@ class State:
         ident = self.by_name.get(key)
         if ident is not None:
             existing = self.entities[ident]
-            if mention.kind == "org" and mention.confidence >= 0.6 and existing.cls in _PLACES and not existing.known and existing.confidence <= 0.6:
+            if mention.kind == "org" and mention.confidence >= 0.6 and existing.cls in _PLACES and not existing.known and existing.confidence <= 0.6 and not known_country(existing.label):  # "President of Uruguay": the country
                 existing.cls = mention.cls  # the model's place was an organisation's name
             elif mention.kind == "org" and mention.confidence >= 0.6 and existing.cls == "Organization" and not existing.known:
                 existing.cls = mention.cls  # "le pôle de compétitivité Eurobiomed": more precise than a headline's name
@@ -343,3 +344,4 @@ def _clean_label(text: str, *, person: bool = False) -> str:
         "-".join(p.capitalize() if p.isupper() and len(p) > 3 else p for p in word.split("-"))
         for word in text.split()
     )
+

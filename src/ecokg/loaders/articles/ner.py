@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ecokg.loaders.articles.lexical import common_words, gazetteer_places, place_tails, territory_of
+from ecokg.loaders.articles.lexical import (
+    after_indefinite,
+    common_words,
+    gazetteer_places,
+    place_tails,
+    territory_of,
+)
 from ecokg.loaders.articles.spans import split_and
 from ecokg.loaders.articles.tagged import refine
 
@@ -79,6 +85,7 @@ def names(sentences: list[str], lang: str) -> list[Names]:
             found.orgs.discard(text)
             found.places.add(text)
             found.places -= {p for p in found.places if territory_of(p, text)}
+        found.places -= after_indefinite(doc)  # "Une Réunion de concertation": a noun, not the island
         out.append(refine(sentence, found))
     return out
 

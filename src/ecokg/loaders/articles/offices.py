@@ -37,6 +37,8 @@ _SMALL = {"the", "le", "la", "les", "l'", "de", "du", "des", "d'", "of", "for", 
 #: Where a title before a name begins: after a sentence's start, a comma, a colon, "and"/"et".
 _TITLE_BEFORE = re.compile(r"([^,;:()]{3,90}?)\s*,?\s*$")
 _LEAD_WORDS = re.compile(r"\s*(?:(?:and|et|including|dont|notamment|with|avec|such as|comme|by|par|the|le|la|l'|notre|our)\s*)+")
+#: A title whose domain is a list with commas: "Minister of Science, Technology and Innovation, X".
+_TITLE_LIST_BEFORE = re.compile(rf"\b(?:{_TITLE})\s+{_OF}\s*[^;:()]{{3,90}}?\s*,?\s*$")
 #: An honorific between a title and the name: "Finance Minister Dr. Yuval Roe".
 _HONORIFIC = re.compile(r"(?:\s+(?:dr|prof|professor|mr|mrs|ms|m|mme|pr|sir|dame)\.?)+\s*$")
 
@@ -92,6 +94,9 @@ def office_title(state: State, index: int, sentence: str, person: Mention, holde
     before = _TITLE_BEFORE.search(_HONORIFIC.sub("", folded[window:person.start]))
     after = re.match(r"\s*,\s*([^,;()]{3,90}?)\s*(?:[,;()]|$)", folded[person.end:person.end + 100])
     spans = [(window + before.start(1), window + before.end(1))] if before else []
+    listed = _TITLE_LIST_BEFORE.search(_HONORIFIC.sub("", folded[window:person.start]))
+    if listed and "," in listed.group(0).rstrip(" ,"):
+        spans.append((window + listed.start(), window + len(listed.group(0).rstrip(" ,")) + listed.start()))
     spans += [(person.end + after.start(1), person.end + after.end(1))] if after else []
     for start, end in spans:
         lead = _LEAD_WORDS.match(folded, start)

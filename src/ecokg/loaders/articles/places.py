@@ -69,6 +69,10 @@ def find_places(state: State, sentence: str, folded: str, names: Names, found: l
             if at >= honorific.end() and not overlaps(at, at + len(person), found):
                 found.append(Mention(at, at + len(person), person, "person", "Person", None, 0.7))
             continue
+        if place.isupper() and place.isalpha() and len(place) >= 3 and lookup(place) is None and fold(place) not in COUNTRY_NAMES:
+            # "through JICA": an acronym no gazetteer knows as a place is an organisation's ("USA" is a country)
+            orgs.extend((h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))
+            continue
         words = fold(place).replace("'", " ").split()
         if len(words) >= 2 and words[0] in _ACTIVITIES:
             if words[1] not in ("de", "du", "des", "d", "of", "for"):

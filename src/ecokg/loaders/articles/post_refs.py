@@ -43,7 +43,9 @@ _HEAD_ROLE = {"tete": "leader", "direction": "leader", "presidence": "president"
 #: "présidente du réseau", "director of the cluster": a post and a kind word, no name.
 _OF_KIND = re.compile(
     # ("co-présidente de la nouvelle association", "director of the new cluster": an adjective of time between)
-    rf"^(.*?)\s+(?:(?:du|de la|des|of the|of its)\s+|d'|de l'\s*)(?:(?:nouvelle|nouvel|nouveau|jeune|meme|new|young|same)\s+)?"
+    # ("le recteur de cette institution académique", "head of this university": a demonstrative)
+    rf"^(.*?)\s+(?:(?:du|de la|des|of the|of its|of this|of that|de cette|de cet|de ce)\s+|d'|de l'\s*)"
+    rf"(?:(?:nouvelle|nouvel|nouveau|jeune|meme|new|young|same)\s+)?"
     rf"({'|'.join(sorted(KIND_FAMILIES, key=len, reverse=True))})\s*(?:[,;.]|$)"
 )
 #: "the cluster's executive director": a kind word's possessive, then a post.

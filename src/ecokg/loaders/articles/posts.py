@@ -325,8 +325,9 @@ def _title_before(
     if match and ROLE_WORDS.fullmatch(match.group(1)):
         return _add(holder, state.entity_for(org, index).id, role_at(match.group(1)) or "member", match.group(1), index, 0.7)
     # "le pôle Eurobiomed (et son président Michaël Danon", "Acme (CEO: Jane Roe)".
+    # ("Acme (head office: Oslo; chairman of the board: Jane Roe; ...)": other fields before the post's)
     match = re.fullmatch(r"\s*\(\s*(?:et|and)?\s*(?:son|sa|its|their)\s+([\w .&-]{2,40}?)\s*", folded) or re.fullmatch(
-        r"\s*\(\s*([\w .&-]{2,40}?)\s*:\s*", folded)
+        r"\s*\(\s*(?:[^();:]{1,40}:[^();]{0,80};\s*){0,3}([\w .&-]{2,40}?)\s*:\s*", folded)
     if match and role_at(match.group(1)):
         return _add(holder, state.entity_for(org, index).id, role_at(match.group(1)) or "member", match.group(1), index, 0.7)
     # "Le PDG de BIOQuébec, Benoit Larose": a role, the organisation, a comma, the name.

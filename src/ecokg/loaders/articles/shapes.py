@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.institutions import listed_before
 from ecokg.loaders.articles.linking import Candidate, State
 from ecokg.loaders.articles.ner import Names
 from ecokg.loaders.articles.notnames import demonym, generic_only, joins_next
@@ -68,7 +69,14 @@ def spelled_out(before: str, acronym: str) -> int | None:
     """Where the name an acronym spells out starts, when it holds lower-case words the
     capitalised sequence stops at: "Agence de développement et d'innovation de la
     Nouvelle-Aquitaine (ADI N-A)". The initials of its words (not the small ones) are the
-    acronym's letters; None when no such run of words ends ``before``."""
+    acronym's letters; None when no such run of words ends ``before``. Failing that, a body
+    named by its list of domains is spelled out whatever its acronym ("Ministry of Science,
+    Technology and Innovation (MCTI)": the acronym of another language)."""
+    by_initials = _by_initials(before, acronym)
+    return by_initials if by_initials is not None else listed_before(before)
+
+
+def _by_initials(before: str, acronym: str) -> int | None:
     letters = re.sub(r"[^a-z0-9]", "", fold(acronym.rstrip("s")))
     words = list(re.finditer(r"[^\s’'-]+", before))
     if len(letters) < 3 or len(words) < 3:
