@@ -2,8 +2,8 @@
 
 ``python -m bench.extract`` (``make bench-extract``). The articles are the evaluation set's
 (tests/data/articles/eval): a 500-word article is made of whole ones of the same language,
-the batch cycles through the forty-eight one may tune on (ids 01-24; never the held-out set, ids 25
-and above), each written to a file and extracted as
+the batch cycles through the articles one may tune on (the tune and seen groups, ids 01-36;
+never the held-out set, ids 37 and above), each written to a file and extracted as
 ``ecokg extract DIR/*.txt -o review/`` does (candidates files and summary included).
 """
 
@@ -25,7 +25,7 @@ EVAL = Path(__file__).parent.parent / "tests" / "data" / "articles" / "eval"
 
 
 def _sources(lang: str = "") -> list[Path]:
-    """The articles one may tune on (ids 01-24): the held-out set is never run here."""
+    """The articles one may tune on (the tune and seen groups): the held-out set is never run here."""
     return [p for p in article_paths(EVAL, TUNING) if p.name.startswith(lang)]
 
 
