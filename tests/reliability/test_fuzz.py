@@ -30,7 +30,8 @@ from ecokg.loaders.curated import load_curated
 from ecokg.loaders.spreadsheet import load_spreadsheet, read_mapping, shipped_mappings
 from ecokg.loaders.yamlsafe import read_yaml
 from ecokg.ontology import vocabulary
-from ecokg.queries.catalog import bind_parameters, bind_value, catalog
+from ecokg.queries.binding import bind_value
+from ecokg.queries.catalog import bind_parameters, catalog
 
 VOCAB = vocabulary()
 SEED_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in seed_sources()}
