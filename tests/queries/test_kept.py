@@ -322,3 +322,13 @@ def test_the_cli_reads_the_kept_page(kept_store: Path) -> None:
     with KnowledgeGraph.open(kept_store, create=False) as kg:
         reference = afresh(kg).query("sector-organisations", limit=2, offset=1)
     assert json.loads(done.stdout) == json.loads(reference.serialize("json"))
+
+
+def test_answers_can_be_switched_off(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ECOKG_KEEP_ANSWERS=0``: nothing kept at commit nor on use, every answer computed."""
+    monkeypatch.setenv("ECOKG_KEEP_ANSWERS", "0")
+    with KnowledgeGraph.open(store_path) as kg:
+        kg.build()
+        first, again = kg.query("agreements"), kg.query("agreements")
+        assert not first.kept and not again.kept and first.rows == again.rows and len(first) > 0
+        assert list(store_path.glob("*.cache/answers/*")) == []

@@ -96,11 +96,9 @@ def _not_incremental(store: Any, replaced: list[Any], engine: str) -> str | None
 
 def _increment(store: Any, staged: list[StagedGraph], engine: str) -> tuple[Any, InferredChange] | str:
     """The incremental run, or why it could not be one."""
-    import pyoxigraph as ox
 
     from ecokg.ontology.reasoning import ReasoningResult, _rl_checks, choose_engine
     from ecokg.ontology.reasoning.incremental import entity_count, reason_increment
-    from ecokg.ontology.reasoning.inferred import DESCRIBED, description_quads, fact_quads
     from ecokg.version import __version__
 
     delta, _ = staged_facts(staged)
@@ -108,11 +106,12 @@ def _increment(store: Any, staged: list[StagedGraph], engine: str) -> tuple[Any,
     # inferred graph would decode its statements too: seven quads a fact).
     inferred: set[OxTriple] = set()
     old = entity_facts(store, inferred=inferred)
+    if not accounts_for(store, inferred):
+        return "the stored inferred graph states facts the rules do not read back"
     size = entity_count(old | delta)
     chosen, message = choose_engine(engine, size)
     if chosen != "rl":
         return "the store and the load are small enough for HermiT"
-    graph = ox.NamedNode(str(INFERRED_GRAPH))
     step = reason_increment(old, inferred, delta - old)
     if step.clashes:
         return "the addition contradicts the ontology"
@@ -127,14 +126,40 @@ def _increment(store: Any, staged: list[StagedGraph], engine: str) -> tuple[Any,
         engine="rl", version=__version__, facts=total, individuals=size, seconds=step.seconds, message=message,
         checks=checks, found=step.added, started=step.started,
     )
+    return result, inferred_edit(store, result, step.added, step.removed)
+
+
+def accounts_for(store: Any, stored: set[OxTriple]) -> bool:
+    """Whether ``stored`` (the facts :func:`entity_facts` read from the ``inferred`` graph) is
+    every fact that graph states (one ``rdf:Statement`` each): an edit of the graph may then
+    keep what still holds. Otherwise a fact outside what is read (a graph another tool wrote)
+    would survive when it no longer holds, and the graph must be replaced whole."""
+    from typing import cast
+
+    from ecokg.ontology.reasoning.facts import query_text
+    from ecokg.terms import oxigraph_query
+
+    rows = [cast("tuple[Any, Any]", row)
+            for row in oxigraph_query(store, query_text("inferred-statements"), {"inferred": INFERRED_GRAPH})]
+    return bool(rows) and int(str(rows[0][1])) == len(stored)
+
+
+def inferred_edit(store: Any, result: Any, added: set[OxTriple], removed: set[OxTriple]) -> InferredChange:
+    """The stored ``inferred`` graph edited into ``result``'s: its PROV description replaced,
+    the ``removed`` facts taken out and the ``added`` ones put in, each with its statement
+    (an incremental load and a whole run over a reasoned store both write it so)."""
+    import pyoxigraph as ox
+
+    from ecokg.ontology.reasoning.inferred import DESCRIBED, description_quads, fact_quads
+
+    graph = ox.NamedNode(str(INFERRED_GRAPH))
     # Sorted as a whole run writes them (the quads are the same whatever the order).
-    change = InferredChange(
-        add=[*description_quads(result._agent, __version__, step.started, message),
-             *fact_quads(sorted(step.added, key=str))],
+    return InferredChange(
+        add=[*description_quads(result._agent, result.version, result.started, result.message),
+             *fact_quads(sorted(added, key=str))],
         remove=[*(q for s in DESCRIBED for q in store.quads_for_pattern(ox.NamedNode(str(s)), None, None, graph)),
-                *fact_quads(step.removed)],
+                *fact_quads(removed)],
     )
-    return result, change
 
 
-__all__ = ["InferredChange", "reason_load"]
+__all__ = ["InferredChange", "accounts_for", "inferred_edit", "reason_load"]
