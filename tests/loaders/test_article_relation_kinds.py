@@ -59,7 +59,7 @@ POSTS = [
     ("en", "Sara Klein, Deputy Director of the Nordlys Cluster, welcomed the guests.",
      {("Sara Klein", "Nordlys Cluster", "member")}),
     ("en", "Jane Roe, Trade Commissioner at the Embassy of Canada in Oslo, opened the meeting.",
-     {("Jane Roe", "Embassy of Canada", "leader")}),
+     {("Jane Roe", "Embassy of Canada in Oslo", "leader")}),  # round 9: a mission is named with its seat
     ("en", "Jane Roe, General Counsel at Acme Therapeutics, opened the meeting.",
      {("Jane Roe", "Acme Therapeutics", "member")}),
     ("fr", "Anne Roux, directrice des affaires internationales chez Biolinea, a reçu la délégation.",

@@ -39,7 +39,11 @@ _AGREEMENT = re.compile(
     r"merger|merge|merged|merging|fusion|fusionner|fusionnent|fusionneront|fusionnera|ont fusionne|"
     # A stated will to work together: "X and Y have agreed to cooperate", "X et Y ont convenu de collaborer".
     r"agree[sd]? to (?:cooperate|collaborate|work together|partner)|"
-    r"(?:convenu|conviennent|decide|decident|s'engagent|se sont engages) (?:de|a) (?:cooperer|collaborer|travailler ensemble))\b"
+    r"(?:convenu|conviennent|decide|decident|s'engagent|se sont engages) (?:de|a) (?:cooperer|collaborer|travailler ensemble)|"
+    # Round 9: adverbs in between ("agreed to not only work more closely with each other", "ont
+    # convenu de travailler plus étroitement ensemble").
+    r"agree[sd]? to (?:[a-z]+ ){1,4}?(?:cooperate|collaborate|work (?:[a-z]+ ){0,3}?(?:together|with each other|with one another))|"
+    r"(?:convenu|conviennent|decide|decident|s'engagent|se sont engages) (?:de|a) (?:[a-z]+ ){0,3}?(?:cooperer|collaborer|travailler (?:[a-z]+ ){0,3}?ensemble))\b"
     # "la convention internationale BIO 2014": a convention that is an event, not an agreement.
     r"(?!\s+(?:internationale|annuelle|mondiale|d'affaires|bio\b))"
 )
@@ -99,6 +103,14 @@ def find_agreements(
     if not match:
         if _represented(state, index, folded, orgs):
             return
+        if discourse is not None and discourse.unnamed_agreement == index - 1 and (listed := _LISTED.match(folded)):
+            # "... la signature de la convention. Il s'agit de A, B, C et D": its parties, listed next.
+            after = [m for m in orgs if m.start >= listed.end()]
+            parties = after[:1] + _coordinated_after(folded, after)
+            if len(parties) >= 2 and re.fullmatch(r"\s*(?:the\s+|le\s+|la\s+|les\s+|l')?", folded[listed.end():parties[0].start]):
+                ids = list(dict.fromkeys(state.entity_for(m, index).id for m in parties))
+                state.last_agreement = _propose(state, ids, index, fold_keep_length(discourse.sentences.get(index - 1, "")), dates)
+            return
         if state.last_agreement is not None and re.search(r"\b(signing|signature)\b", folded) and dates:
             # "The signing will occur ... on March 25": the date of the agreement just proposed.
             agreement = state.last_agreement
@@ -111,8 +123,14 @@ def find_agreements(
         return  # "organised by X in partnership with Y": a joint event, not an agreement
     # Parties are named in the agreement word's clause: "L'accord ... porte ses fruits : Abreos
     # implantera ..., Neuroservices ..." names two companies that are not its parties.
-    clause_start = max((m.end() for m in re.finditer(r"[:;]", folded[: match.start()])), default=0)
-    stop = re.search(r"[:;]", folded[match.end():])
+    # (A colon or a semicolon inside brackets ends no clause: "X (head office: Y; chairman: Z) has
+    # concluded an MOU with W", round 9.)
+    marks = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), folded)
+    clause_start = max((m.end() for m in re.finditer(r"[:;]", marks[: match.start()])), default=0)
+    # Names in brackets of fields ("head office: Y; chairman of the board: Z") are no parties.
+    fields = [b.span() for b in re.finditer(r"\([^()]*:[^()]*\)", folded)]
+    orgs = [m for m in orgs if not any(a < m.start < b for a, b in fields)]
+    stop = re.search(r"[:;]", marks[match.end():])
     clause_end = match.end() + stop.start() if stop else len(folded)
     # "... agreements worth $5 million, said Dr Roe, founder of X": the speaker's body is no party.
     said = _SAID.search(folded, match.end(), clause_end) or _WITNESSES.search(folded, match.end(), clause_end)
@@ -123,6 +141,11 @@ def find_agreements(
     partner = re.match(r"(?:[^,.;]{0,80}?\s)?(?:with|avec|aux cotes d[eu])\s", folded[match.end():clause_end] + " ") or (
         re.match(r"\s*(?:a|au|aux)\s", folded[match.end():clause_end] + " ") if match.group(1).startswith("s'") else None
     )
+    if between and state.last_agreement is not None and _DEFINITE.search(folded[:match.start()]) and re.search(
+            r"\b(?:is|est|was|etait)\b", folded[match.end():match.start() + between.start()]):
+        # "Ce protocole d'accord est l'aboutissement de collaborations entre des chercheurs ...":
+        # the agreement just proposed, described; the "between" is another noun's.
+        between = None
     if (state.last_agreement is not None and not between and _DEFINITE.search(folded[:match.start()])
             and not (partner and [m for m in orgs if m.end <= match.start()])):
         # "The MoU was signed at ... by X and Y": the agreement just proposed, not a new one.
@@ -190,6 +213,8 @@ def find_agreements(
             if posts and posts[0]["organization"] not in signatories:
                 signatories.append(posts[0]["organization"])
     if len(signatories) < 2:
+        if discourse is not None and re.search(r"\bsign", folded):
+            discourse.unnamed_agreement = index
         return
     # "A signed agreements with B and C", "des conventions avec B et C", "des conventions entre,
     # d'une part, A et, d'autre part, B et C": one agreement with each partner, not one of three
@@ -200,6 +225,9 @@ def find_agreements(
         state.last_agreement = _propose(state, group, index, folded, dates)
 
 
+#: A sentence that lists the parties of the agreement the one before signed without naming them.
+_LISTED = re.compile(r"^\W*(?:il s'agit d[eu]s?|il s'agit de la|il s'agit de l'|les (?:signataires|parties|partenaires) sont|"
+                     r"the (?:signatories|parties|partners) (?:are|were)|they are)\s*")
 #: Agreement words in the plural: each partner has its own ("des conventions avec A et B").
 _PLURAL = re.compile(r"accords|conventions|partenariats|protocoles.*|ententes|memoranda.*|memorandums.*|agreements|"
                      r"partnerships|mous|pacts|pactes|letters of intent|lettres d'intention|deals|contracts|contrats")

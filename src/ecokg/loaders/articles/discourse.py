@@ -65,6 +65,9 @@ class Discourse:
     #: The kind words themselves (folded) each organisation was given: "the cluster" means the
     #: one called a cluster before the "hub" of the same family.
     words: dict[str, set[str]] = field(default_factory=dict)
+    #: The sentence of a signed agreement whose parties it did not name ("the signing of the
+    #: convention ..."), for a next sentence that lists them ("Il s'agit de A, B et C").
+    unnamed_agreement: int | None = None
 
     def read(self, state: State, index: int, sentence: str, mentions: list[Mention]) -> None:
         """Remember a sentence's mentions and the kind words around its organisations."""
@@ -133,11 +136,17 @@ class Discourse:
         return None
 
 
+#: An opening participle and its agent: "Invited by X, ...", "Organisé par X, ...".
+_AGENT_OPENING = re.compile(r"^\W*[^\W\d]+\s+(?:by|par)\s")
+
+
 def _leads(sentence: str, mention: Mention, mentions: list[Mention]) -> bool:
     """Whether ``mention`` opens its sentence: only a dateline, articles, short words, kind words,
     names and a "-based" before it ("OSLO, May 3 – The cluster X ...", "Né en 2005, X, ..."), or
     after an opening phrase and its comma that names nobody ("Earlier this year, Oslo-based X")."""
     before = sentence[:mention.start]
+    if _AGENT_OPENING.match(fold(before)):
+        return False  # "Invitée par le Conseil X, la commission ...": the participle's agent (round 9)
     comma = before.rfind(",")
     if comma >= 0 and not any(m.kind in ("person", "org") and m.end <= comma for m in mentions):
         before = before[comma + 1:]

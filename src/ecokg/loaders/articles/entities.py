@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.beside_posts import people_beside_posts
 from ecokg.loaders.articles.grammar import seat_in_name, whole_name
 from ecokg.loaders.articles.institutions import (
     COUNTRY_NAMES,
@@ -64,13 +65,13 @@ from ecokg.loaders.articles.patterns import (
     COMPOUND,
     MIXED,
     PERSON,
-    PERSON_TITLES,
     ROLE_AT,
     ROLE_OF,
     SITE_OF,
     TITLE_OF,
     UPPER,
 )
+from ecokg.loaders.articles.people import common_words_only
 from ecokg.loaders.articles.places import find_places, overlaps
 from ecokg.loaders.articles.shapes import (
     COUNT,
@@ -114,7 +115,6 @@ from ecokg.loaders.articles.vocabulary import (
     ORG_HEADS,
     ORG_LISTS,
     ROLE_WORDS,
-    ROLES,
 )
 from ecokg.text import fold
 
@@ -123,6 +123,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
     found: list[Mention] = []
     met: list[Mention] = []  # names met earlier in the article (a longer name may contain one)
     blocked: list[Mention] = []  # spans that are not names, whatever a later rule says
+    # people a given name announces (ner.Names.named): no rule makes them organisations
+    lexicon_people = [Mention(m.start(), m.end(), p, "person", "Person", None, 0.7) for p in names.named for m in re.finditer(rf"(?<![\w-]){re.escape(p)}(?![\w-])", sentence)]
     folded = fold_keep_length(sentence)
     state.vote(names.orgs, names.places)
 
@@ -197,7 +199,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         ) or next(
             (" ".join(text.split()[-k:]) for k in (2, 3) if len(text.split()) > k and met_person(state, " ".join(text.split()[-k:]))), None
         )
-        titled = len(text.split()) > 2 and PERSON.fullmatch(last_two) and person_part(last_two) and not (
+        titled = len(text.split()) > 2 and PERSON.fullmatch(last_two) and person_part(last_two) and not common_words_only(last_two, state.lang) and not (
             last_two.split()[-1].isupper() or generic_only(last_two.split()[0]) or state.by_name.get(fold(last_two.split()[-1])) in place_ids(state)
             or fold(last_two.split()[-1]) in {fold(m.text) for m in found if m.kind == "place"}) and TITLE_OF.search(
             fold(sentence[max(0, start - 50):start] + "|")[:-1])  # "President of the Government of X Karl Vosk"
@@ -266,7 +268,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         inner = [m for m in found if m.kind == "place" and start <= m.start and m.end <= end]
         state.inner_places.extend(inner)
         found = [m for m in found if m not in inner]
-        if overlaps(start, end, found):
+        if overlaps(start, end, found) or overlaps(start, end, lexicon_people):
             return
         found.append(Mention(start, end, text, "org", cls, None, confidence, acronym, seat[0] if seat else None))
 
@@ -305,7 +307,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         for match in [*MIXED.finditer(sentence), *COMPOUND.finditer(sentence)]:
             add_org(match.start(), match.end(), "Organization", 0.6)
         known_names(places=True)
-        return sorted(found, key=lambda m: m.start)
+        return sorted([*found, *(m for m in lexicon_people if not overlaps(m.start, m.end, found))], key=lambda m: m.start)
     for match in ACRONYM.finditer(sentence):
         if sum(1 for c in match.group(1) if c.isupper()) < 2 or not_an_acronym(sentence, match.start(), match.end(), match.group(1)):
             continue  # "HalioDX (Marseille)", "Buea (Sud-Ouest)": a place in brackets, not an acronym
@@ -480,21 +482,5 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
                 end = longer.end()  # "Kendalle Burlin O’Connell": the model stopped at the apostrophe
             if not overlaps(hit.start(), end, found):
                 found.append(Mention(hit.start(), end, sentence[hit.start():end], "person", "Person", None, 0.8))
-    for match in PERSON.finditer(sentence):
-        if (honorific := HONORIFICS.match(match.group(1))) and (rest := PERSON.match(sentence, match.start() + honorific.end())):
-            match = rest  # "Vice Minister Park Min-soo": the name after the titles
-        text = match.group(1)
-        while len(text.split()) > 2 and fold(text.split()[-1]) in ROLES:
-            text = text.rsplit(" ", 1)[0]  # "Michael DANON Président": the name, not the post
-        first = text.split()[0].lower()
-        if first in NOT_NAMES or overlaps(match.start(), match.start() + len(text), found):
-            continue
-        if fold(text).split()[0] in ROLES or any(w.lower() in ("de", "du", "des") for w in text.split()[1:2]) or generic_only(text) or EVENT_NAME.search(fold(text)):
-            continue  # "Business Development Manager": a post's words, not a name
-        after = sentence[match.start() + len(text): match.start() + len(text) + 60]
-        before = sentence[max(0, match.start() - 40): match.start()]
-        by_post = bool(re.match(r",?\s*(?:the |le |la |l’)?\S", after) and role_at(after.lstrip(", ")))
-        by_post = by_post or bool(PERSON_TITLES.match(after)) or minister_of(before.rstrip(" ,")) or bool(re.search(r"(?:ceo|president|director|founder|chair\w*|head|directeur|directrice|président\w*|pdg|said|says|declares|declared|stated|told|souligne|explique|déclare|affirme|indique|précise|commente|ajoute|rappelle)\s*,?\s*$", before, re.IGNORECASE))
-        if by_post:
-            found.append(Mention(match.start(), match.start() + len(text), text, "person", "Person", None, 0.7))
+    found.extend(people_beside_posts(sentence, found))
     return sorted(found, key=lambda m: m.start)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ecokg.loaders.articles.bodies import MISSION, TITLE_LEAD, no_body
+from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.notnames import GENERIC_WORDS, only_a_kind
 from ecokg.loaders.articles.patterns import COMPOUND, MIXED, UPPER
 from ecokg.text import fold
@@ -23,17 +25,28 @@ _HEADS = (
     r"Institut|Institute|Centre|Center|Conseil|Council|Communauté|Community|Groupement|Agence|Agency|Université|"
     r"University|Ministère|Ministry|Department|Département|Direction|Office|Commission|Chambre|Chamber|Fondation|"
     r"Foundation|Association|Fédération|Federation|Observatoire|Laboratoire|Hôpital|Hospital|École|School|Caisse|"
-    r"Banque|Syndicat|Maison|Parc|Academy|Académie|[{U}][\w-]*p[ôo]le"
+    r"Banque|Syndicat|Maison|Parc|Academy|Académie|Unité|Group|[{U}][\w-]*p[ôo]le"
 ).replace("{U}", UPPER)
 _CAP = rf"[{UPPER}][\w’'-]*"
 _CAPS = rf"{_CAP}(?:\s+{_CAP})*"
-_OF = r"(?:de la|de l’|de l'|du|des|de|d’|d'|of the|of|for)"
+_OF = r"(?:de la|de l’|de l'|du|des|de|d’|d'|of the|of|for|pour le|pour la|pour l’|pour l'|pour les|pour)"
 #: A name that begins with a head noun, up to where its first complement would start.
-_HEADED = re.compile(rf"(?<![\w-])(?:{_HEADS})(?![\w-])(?:\s+{_CAP})*")
+_HEADED = re.compile(rf"(?<![\w-])(?:{_CAP}\s+){{0,2}}(?:{_HEADS})(?![\w-])(?:\s+{_CAP})*")
 #: One more complement: "de X", "d’X", "of X"; "en X" / "in X" after a field ("Recherche en
 #: Santé"); ", de X" in a list of complements; "et de X" / "and of X" closing it.
 _COMPLEMENT = re.compile(rf"(?:\s+{_OF}\s*|,\s+(?:de la|de l’|de l'|du|des|de|d’|d')\s*|\s+(?:et|and)\s+{_OF}\s*)({_CAPS})")
 _FIELD_IN = re.compile(rf"\s+(?:en|in)\s+({_CAPS})")
+#: Activities a body's name gives a field to with "en" / "in": "Centre de Recherche et de
+#: Formation en Infectiologie" (beside the generic words of notnames.py).
+_ACTIVITIES = {"formation", "training", "enseignement", "education", "expertise", "etudes", "studies", "excellence"}
+#: An acronym in brackets inside the name, then its seat: "Centre hospitalier universitaire (CHU)
+#: de la Guadeloupe".
+_INNER_ACRONYM = re.compile(rf"\s*\(([{UPPER}][{UPPER}\w’'-]{{1,9}})\)\s+(?:de la|de l’|de l'|du|des|de|d’|d'|of the|of)\s*({_CAPS})")
+_ON_FIELD = re.compile(rf"\s+on\s+({_CAP})(?:\s+{_CAP})?")
+#: An adjective of origin between two complements: "Chambre de Commerce ouest-africaine de X".
+_ADJECTIVE_STEP = re.compile(rf"\s+(?:[a-zà-ÿ]+-)?[a-zà-ÿ]+(?:aine|ain|aise|ais|ienne|ien|oise|ois|ande|and|an|ane)\s+{_OF}\s*{_CAPS}")
+#: A code or an acronym after a field closes a unit's name: "Unité Mixte de Recherche PIMIT".
+_CODE = re.compile(rf"\s+([{UPPER}]{{2,}}[\w-]*)(?![\w’'-])")
 
 
 def name_end(sentence: str, start: int, end: int) -> int:
@@ -41,7 +54,7 @@ def name_end(sentence: str, start: int, end: int) -> int:
     unless the span opens with a head noun and stops before a complement of it."""
     head = _HEADED.match(sentence, start)
     if head is None or head.end() > end:
-        return end
+        return _seat_with_et(sentence, start, end)
     # A span that stops on "du", "of" ("Institut de la recherche ... de la formation du"): the
     # complement it opens is the name's ("du Nouveau-Brunswick").
     dangling = re.search(rf"\s+{_OF}$", sentence[head.end():end])
@@ -55,11 +68,37 @@ def name_end(sentence: str, start: int, end: int) -> int:
             rest = sentence[step.end():]
             if not re.match(rf"(?:,\s+{_OF}\s*{_CAPS})*\s+(?:et|and)\s+{_OF}\s*{_CAP}", rest):
                 break
-        elif step is None and field is not None and before in GENERIC_WORDS:
-            step = field  # "Institut de Recherche en Santé": a field's complement
+        elif step is None and field is not None and (before in GENERIC_WORDS or before in _ACTIVITIES) and lookup(field.group(1)) is None:
+            step = field  # "Institut de Recherche en Santé": a field's complement ("in Estonia" is where it is)
+            # "... for Research in Energy and Materials": a second field closes the list
+            second = re.match(rf"\s+(?:and|et)\s+({_CAP})(?![\s-]+[{UPPER}])", sentence[step.end():])
+            if second and (fold(second.group(1)) in GENERIC_WORDS or re.fullmatch(r"[^\W\d][a-zà-ÿ]+s", second.group(1))):
+                at = step.end() + second.end()
+                continue
+        elif step is None and (on := _ON_FIELD.match(sentence, at)) and fold(on.group(1)) in GENERIC_WORDS:
+            step = on  # "Vision Group on Biotechnology", "Council on Health Research": a field
+        elif step is None and (adjective := _ADJECTIVE_STEP.match(sentence, at)):
+            step = adjective  # "Chambre de Commerce ouest-africaine de l’Etat du Texas"
         if step is None:
             break
         at = step.end()
+    at = _seat_with_et(sentence, start, at)
+    inner = _INNER_ACRONYM.match(sentence, at)
+    if inner and fold(inner.group(1))[:1] == fold(sentence[start])[:1] and (place := lookup(inner.group(2))) and place.kind != "city":
+        at = inner.end()  # "... universitaire (CHU) de la Guadeloupe": the seat after the acronym is the name's
+    code = _CODE.match(sentence, at)
+    last = fold(sentence[:at].split()[-1]) if sentence[:at].split() else ""
+    if code and at > head.end() and last in GENERIC_WORDS and not lookup(code.group(1)):
+        at = code.end()  # "Unité Mixte de Recherche PIMIT": the unit's code ends its name
+    return at
+
+
+def _seat_with_et(sentence: str, start: int, at: int) -> int:
+    """"CCI d'Indre et Loire": a seat whose name holds "et" (a known region) is whole."""
+    joined = re.match(rf"\s+(?:et|and)\s+({_CAP})", sentence[at:])
+    seat = re.search(rf"(?:{_OF})\s*({_CAPS})$", sentence[start:at])
+    if joined and seat and (place := lookup(f"{seat.group(1)} et {joined.group(1)}")) and place.kind != "city":
+        return at + joined.end()
     return at
 
 
@@ -67,7 +106,10 @@ def name_end(sentence: str, start: int, end: int) -> int:
 _OWN_SHAPE = re.compile(rf"(?:{MIXED.pattern}|{COMPOUND.pattern}|[{UPPER}]{{2,}}[\w-]*)")
 #: The words just before a complement: a head noun, capitalised words, a function word.
 _STEP = r"(?:,\s+|\s+(?:(?:et|and)\s+)?)"
-_OPEN_NAME = re.compile(rf"(?<![\w-])(?:{_HEADS})(?:\s+{_CAP})*(?:{_STEP}{_OF}\s*{_CAPS})*{_STEP}{_OF}\s*$")
+_OPEN_NAME = re.compile(rf"(?<![\w-])(?:(?!(?:The|Le|La|Les|Des|Du|L)\b){_CAP}\s+){{0,2}}(?:{_HEADS})(?:\s+{_CAP})*(?:{_STEP}{_OF}\s*{_CAPS})*{_STEP}(?:{_OF}|(en|in))\s*$")
+
+
+_SECOND_FIELD = re.compile(rf"\s(?:en|in)\s+({_CAP})\s+(?:and|et)\s+$")
 
 
 def name_start(sentence: str, start: int, text: str) -> int:
@@ -78,7 +120,13 @@ def name_start(sentence: str, start: int, text: str) -> int:
     if any(_OWN_SHAPE.fullmatch(w) for w in text.split()):
         return start
     window = max(0, start - 120)
+    if (second := _SECOND_FIELD.search(sentence[window:start])) and (opened_at := name_start(sentence, window + second.start(1), "x")) < window + second.start(1):
+        return opened_at  # "[Center for Research in Energy and ]Materials": the second of its fields
     opened = _OPEN_NAME.search(sentence[window:start])
+    if opened and opened.group(1):  # "en X" is a field's complement only after a field
+        field = fold(sentence[window:start][: opened.start(1)].split()[-1])
+        if field not in GENERIC_WORDS and field not in _ACTIVITIES:
+            return start
     return window + opened.start() if opened else start
 
 
@@ -114,13 +162,33 @@ def place_before_office(text: str, after: str, places: set[str]) -> str | None:
     return None
 
 
+#: A department of a body before its name: "Direction du Centre X" is the Centre's.
+_DIRECTION_OF = re.compile(rf"^Direction\s+(?:du|de la|de l’|de l'|des)\s*(?=(?:{_HEADS})\b)")
+#: A country after a complement that is a name: "... de Dokkyo du Japon" (not "de la Recherche du Québec").
+_COUNTRY_AFTER = re.compile(rf"\s(?:de|d’|d')\s*{_CAP}(\s+(?:du|de la|de l’|de l'|de|d’|d')\s*({_CAP}(?:[\s-]{_CAP})?))$")
+
+
 def whole_name(sentence: str, start: int, end: int, places: set[str]) -> tuple[int, int, tuple[int, int, str] | None]:
     """The span of the whole name around ``sentence[start:end]``: grown to the head noun it is a
     complement of and to its last complement, without a firm's field before it, without the
-    place of an office after it; and that place (start, end, name), if any."""
+    place of an office after it; and that place (start, end, name), if any. An empty span when
+    it is no body's name (:func:`.bodies.no_body`)."""
     start = name_start(sentence, start, sentence[start:end])
+    if title := TITLE_LEAD.match(sentence[start:end]) or _DIRECTION_OF.match(sentence[start:end]):
+        start += title.end()  # "PD-G de l’Institut X", "Direction du Centre X": the title, the department are not in the name
     end = name_end(sentence, start, end)
     start += field_before_name(sentence, start, sentence[start:end])
+    if no_body(sentence, start, end):
+        return start, start, None
+    pair = re.match(rf"([{UPPER}]{{2,}}[\w-]*)\s+(?:and|et|&)\s+((?:{_CAP}\s+)*?(?:{_HEADS})\b.*)$", sentence[start:end])
+    if pair and len(pair.group(2).split()) >= 2:
+        end = start + pair.end(1)  # "INBIT and Central European Institute of Technology": two names, the first here
+    if (mission := MISSION.fullmatch(sentence, start, end)) and lookup(mission.group(1)):
+        return start, end, (mission.start(1), mission.end(1), mission.group(1))  # "Embassy of X in Y": X a place too
+    country = _COUNTRY_AFTER.search(sentence[start:end])
+    if country and (place := lookup(country.group(2))) and place.kind == "country" and fold(sentence[start:end].split()[0]) != "ambassade":
+        # "Université de Médecine de Dokkyo du Japon": the country where a named body is
+        return start, start + country.start(1), (start + country.start(2), start + country.end(2), country.group(2))
     office = place_before_office(sentence[start:end], sentence[end:], places)
     if office is None:
         return start, end, None

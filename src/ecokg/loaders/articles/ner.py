@@ -20,6 +20,7 @@ from ecokg.loaders.articles.lexical import (
     place_tails,
     territory_of,
 )
+from ecokg.loaders.articles.people import lexicon_people, not_people, titled_names
 from ecokg.loaders.articles.spans import split_and
 from ecokg.loaders.articles.tagged import refine
 
@@ -36,6 +37,8 @@ class Names:
     places: set[str] = field(default_factory=set)
     #: single first names in a list ("Ils s’appellent A, B et C"): not names of anything here
     given: set[str] = field(default_factory=set)
+    #: people a given name announces (people.py): no rule makes them organisations
+    named: set[str] = field(default_factory=set)
 
 
 def pipeline(lang: str) -> Any:
@@ -86,8 +89,19 @@ def names(sentences: list[str], lang: str) -> list[Names]:
             found.places.add(text)
             found.places -= {p for p in found.places if territory_of(p, text)}
         found.places -= after_indefinite(doc)  # "Une Réunion de concertation": a noun, not the island
-        out.append(refine(sentence, found))
+        out.append(_given_names(doc, refine(sentence, found), lang))
     return out
+
+
+def _given_names(doc: Any, found: Names, lang: str) -> Names:
+    """Round 9: people by the given-name lexicon, and the model's people that are none (people.py)."""
+    found.persons -= not_people(doc, found.persons, lang)
+    for name in lexicon_people(doc, found.orgs, lang) | titled_names(doc):
+        for kind in (found.persons, found.orgs, found.places):
+            kind -= {other for other in kind if re.search(rf"(?<![\w-]){re.escape(other)}(?![\w-])", name)}
+        found.persons.add(name)
+        found.named.add(name)
+    return found
 
 
 def _clean(text: str) -> str:

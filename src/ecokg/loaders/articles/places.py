@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.bodies import a_style
 from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.institutions import COUNTRY_NAMES, countries
 from ecokg.loaders.articles.linking import Mention, State
@@ -37,6 +38,8 @@ _ACTIVITIES = {
     "technology", "technologies", "industry", "industrie", "tourism", "tourisme", "culture", "education",
 }
 
+_ACRONYM_ACTIVITY_PLACE = re.compile(rf"(?<![\w-])[A-Z]{{2,5}}\s+([{UPPER}][a-zà-ÿ]+)\s+([{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+)?)(?![\w-])")
+
 
 def overlaps(start: int, end: int, taken: list[Mention]) -> bool:
     return any(start < m.end and m.start < end for m in taken)
@@ -55,11 +58,17 @@ def find_places(state: State, sentence: str, folded: str, names: Names, found: l
         name = re.match(rf"[{UPPER}][\w-]+(?:[\s-][{UPPER}][\w-]+){{0,3}}", sentence[title.end():])
         if name and not overlaps(title.end(), title.end() + name.end(), found) and name.group(0).split()[0].lower() not in NOT_NAMES:
             found.append(Mention(title.end(), title.end() + name.end(), name.group(0), "place", "Place", None, 0.6))
+    orgs: list[tuple[int, int]] = []
+    for seated in _ACRONYM_ACTIVITY_PLACE.finditer(sentence):
+        # "UT Health San Antonio": an acronym, an activity and the place it serves are one name
+        if fold(seated.group(1)) in _ACTIVITIES and (seated.group(2) in names.places or lookup(seated.group(2)) is not None):
+            orgs.append((seated.start(), seated.end()))
     people = [c.label for c in state.entities.values() if c.cls == "Person"] + [p for p in names.persons if " " in p]
     surnames = {fold(p.split()[-1]) for p in people if len(p.split()) >= 2}
-    orgs: list[tuple[int, int]] = []
     for place in sorted(names.places, key=len, reverse=True):
         gazetteer = lookup(place) is not None and " " in place  # "Centre Val de Loire": its words are no refusal
+        if a_style(place):
+            continue  # "S.E.M Kouadio Yao": "Son Excellence Monsieur"
         if not gazetteer and (len(place) < 3 or not place[:1].isupper() or fold(place) in NOT_ORGS or role_at(place) or bad_place(place) or fold(place.split()[0]) in NOT_ORGS):
             continue
         if (not gazetteer and (generic_only(place) or only_a_kind(place) or demonym(place))) or fold(place) in surnames:
@@ -74,6 +83,9 @@ def find_places(state: State, sentence: str, folded: str, names: Names, found: l
             orgs.extend((h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))
             continue
         words = fold(place).replace("'", " ").split()
+        if words and words[0] == "hotel-dieu":  # a hospital, by its French name ("l'Hôtel-Dieu de X")
+            orgs.extend((h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))
+            continue
         if len(words) >= 2 and words[0] in _ACTIVITIES:
             if words[1] not in ("de", "du", "des", "d", "of", "for"):
                 orgs.extend((h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))

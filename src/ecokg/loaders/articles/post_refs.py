@@ -46,7 +46,10 @@ _OF_KIND = re.compile(
     # ("le recteur de cette institution académique", "head of this university": a demonstrative)
     rf"^(.*?)\s+(?:(?:du|de la|des|of the|of its|of this|of that|de cette|de cet|de ce)\s+|d'|de l'\s*)"
     rf"(?:(?:nouvelle|nouvel|nouveau|jeune|meme|new|young|same)\s+)?"
-    rf"({'|'.join(sorted(KIND_FAMILIES, key=len, reverse=True))})\s*(?:[,;.]|$)"
+    rf"({'|'.join(sorted(KIND_FAMILIES, key=len, reverse=True))})"
+    # (round 9: the post's own field after the kind word, "délégué à la recherche", "in charge of research")
+    r"(?:\s+(?:deleguee?|chargee?|en charge|in charge|responsible)\s+(?:a|au|aux|de|du|des|d'|of|for)\b[^,;.]*|\s+for\s+[^,;.]*)?"
+    r"\s*(?:[,;.]|$)"
 )
 #: "the cluster's executive director": a kind word's possessive, then a post.
 _KIND_POSSESSIVE = re.compile(

@@ -42,6 +42,7 @@ from ecokg.loaders.articles.post_refs import (
     succession,
     title_of_kind_before,
 )
+from ecokg.loaders.articles.post_titles import represented_titled, university_title
 from ecokg.loaders.articles.spans import fold_keep_length, role_at
 from ecokg.loaders.articles.vocabulary import PLURAL_ROLES, ROLE_WORDS, ROLES
 from ecokg.text import fold
@@ -74,9 +75,13 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
         found = found or _kind_word_title(state, index, sentence, person, holder)
         # "Acme, represented by its CEO X": the organisation named before the verb, not the sentence's first.
         found = found or _led_by(state, index, sentence, person, orgs, holder)
+        # "Y était représenté par M. X, Directeur, ainsi que ...": a bare title at the body represented.
+        found = found or represented_titled(state, index, sentence, person, orgs, holder)
         # "the Vision Group headed by Biocon executive chairperson X": a post at each.
         found = _led_by_titled(state, index, sentence, person, orgs, holder) or found
         found = found or pronoun_title(state, index, sentence, person, holder, discourse)
+        # "Chancellor X said ...", no body named: the university met before.
+        found = found or university_title(state, index, sentence, person, orgs, holder, discourse)
         # "Son fondateur, X, a été élu vice-président de Y": a verb of appointing adds its own post.
         found = appointment(state, index, sentence, person, orgs, holder, discourse) or found
         # "X succeeds Y as CEO of Z": X's post, and Y's before.
@@ -94,7 +99,8 @@ def _share_plural_titles(state: State, index: int, sentence: str, people: list[M
     title in the plural is the post of every person coordinated with the one it was read for."""
     groups: list[list[Mention]] = []
     for person in people:
-        if groups and re.fullmatch(r"\s*(?:,|,?\s+(?:and|et))\s+", sentence[groups[-1][-1].end:person.start]):
+        if groups and re.fullmatch(r"\s*(?:,|,?\s+(?:and|et))\s+(?:(?:Dr|Pr|Prof|M|Mme|Mr|Mrs|Ms)\.?\s+)?",
+                                   sentence[groups[-1][-1].end:person.start]):
             groups[-1].append(person)
         else:
             groups.append([person])
@@ -104,6 +110,13 @@ def _share_plural_titles(state: State, index: int, sentence: str, people: list[M
         for holder in holders:
             for post in shared:
                 _add(holder, post["organization"], post["role"], post.get("title", ""), index, post["confidence"])
+        # "A et B (IRD)": the body in brackets after the last name is every one's, when none of the
+        # others has a post of this sentence (round 9).
+        if re.match(r"\s*\([^()]{2,80}\)", sentence[group[-1].end:]) and not any(
+                p["quote"] == index for h in holders[:-1] for p in h.posts):
+            for holder in holders[:-1]:
+                for post in [p for p in holders[-1].posts if p["quote"] == index]:
+                    _add(holder, post["organization"], post["role"], post.get("title", ""), index, post["confidence"])
 
 
 _add = add_post
@@ -145,7 +158,8 @@ def _apposition(
     copula = re.match(r"\s+(?:is|was|has been|serves as|remains|est|etait|était|a été|reste)\s+(?:also\s+|aussi\s+|now\s+)?", after)
     if copula and role_at(after[copula.end():]):
         after = "," + " " * (copula.end() - 1) + after[copula.end():]  # "Jane Roe is CEO of Acme": a post as well
-    bracket = re.match(r"\s*\(([^()]{3,120})\)", after)
+    # (Round 9: an acronym's brackets inside the post's: "X (PD-G de l'Institut Y (IRD))".)
+    bracket = re.match(r"\s*\(((?:[^()]|\([^()]{1,20}\)){3,160})\)", after)
     if bracket and (role_at(bracket.group(1)) or re.search(r"\w\s+" + ROLE_WORDS.pattern + r"\s*$", fold(bracket.group(1)))):
         # "Frédéric Collet (président du Leem)", "Jane Roe (CEO, Acme)", "Jane Roe (Acme CEO)": the post in brackets.
         after = "," + " " * (bracket.start(1) - 1) + bracket.group(1)
@@ -177,7 +191,9 @@ def _apposition(
     for clause, clause_start in _clauses(apposition):
         # "Jane Roe, a board member of X", "X, ancienne directrice de Y", "X, newly appointed CEO of Y".
         article = re.match(r"(?:(?:a|an|the|un|une|ancien|ancienne|newly|recently|nouvellement|récemment|recemment|également|egalement|"
-                           r"aussi|also|now|désormais|desormais|currently|actuellement)\s+|ex-)+"
+                           r"aussi|also|now|désormais|desormais|currently|actuellement)\s+|ex-|"
+                           # "tous deux chercheurs", "tous de chevronnés chercheurs", "both researchers" (round 9)
+                           r"(?:tous|toutes|both|all)(?:\s+(?:deux|trois|two|three))?(?:\s+(?:de|d')\s*[\w-]+s|\s+des|\s+of them)?\s+)+"
                            r"(?:(?:appointed|named|elected|nommée?|élue?|nommee?|elue?)\s+)?", clause)
         if article:
             clause, clause_start = clause[article.end():], clause_start + article.end()
@@ -251,14 +267,23 @@ def _in_charge(sentence: str, start: int, end: int, orgs: list[Mention]) -> Ment
 def _coordinated(sentence: str, first: Mention, orgs: list[Mention], end: int) -> list[Mention]:
     """The organisations coordinated with ``first`` in a post's clause: "de A et de B", "of A and B"."""
     out = []
+    joins = []
     previous = first
     for org in orgs:
         if org.start < previous.end or org.start > end + 1:
             continue
-        if not _COORDINATED.match(fold_keep_length(sentence[previous.end:org.start])):
+        join = fold_keep_length(sentence[previous.end:org.start])
+        if not _COORDINATED.match(join):
             break
+        if _TITLE_THEN_NAME.match(sentence, org.end):
+            break  # "X, president of A, UTSA president Taylor Roe": UTSA is Taylor Roe's, not X's
         out.append(org)
+        joins.append(join)
         previous = org
+    # A list ends with "and" / "et": "X, vice-président de A, le pôle B a tenu ..." is no list (round 9).
+    while joins and not re.search(r"\b(?:and|et)\b", joins[-1]):
+        joins.pop()
+        out.pop()
     return out
 
 
@@ -333,7 +358,9 @@ def _title_before(
     # "Le PDG de BIOQuébec, Benoit Larose": a role, the organisation, a comma, the name.
     if re.fullmatch(r"\s*,\s*", between):
         # "Ian Barwick, COO at Hub Wales, Carwyn Jones, ...": the post is the previous person's.
-        if any(p is not person and org.start - 80 <= p.end <= org.start and sentence[p.end:p.end + 1] == "," for p in people):
+        # (Round 9: not when "and the" opens a new phrase: "X, and the president of Y, Dr. Z": Z's post.)
+        if any(p is not person and org.start - 80 <= p.end <= org.start and sentence[p.end:p.end + 1] == ","
+               and not _NEW_PHRASE.match(fold(sentence[p.end:org.start])) for p in people):
             return False
         lead = fold(sentence[max(0, org.start - 60):org.start])
         # "Le directeur général de l'agence Nordev, X": a kind word may come before the name.
@@ -352,6 +379,11 @@ def _title_before(
 _NAMES_A_BODY = re.compile(r"\s(?:de|du|of|d’|d')\s*(?:la\s+|l[’']\s*|the\s+)?[A-ZÀ-Ý]")
 #: A title of a body named only by its kind ("Président de région"): which one is not said.
 _OF_A_KIND = re.compile(ROLE_WORDS.pattern + r"\s+(?:de|du|des|of|d')\b")
+#: An organisation's title then a capitalised name: "UTSA president Taylor Roe" (round 9).
+_TITLE_THEN_NAME = re.compile(r"(?:['’]s?)?\s+(?i:(?:[a-z-]+\s+){0,2}?(?:president|ceo|chair\w*|director|head|founder|"
+                              r"presidente?|directeur|directrice|pdg|fondat\w+))\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|M|Mme)\.?\s+)?[A-ZÀ-Ý]")
+#: A coordination and an article after a person's comma: a new phrase starts ("X, and the president of Y, Z").
+_NEW_PHRASE = re.compile(r"^\s*,\s*(?:and|et|as well as|ainsi que)\s+(?:the|le|la|l')\b")
 #: An honorific ending a title before the name: "Director of Policy, Dr".
 _HONORIFIC_END = re.compile(r"[\s,]*(?:Dr|Prof|Mr|Mrs|Ms)?\.?\s*$")
 #: Words of a firm's partners, a post only right after the firm's possessive ("LSP's partner X").

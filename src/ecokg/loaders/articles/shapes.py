@@ -6,17 +6,31 @@ from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.bodies import legislature
 from ecokg.loaders.articles.institutions import listed_before
 from ecokg.loaders.articles.linking import Candidate, State
 from ecokg.loaders.articles.ner import Names
-from ecokg.loaders.articles.notnames import demonym, generic_only, joins_next
+from ecokg.loaders.articles.notnames import GENERIC_WORDS, demonym, generic_only, joins_next
 from ecokg.loaders.articles.patterns import CAP_SEQ, COMPOUND, MIXED, UPPER
 from ecokg.loaders.articles.spans import head_class, role_at, split_and, trim_article, trim_trailing
 from ecokg.loaders.articles.vocabulary import COMPANY_ENDINGS, HONORIFICS, NOT_NAMES, ROLE_WORDS
 from ecokg.text import fold
 
-#: Names of events, not of organisations ("BIO International Convention", "... Summit").
-EVENT_NAME = re.compile(r"\b(?:convention|summit|sommet|conference|congress|congres|forum|salon|symposium|days|week|awards?|prize|prix|webinar)\b")
+_EVENT_WORDS = re.compile(r"\b(?:convention|summit|sommet|conference|congress|congres|forum|salon|symposium|days|week|awards?|prize|prix|webinar)\b")
+
+
+class _EventName:
+    """Names of events, not of organisations ("BIO International Convention", "... Summit"); a
+    country's or a territory's congress is its assembly ("congrès de la Nouvelle-Calédonie")."""
+
+    def search(self, folded: str) -> re.Match[str] | None:
+        match = _EVENT_WORDS.search(folded)
+        if match and match.group(0).startswith("congres") and legislature(folded[match.start():]) and len(_EVENT_WORDS.findall(folded)) == 1:
+            return None
+        return match
+
+
+EVENT_NAME = _EventName()
 PLACE_CLASSES = {"Place", "City", "Country", "AdministrativeArea"}
 
 
@@ -150,6 +164,10 @@ def conjuncts(sentence: str) -> list[tuple[int, str]]:
     return out
 
 
+#: Kinds of place that end a place's name, never a person's.
+_PLACE_KINDS = {"valley", "vallee", "country", "coast", "island", "islands", "bay", "lake", "river", "mountains", "county"}
+
+
 def person_part(name: str) -> str | None:
     """A tagged person name made clean: no honorific, no "de Sanofi" tail, two to four words."""
     name = HONORIFICS.sub("", name.strip())
@@ -169,6 +187,10 @@ def person_part(name: str) -> str | None:
         return None  # "Ginkgo Bioworks", "Corvine Bio": a company's name
     if generic_only(name):
         return None  # "Business Development"
+    if fold(words[-1]) in _PLACE_KINDS:
+        return None  # "Loire Valley", "Gold Coast": a place's name, by its kind
+    if fold(words[0]) in GENERIC_WORDS and words[-1].isupper():
+        return None  # "[Unité Mixte de] Recherche KALIX": a field and a code, not a name in capitals
     return name
 
 

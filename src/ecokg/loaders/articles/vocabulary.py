@@ -182,10 +182,28 @@ for _base in ("directeur", "directrice", "responsable", "delegue", "deleguee", "
         ROLES.setdefault(f"{_base} {_field}", ROLES[_base])
     for _field in ("adjoint", "adjointe"):
         ROLES.setdefault(f"{_base} {_field}", "member")
+# Round 9: the usual forms the lexicon lacked, each a whole kind of post (abbreviations as written,
+# feminine forms, a deputy's "délégué(e)" after the post). Not acronyms that also name bodies: "DGA"
+# (Direction générale de l'armement), "CIO" (Comité international olympique).
+for _form, _role in (("pd-g", "chief-executive"), ("p-dg", "chief-executive"), ("svp", "vice-president"), ("evp", "vice-president"),
+                     ("senior vice president", "vice-president"), ("senior vice-president", "vice-president"),
+                     ("cmo", "leader"),
+                     ("directeur general delegue", "director-general"), ("directrice generale deleguee", "director-general"),
+                     ("directeur general adjoint", "member"), ("directrice generale adjointe", "member"),
+                     ("vice-doyen", "member"), ("vice-doyenne", "member"),
+                     ("chef de service", "leader"), ("cheffe de service", "leader"),
+                     ("haut-commissaire", "leader"), ("haute-commissaire", "leader"),
+                     ("supervisor", "leader"), ("executive supervisor", "leader"),
+                     ("secretaire generale adjointe", "board-member"), ("secretaire general adjoint", "board-member"),
+                     ("vice-presidente deleguee", "vice-president"), ("vice-president delegue", "vice-president"),
+                     # a researcher of a body works there ("chercheurs du CERFIG"): a member's post
+                     ("chercheur", "member"), ("chercheuse", "member"), ("chercheurs", "member"), ("chercheuses", "member"),
+                     ("researcher", "member"), ("researchers", "member")):
+    ROLES.setdefault(_form, _role)
 ROLE_KEYS = sorted(ROLES, key=len, reverse=True)
 #: Titles in the plural: the post of every person they are given to ("A and B, co-founders of Y").
 PLURAL_ROLES = re.compile(r"(?<![\w-])(?:co-?founders|founders|(?:co-?)?fondat(?:eurs|rices)|co-?presidents|co-chairs|"
-                          r"co-?directors|co-?directeurs|managing partners)(?![\w-])")
+                          r"co-?directors|co-?directeurs|managing partners|chercheurs|chercheuses|researchers)(?![\w-])")
 #: A role word anywhere in a phrase (for "BIOQuébec Executive Director Anie Perrault").
 ROLE_WORDS = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS) + r")(?![\w-])")
 
@@ -238,6 +256,7 @@ ORG_HEADS: dict[str, str] = {
     "department of": "PublicAuthority",
     "hospital": "ResearchOrganization",
     "hopital": "ResearchOrganization",
+    "unite mixte": "ResearchOrganization",  # a French joint research unit (UMR)
     "college": "ResearchOrganization",
     "school": "ResearchOrganization",
     "ecole": "ResearchOrganization",

@@ -1,0 +1,200 @@
+"""People decided with knowledge from outside the articles (round 9): the given-name lexicon
+(:mod:`.given_names`), read through the sentence's grammar as the place gazetteer is.
+
+* A given name followed by one to three capitalised words, or by a surname in capitals
+  ("Frédéric MIRANVILLE", "Karine Shan Sei Fan", "Alpha Kabinet Kéita"), is a person, even
+  where the model said organisation or nothing, unless an organisation's cue is in the span,
+  right after it or right before it ("Institut Gustave Roussy", "Neumann János Programme",
+  "Université Gamal Abdel Nasser").
+* A span the model calls a person whose first word is no given name is not one when it holds a
+  head word of an institution, a programme or an event, when its words are common words by
+  the tagger or the English lexicon ("Universal Health Coverage", "Unité Mixte"), or when it is
+  a known place.
+* An honorific with its article ("Monsieur le", "Madame la") is never a person's name.
+
+A word of the lexicon is a given name only where the tagger does not read it as a function
+word, a verb or an adverb ("Will"), and, when it is rare as a given name (a frequency below
+5 in every country of the data), where it is not a common noun or adjective by the tagger
+("Santé", "Major") nor a known place ("Paris").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ecokg.loaders.articles.gazetteer import lookup
+from ecokg.loaders.articles.given_names import frequency
+from ecokg.loaders.articles.grammar import name_start
+from ecokg.loaders.articles.lexical import common_word, english_words
+from ecokg.loaders.articles.patterns import LOWER, UPPER
+from ecokg.loaders.articles.spans import MONTHS, head_class
+from ecokg.loaders.articles.vocabulary import (
+    COMPANY_ENDINGS,
+    HONORIFICS,
+    NOT_NAMES,
+    ORG_CUES,
+    ORG_HEADS,
+    ROLE_KEYS,
+    ROLES,
+)
+from ecokg.text import fold
+
+#: Below this frequency a word of the lexicon needs the tagger's proper-noun reading.
+COMMON_AS_NAME = 5
+#: Parts of speech a given name never has in a sentence.
+_NOT_A_NAME = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "NUM", "PART", "INTJ", "PUNCT", "SYM"}
+_FUNCTION = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "of", "the", "and", "for", "&", "en", "in", "a", "an", "un", "une"}
+#: Words of a programme, a project, an event: a span the model calls a person holding one is none.
+_THINGS = {
+    "prize", "prix", "award", "awards", "programme", "program", "project", "projet", "coverage", "initiative", "plan",
+    "strategy", "strategie", "partnership", "partenariat", "convention", "summit", "sommet", "conference", "congress",
+    "congres", "forum", "salon", "symposium", "days", "week", "fund", "fonds", "fellowship", "scholarship", "lecture",
+}
+#: Words that make a name a body's, a thing's or a place's: the head words of bodies, legal forms,
+#: companies' last words, and the kinds of things named after people ("Jean Monnet Programme").
+_CUES = {w for head in [*ORG_HEADS, *ORG_CUES] for w in re.split(r"[\s']+", fold(head)) if len(w) > 2 and w not in _FUNCTION} | set(COMPANY_ENDINGS) | {
+    "foundation", "fondation", "institute", "institut", "hospital", "hopital", "clinic", "clinique", "center", "centre", "school", "ecole", "college",
+    "lycee", "trust", "chair", "chaire", "hall", "house",
+    "maison", "building", "street", "avenue", "rue", "boulevard", "square", "place", "park", "parc", "bridge",
+    "airport", "aeroport", "station", "stadium", "museum", "musee", "gallery", "theatre", "library", "bibliotheque",
+    "inc", "ltd", "llc", "corp", "plc", "gmbh", "ag", "sa", "sas", "sarl", "nv", "bv", "oy", "ab", "as", "spa", "srl",
+    "unit", "unite",
+} | _THINGS
+_WORD = rf"[{UPPER}](?:[{LOWER}]+|[{UPPER}]+)(?:-[{UPPER}](?:[{LOWER}]+|[{UPPER}]+))*"
+#: A given name (perhaps compound: "Jean-Marc"), then capitalised words.
+_GIVEN_THEN_NAMES = re.compile(rf"(?<![\w’'.-])([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)(?=((?:\s+{_WORD})+)(?![\w’'-]))")
+#: A post and "of"/"de" before: an organisation's slot ("vice-président d'Astra Zeneca").
+_POST_OF = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS) + r")\s+(?:of|at|de|du|d'|chez)\s*(?:the\s+|la\s+|l')?$")
+_DETERMINERS = {"the", "a", "an", "le", "la", "les", "un", "une", "des", "du", "l", "this", "ce", "cette"}
+#: "Monsieur le Recteur", "Madame la Ministre": an honorific and its article, a title follows.
+HONORIFIC_ARTICLE = re.compile(r"^(?:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)(?:\s+(le|la|les|l[’']))?(?:\s|$)")
+
+
+def _token_at(doc: Any, char: int) -> Any:
+    return next((t for t in doc if t.idx <= char < t.idx + len(t.text)), None)
+
+
+def _frequency(word: str) -> int:
+    return frequency(word) or min(frequency(p) for p in word.split("-"))
+
+
+def given_name(doc: Any, start: int, word: str, lang: str) -> bool:
+    """``word`` at ``start`` in ``doc`` is a given name: in the lexicon (a compound's parts each
+    in it: "Jean-Marc"), and read as a name by the tagger and the gazetteer."""
+    found = _frequency(word)
+    if not found:
+        return False
+    token = _token_at(doc, start)
+    if token is None or token.is_stop or token.pos_ in _NOT_A_NAME:
+        return False  # "Will", "Le": an auxiliary, an article
+    place = lookup(word)
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if place is not None and before in ("de", "du", "of", "in", "en", "à", "from", "d'", "d’"):
+        return False  # "l'ambassadeur de France Véronique X": the country, then the name
+    if found < COMMON_AS_NAME and (token.pos_ in ("NOUN", "ADJ") or place is not None or (lang == "en" and fold(word) in english_words())):
+        return False  # "Santé", "Major", "Paris", "General": a rare given name, a common word or a place here
+    return True
+
+
+def _cue(words: list[str]) -> bool:
+    # (a short cue counts written with a capital: "Acme SA", not "as", "sa")
+    folded = [fold(w) for w in words if len(w) > 3 or w[:1].isupper()]
+    return any(w in _CUES or (w[-1:] == "s" and w[:-1] in _CUES) for w in folded) or head_class(folded) is not None
+
+
+def _heading(sentence: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d]+", sentence) if len(w) >= 4]
+    return not sentence.rstrip().endswith((".", "!", "?", ":")) and len(words) >= 3 and sum(
+        1 for w in words if w[:1].isupper()) / len(words) >= 0.7
+
+
+def lexicon_people(doc: Any, orgs: set[str], lang: str) -> set[str]:
+    """People a given name announces in ``doc``'s sentence (see the module's rules)."""
+    text = doc.text
+    heading = _heading(text)  # a title-case headline: every word has a capital
+    out = set()
+    for match in _GIVEN_THEN_NAMES.finditer(text):
+        given, rest = match.group(1), match.group(2).split()
+        while len(rest) > 1 and rest[-1].isupper() and len(rest[-1]) <= 4 and not rest[-2].isupper():
+            rest = rest[:-1]  # "Steve Bates OBE": an honour after the name
+        if len(rest) > 3 or not given_name(doc, match.start(1), given, lang):
+            continue  # four capitalised words and more: a longer name, not a person's
+        if any(fold(w) in NOT_NAMES or fold(w) in ROLES or fold(w) in MONTHS for w in rest):
+            continue
+        name = re.match(re.escape(given) + "".join(r"\s+" + re.escape(w) for w in rest), text[match.start():]).group(0)  # type: ignore[union-attr]
+        before, after = text[: match.start()].rstrip(), text[match.start() + len(name):]
+        previous = re.search(r"([\w’'.-]+)$", before)
+        prev_word = re.sub(r"^[ld][’']", "", previous.group(1)) if previous else ""
+        titled = bool(HONORIFICS.match(prev_word + " X")) or fold(prev_word.rstrip(".")) in ROLES
+        post_after = re.match(r",\s*(?:the\s+|le\s+|la\s+)?([\w-]+)", after)
+        posted = titled or bool(post_after and fold(post_after.group(1)) in ROLES)
+        if heading and not posted:
+            continue  # a headline's capitals say nothing ("Remarks by Governor X", "X, CEO of Y, says:" do)
+        token = _token_at(doc, match.start(1))
+        if _frequency(given) < COMMON_AS_NAME and not (posted or rest[-1].isupper() or token.ent_type_ in ("PER", "PERSON", "MISC")):
+            continue  # a rare given name needs the model's or a title's support ("Astra Zeneca")
+        whole_org = any(e.label_ == "ORG" and e.start_char <= match.start() and match.start() + len(name) <= e.end_char for e in doc.ents)
+        if whole_org and not (posted or rest[-1].isupper() or re.match(r"\s*[,(]", after)):
+            continue  # the model's organisation, nothing of a person's around it: a company named after one ("Eli Lilly")
+        if fold(prev_word) in _DETERMINERS or _POST_OF.search(fold(before + " ")[:-1] if before else ""):
+            continue  # "de les Illes Balears": an article; "vice-président d'Astra Zeneca": a body's slot
+        if previous and prev_word[:1].isupper() and not (titled or lookup(prev_word)):
+            earlier = before[: previous.start()]
+            if earlier.strip() and not re.search(r"[.!?:;,(«“\"–—-]\s*$", earlier):
+                continue  # "Neumann János": inside a longer capitalised name (not the sentence's first word)
+        next_word = re.match(rf"\s*([{UPPER}][\w’'-]*)", after)
+        if _cue([prev_word, *rest, next_word.group(1) if next_word else ""]):
+            continue  # "Institut Gustave Roussy", "Jean Monnet Programme", "Pierre Fabre SA"
+        if name_start(text, match.start(), name) < match.start():
+            continue  # "Institute for Research in Marine Biology": a complement of an institution's name
+        if lookup(name) is not None or (len(rest) > 1 and lookup(" ".join(rest)) is not None):
+            continue  # "Victoria Falls", "Santa Clara": a place
+        if any(name in org and org != name and _cue(org.split()) for org in orgs):
+            continue  # inside the model's "Université Gamal Abdel Nasser de Conakry"
+        out.add(name)
+    return out
+
+
+def common_words_only(name: str, lang: str) -> bool:
+    """An English name whose first word is no given name and whose words are all common words
+    ("African Development"): no person's, wherever a rule finds it."""
+    words = [w for w in name.split() if fold(w) not in _FUNCTION]
+    return lang == "en" and len(words) >= 2 and not _frequency(words[0]) and all(fold(w) in english_words() for w in words)
+
+
+def not_people(doc: Any, persons: set[str], lang: str) -> set[str]:
+    """The model's people that are none: an honorific and its article, a known place, or a
+    name whose first word is no given name and that holds a body's, a programme's or an event's
+    head word or only common words."""
+    out = set()
+    text = doc.text
+    for person in persons:
+        address = HONORIFIC_ARTICLE.match(person)
+        if address and (address.group(1) or " " not in person):
+            out.add(person)  # "Monsieur", "Monsieur le": an honorific, a title follows ("Monsieur Jean Dupont" stays)
+            continue
+        words = person.split()
+        if lookup(person) is not None and len(words) >= 2:
+            out.add(person)  # "Sidi Thabet": a town
+            continue
+        at = text.find(person)
+        if len(words) < 2 or at < 0 or fold(words[0]) in ROLES or HONORIFICS.match(person) or given_name(doc, at, words[0], lang):
+            continue  # (a body's name with its head word is no person by later rules: entities.person_part)
+        content = [w for w in words if fold(w) not in _FUNCTION]
+        if any(fold(w) in _THINGS for w in content[1:]) or all(common_word(doc, lang, w, at + person.find(w)) for w in content):
+            out.add(person)  # "Laboratory Expansion Project", "Universal Health Coverage", "Unité Mixte"
+    return out
+
+
+def titled_names(doc: Any) -> set[str]:
+    """Names after a title the model tags as a miscellany, not a person ("Pr Saliou Sow",
+    "Dr Alpha Kabinet Kéita"): an honorific, then two or three capitalised words."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ != "MISC" or not (title := HONORIFICS.match(ent.text)):
+            continue
+        rest = ent.text[title.end():].split()
+        if 2 <= len(rest) <= 3 and all(re.fullmatch(_WORD, w) for w in rest) and not _cue(rest):
+            out.add(ent.text[title.end():].strip())
+    return out
