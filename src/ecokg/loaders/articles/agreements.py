@@ -18,6 +18,7 @@ from ecokg.loaders.articles.dates import DateMention
 from ecokg.loaders.articles.discourse import KIND_FAMILIES, Discourse
 from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.linking import Candidate, Mention, State
+from ecokg.loaders.articles.polities import a_polity
 from ecokg.loaders.articles.relations import event_dates, set_status
 from ecokg.loaders.articles.spans import fold_keep_length
 from ecokg.loaders.articles.vocabulary import status_of
@@ -136,9 +137,14 @@ def find_agreements(
     said = _SAID.search(folded, match.end(), clause_end) or _WITNESSES.search(folded, match.end(), clause_end)
     clause_end = said.start() if said else clause_end
     orgs = [m for m in orgs if clause_start <= m.start and m.end <= clause_end]
+    if (witness := _WITNESSES_BEFORE.search(folded, clause_start, match.start())) is not None:
+        # "In the presence of X, Chairman of A, the MoU was signed by ...": A watches, up to the
+        # agreement's own phrase (round 10).
+        cut = folded.rfind(",", witness.end(), match.start())
+        orgs = [m for m in orgs if not witness.start() <= m.start < cut]
     between = re.search(r"\b(entre|between|liant)\b", folded[match.start():clause_end])
     # "X has entered a partnership with Y", "X signe une convention avec Y", "X partners with Y".
-    partner = re.match(r"(?:[^,.;]{0,80}?\s)?(?:with|avec|aux cotes d[eu])\s", folded[match.end():clause_end] + " ") or (
+    partner = re.match(r"(?:[^,.;]{0,80}?\s)?(?:with|avec|aux cotes d[eu]|aupres d[eu]|aupres de la|aupres de l')\s", folded[match.end():clause_end] + " ") or (
         re.match(r"\s*(?:a|au|aux)\s", folded[match.end():clause_end] + " ") if match.group(1).startswith("s'") else None
     )
     if between and state.last_agreement is not None and _DEFINITE.search(folded[:match.start()]) and re.search(
@@ -183,9 +189,11 @@ def find_agreements(
         # "Engageant en même temps un partenariat avec Y": the previous sentence's subject and Y.
         signatories.append(subject.id)
         parties = [m for m in orgs if m.start >= match.end() + partner.end() - 1][:1]
-    elif partner and (after := [m for m in orgs if m.start >= match.end() + partner.end() - 1]) and all(
-            m in after[:1] + _coordinated_after(folded, after) for m in orgs):
-        return  # "Agreements were signed with A and B": partners of a subject the sentence does not name
+    elif partner and (after := [m for m in orgs if m.start >= match.end() + partner.end() - 1]) and (all(
+            m in after[:1] + _coordinated_after(folded, after) for m in orgs) or not _subject_named(folded, orgs, match.start())):
+        # "Agreements were signed with A and B", "une convention de prêt auprès de A et ... de B":
+        # partners of a subject the sentence does not name (round 10: nor a name in another clause).
+        return
     elif with_before := _with_before(folded, orgs, clause_start, match.start()):
         # "A a signé avec B et C des conventions", "A signed with B an agreement": "with" first.
         parties = with_before
@@ -196,6 +204,12 @@ def find_agreements(
             return  # "D'autres pôles comme A et B ont choisi de fusionner": examples, not a pair
         if earlier and _SIGNING_WITH.search(folded[clause_start:earlier[0].start]):
             return  # "X a signé avec A et B des conventions", X not found: A and B are not a pair
+    if not between and not partner and not signatories and len(bodies := _signers_bodies(state, index, folded, mentions, match.end(), clause_end)) >= 2:
+        # "a memorandum was signed by A, Director of X at Y, and B, CEO of Z": each signer's body,
+        # not a unit or another name of the titles (round 10).
+        parties, signatories = [], bodies
+    if any(a_polity(m.text) for m in parties) and len([m for m in parties if not a_polity(m.text)]) + len(signatories) < 2:
+        return  # a state's agreement with one body: no other name of the sentence stands in
     if len(parties) + len(signatories) < 2 and not (between and _places_between(folded, mentions, match.end(), match.start() + between.end())):
         parties = orgs
     for mention in parties:
@@ -212,6 +226,10 @@ def find_agreements(
             posts = state.entity_for(mention, index).posts if mention.kind == "person" and mention.start > by else []
             if posts and posts[0]["organization"] not in signatories:
                 signatories.append(posts[0]["organization"])
+    # Nor a government, a state or a country's initialism (round 10: "le Gouvernement Royal du X",
+    # "l'Etat burkinabè", "UAE"): dropped once the parties are read, so that no other name of the
+    # sentence takes its place ("financé par l'Etat ... une convention de prêt auprès de Y").
+    signatories = [s for s in signatories if not a_polity(state.entities[s].label)]
     if len(signatories) < 2:
         if discourse is not None and re.search(r"\bsign", folded):
             discourse.unnamed_agreement = index
@@ -223,6 +241,14 @@ def find_agreements(
     each = len(signatories) > 2 and (partner or with_before or sides) and _PLURAL.fullmatch(match.group(1))
     for group in ([[signatories[0], other] for other in signatories[1:4]] if each else [signatories]):
         state.last_agreement = _propose(state, group, index, folded, dates)
+
+
+def _subject_named(folded: str, orgs: list[Mention], word: int) -> bool:
+    """An organisation before the agreement's word, or the main clause's subject after an opening
+    phrase ("partenariat avec A, le GIP B assure ..."), not a name of another clause."""
+    # ("Un accord avec A a été signé par B": B, the agent of the signing, too)
+    return any(m.end <= word or re.search(r"(?:,|\b(?:by|par))\s*(?:the\s+|le\s+|la\s+|les\s+|l')?(?:[a-z-]+\s+)?$", folded[word:m.start])
+               for m in orgs)
 
 
 #: A sentence that lists the parties of the agreement the one before signed without naming them.
@@ -280,17 +306,37 @@ def _participle_agreement(state: State, index: int, folded: str, orgs: list[Ment
     return True
 
 
+_SIGNED_BY = re.compile(r"\b(?:signed by|signee?s? par|co-?signee?s? par|paraphee?s? par)\s")
+
+
+def _signers_bodies(state: State, index: int, folded: str, mentions: list[Mention], start: int, end: int) -> list[str]:
+    """The bodies of the people who signed ("signed by A, CEO of X, and B, ..."), by their posts of this sentence."""
+    by = _SIGNED_BY.search(folded, start, end)
+    bodies: list[str] = []
+    for mention in mentions if by else []:
+        if mention.kind == "person" and by is not None and by.end() <= mention.start < end:
+            posts = [p for p in state.entity_for(mention, index).posts if p["quote"] == index]
+            if posts and posts[0]["organization"] not in bodies:
+                bodies.append(posts[0]["organization"])
+    return bodies
+
+
+#: The most parties one agreement is given.
+_MOST = 6
+
+
 def _propose(
     state: State, signatories: list[str], index: int, folded: str, dates: list[DateMention], status: str | None = None
 ) -> Candidate:
-    """The agreement of ``signatories`` (up to four), with its status and date."""
+    """The agreement of ``signatories`` (up to six), with its status and date."""
     labels = " – ".join(state.entities[s].label for s in signatories[:2])
     french = state.lang == "fr"
     agreement = state.new(
         "agreement-" + "-".join(signatories[:2]), "Agreement",
         (f"Accord de partenariat {labels}" if french else f"Partnership agreement {labels}"), index, 0.7,
     )
-    for ident in signatories[:4]:
+    # (Round 10: six, not four: a memorandum of five bodies names them all, as en46's four and a duplicate.)
+    for ident in signatories[:_MOST]:
         agreement.add("signatories", ident, index, 0.7)
     status = status or status_of(folded)
     set_status(agreement, "signed" if status == "happened" else status, index)
@@ -305,6 +351,8 @@ _INVOLVES = re.compile(r"\b(?:involves|involved|brings together|brought together
                        r"rassemble|rassemblent|associe|associent|lie|relie|signed by|signee?s? par|co-?signee?s? par)\s")
 #: Who watches a signing is no party: "The agreement was signed in the presence of X, director of Y".
 _WITNESSES = re.compile(r"[\s,]+(?:in the presence of|witnessed by|attended by|en presence d|sous le regard d)")
+#: The same, opening the sentence before the agreement's word.
+_WITNESSES_BEFORE = re.compile(r"(?:^|[\s,])\W*(?:in the presence of|witnessed by|en presence d|sous le regard d)")
 #: The other side of a memorandum listed in the next sentence: "Uruguay is represented by A and B".
 _REPRESENTED = re.compile(r"\b(?:is|are|was|were) represented by|\b(?:est|sont|etait|etaient) represente(?:e|s|es)? par")
 #: A collaboration announced, welcomed, signed, concluded or formed, not one of an event ("a conference
@@ -340,7 +388,7 @@ def _add_parties(state: State, agreement: Candidate, index: int, mentions: list[
     held = {v for v, _, _ in agreement.props.get("signatories", [])}
     for mention in mentions:
         ident = state.entity_for(mention, index).id
-        if ident not in held and len(held) < 4:
+        if ident not in held and len(held) < _MOST and not a_polity(mention.text):
             held.add(ident)
             agreement.add("signatories", ident, index, 0.6)
 

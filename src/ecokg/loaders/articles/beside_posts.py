@@ -8,7 +8,7 @@ import re
 from ecokg.loaders.articles.linking import Mention
 from ecokg.loaders.articles.notnames import generic_only, minister_of
 from ecokg.loaders.articles.patterns import PERSON, PERSON_TITLES
-from ecokg.loaders.articles.people import HONORIFIC_ARTICLE
+from ecokg.loaders.articles.people import HONORIFIC_ARTICLE, common_words_only
 from ecokg.loaders.articles.places import overlaps
 from ecokg.loaders.articles.shapes import EVENT_NAME
 from ecokg.loaders.articles.spans import role_at
@@ -22,7 +22,7 @@ _SAYING = re.compile(
 )
 
 
-def people_beside_posts(sentence: str, found: list[Mention]) -> list[Mention]:
+def people_beside_posts(sentence: str, found: list[Mention], lang: str = "en") -> list[Mention]:
     """"First Last" after or before a post, after a minister's domains or a verb of saying."""
     out: list[Mention] = []
     for match in PERSON.finditer(sentence):
@@ -34,6 +34,8 @@ def people_beside_posts(sentence: str, found: list[Mention]) -> list[Mention]:
         first = text.split()[0].lower()
         if first in NOT_NAMES or overlaps(match.start(), match.start() + len(text), [*found, *out]) or HONORIFIC_ARTICLE.match(text):
             continue  # ("Monsieur le Recteur": a title)
+        if common_words_only(text, lang):
+            continue  # "de la Protection Sociale, Prof X": a ministry's domain, not a name
         if fold(text).split()[0] in ROLES or any(w.lower() in ("de", "du", "des") for w in text.split()[1:2]) or generic_only(text) or EVENT_NAME.search(fold(text)):
             continue  # "Business Development Manager": a post's words, not a name
         after = sentence[match.start() + len(text): match.start() + len(text) + 60]

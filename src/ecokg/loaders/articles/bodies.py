@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from ecokg.loaders.articles.gazetteer import lookup
+from ecokg.loaders.articles.notbodies import never_a_body
 from ecokg.loaders.articles.patterns import UPPER
 from ecokg.text import fold
 
@@ -163,7 +164,7 @@ _QUALIFIERS = {
 }
 #: A department of a body named by its domain in lower case: "Service du développement économique"
 #: (a "Direction" of a canton with its own acronym is a body: "Direction de l'économie ... (DEER)").
-_DEPARTMENT = re.compile(r"^Service\s+(?:du\s+|de la\s+|de l’|de l'|des\s+|de\s+(?!la\s|l[’'])|d’|d')[a-zà-ÿ]")
+_DEPARTMENT = re.compile(r"^(?:Service|Direction|Division)\s+(?:du\s+|de la\s+|de l’|de l'|des\s+|de\s+(?!la\s|l[’'])|d’|d')[a-zà-ÿ]")
 
 
 def a_style(text: str) -> bool:
@@ -180,6 +181,8 @@ def no_body(sentence: str, start: int, end: int) -> bool:
     words = folded.split()
     if not words:
         return False
+    if never_a_body(sentence, start, end):
+        return True  # a currency, a title, a minister's portfolio, a country's government (notbodies.py)
     # (written as a common noun is: "BioHealth", "BioWin" have a name's own shape)
     plain = text.strip()[1:].islower() or _DOMAIN.fullmatch(folded) is not None
     if len(words) == 1 and plain and (

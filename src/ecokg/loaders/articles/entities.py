@@ -115,6 +115,7 @@ from ecokg.loaders.articles.vocabulary import (
     ORG_HEADS,
     ORG_LISTS,
     ROLE_WORDS,
+    ROLES,
 )
 from ecokg.text import fold
 
@@ -293,6 +294,9 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
     # Enumerations of affiliations: "François Lacoste de bioMérieux, Christiane Wijsen de ...".
     for (p_start, p_end), (o_start, o_end) in affiliation_lists(sentence, names):
         add_org(o_start, o_end, org_class(sentence[o_start:o_end], "Organization"), 0.6)
+        title = re.match(r"(\w+)\s+(?=\w+\s+\w)", sentence[p_start:p_end])
+        if title and (fold(title.group(1).rstrip("s")) in ROLES or HONORIFICS.match(title.group(1).rstrip("s") + " X")):
+            p_start += title.end()  # "les Ministres Paul Roussel de ...": the title, then the name
         if not overlaps(p_start, p_end, found):
             found.append(Mention(p_start, p_end, sentence[p_start:p_end], "person", "Person", None, 0.7))
     # 2. New organisations: "Name Words (ACRO)", cue words, head words, mixed case, lists, spaCy.
@@ -324,8 +328,11 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             start, text = trim_article(caps[-1].start(), before[caps[-1].start():])
             # "BIOQuébec and Life Sciences British Columbia (LSBC)": the acronym is the last one's.
             last = list(re.finditer(r"\s+(?:and|et|&)\s+", text))
-            if last and not initials_of(text, match.group(1)) and not generic_only(text[last[-1].end():]):
-                start, text = start + last[-1].end(), text[last[-1].end():]
+            # (the last "and" whose name is not only generic words: "in Midtown and Bio-Research &
+            # Development Growth (BRDG)" is the name after "and")
+            joint = next((a for a in reversed(last) if not generic_only(text[a.end():])), None) if last and not initials_of(text, match.group(1)) else None
+            if joint is not None:
+                start, text = start + joint.end(), text[joint.end():]
             if described(sentence, start, state.lang) or generic_only(re.split(r"[’']s\s+", text)[-1]) or COUNT.search(sentence[:start]) or a_thing(sentence, start, start + len(text)):
                 # "As a Local Development Centre (CLD)": what it is; "Singapore’s Knowledge-Based Economy
                 # (KBE)": a notion; "among 11 new Centres of Excellence (CECRs)": a kind of thing counted.
@@ -442,6 +449,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         add_org(whole[0], whole[1], org_class(sentence[whole[0]:whole[1]], "Organization"), 0.6)
     # "BioWin et Medvia", "Eurobiomed, Medvia and Biocom", "le CHU de X et l’Inserm": a name beside an organisation.
     for start, end, word in beside_orgs(sentence, [(m.start, m.end) for m in found if m.kind == "org"], names):
+        if word in names.places and re.search(r"(?<![\w-])(?:in|at|near|à|en)\s+$", sentence[:start]):
+            continue  # "the district in Midtown and X": the model's place where a place goes
         add_org(start, end, org_class(word, "Organization"), 0.6)
     is_place = lambda w: state.by_name.get(fold(w)) in place_ids(state)  # noqa: E731
     for start, end, word in ahead_orgs(sentence, [(m.start, m.end) for m in found if m.kind == "org" and m.confidence >= 0.6], names, is_place):
@@ -478,9 +487,11 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         for hit in re.finditer(rf"(?<![\w-]){re.escape(person)}(?![\w-])", sentence):
             end = hit.end()
             longer = PERSON.match(sentence, hit.start())
-            if longer and longer.end() > end and len(longer.group(0).split()) <= 4 and not re.match(r"\s+(?:de|du|d’|d')\s", sentence[end:]):
+            if longer and longer.end() > end and len(longer.group(0).split()) <= 4 and not re.match(r"\s+(?:de|du|d’|d')\s", sentence[end:])  and (
+                fold(sentence[end:longer.end()].strip()) not in ROLES  # "Michael DANON Président": a post after the name
+            ):
                 end = longer.end()  # "Kendalle Burlin O’Connell": the model stopped at the apostrophe
             if not overlaps(hit.start(), end, found):
                 found.append(Mention(hit.start(), end, sentence[hit.start():end], "person", "Person", None, 0.8))
-    found.extend(people_beside_posts(sentence, found))
+    found.extend(people_beside_posts(sentence, found, state.lang))
     return sorted(found, key=lambda m: m.start)

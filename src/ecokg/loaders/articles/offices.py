@@ -17,7 +17,7 @@ import re
 
 from ecokg.loaders.articles.linking import Candidate, Mention, State
 from ecokg.loaders.articles.post_refs import add_post
-from ecokg.loaders.articles.spans import fold_keep_length
+from ecokg.loaders.articles.spans import fold_keep_length, role_at
 from ecokg.text import fold
 
 #: A head of office, and the heads of the bodies such a person leads.
@@ -41,6 +41,10 @@ _LEAD_WORDS = re.compile(r"\s*(?:(?:and|et|including|dont|notamment|with|avec|su
 _TITLE_LIST_BEFORE = re.compile(rf"\b(?:{_TITLE})\s+{_OF}\s*[^;:()]{{3,90}}?\s*,?\s*$")
 #: An honorific between a title and the name: "Finance Minister Dr. Yuval Roe".
 _HONORIFIC = re.compile(r"(?:\s+(?:dr|prof|professor|mr|mrs|ms|m|mme|pr|sir|dame)\.?)+\s*$")
+
+
+#: A title cut before its last words ends with a preposition, an article or "and".
+_OPEN_END = re.compile(r"(?:^|\s)(?:of|the|and|for|de|du|des|de la|la|le|et|a|au)$|[ld]'$")
 
 
 def _words(text: str) -> list[str]:
@@ -70,13 +74,22 @@ def _same_domain(title_domain: list[str], body_domain: list[str]) -> bool:
     return longer[: len(shorter)] == shorter and (len(shorter) >= 2 or len(longer) <= 2)
 
 
+def _first_portfolio(domain: str, body_domain: list[str]) -> bool:
+    """"ministre de la Santé et de la Protection sociale" and "le ministère de la Santé": a
+    minister of two portfolios joined by "and" / "et" heads the ministry of the first, when the
+    article names it (round 10); the first portfolio must be the body's whole domain."""
+    first = re.split(r"\s+(?:and|et)\s+(?:of\s+|de\s+|du\s+|des\s+|d'|de la\s+|de l')?", domain, maxsplit=1)
+    return len(first) == 2 and _words(first[0]) == body_domain
+
+
 def _office_for(state: State, index: int, title: str) -> Candidate | None:
     """The body a title names ("ministre de l'Economie" -> "ministère de l'Economie ..."), if the article names it."""
     folded = fold(title).strip()
     match = _TITLE_OF.search(folded)
     domain_first = None if match else _DOMAIN_TITLE.search(folded)
     for body, head, domain in _bodies(state, index):
-        if match and head in _TITLES[match.group(1)] and _same_domain(_words(match.group(2)), domain):
+        if match and head in _TITLES[match.group(1)] and (
+                _same_domain(_words(match.group(2)), domain) or _first_portfolio(match.group(2), domain)):
             return body
         if domain_first and head in _TITLES[domain_first.group(2)] and _same_domain(_words(domain_first.group(1)), domain):
             return body
@@ -102,9 +115,27 @@ def office_title(state: State, index: int, sentence: str, person: Mention, holde
         lead = _LEAD_WORDS.match(folded, start)
         start = lead.end() if lead else start
         phrase = folded[start:end].strip()
-        if " " not in phrase:
-            continue
+        if " " not in phrase or _OPEN_END.search(phrase):
+            continue  # "le ministre de la Santé et de la | Protection Sociale": a domain's words, not a name
         body = _office_for(state, index, phrase)
         if body is not None:
             return add_post(holder, body.id, "leader", sentence[start:end], index, 0.6)
+        staff = _BODY_THEN_ROLE.search(phrase)
+        role = (role_at(staff.group(3)) or ("member" if staff.group(3).strip() in _STAFF else None)) if staff else None
+        if staff and role and (body := _named_body(state, index, staff.group(2), _words(staff.group(1)))) is not None:
+            # "Health Ministry spokesperson X", "the Health Department's director X" with "the
+            # Ministry of Health" named: the ministry written domain first (round 10).
+            return add_post(holder, body.id, role, sentence[start:end], index, 0.6)
     return False
+
+
+#: A body's staff who speak for it (not in vocabulary.ROLES: a name's model span is cut there).
+_STAFF = {"spokesperson", "spokesman", "spokeswoman", "official", "porte-parole"}
+#: A ministry or a department written domain first, then a post: "Health Ministry spokesperson".
+_BODY_THEN_ROLE = re.compile(r"(?:^|\s)([a-z][\w-]+(?:\s+and\s+[a-z][\w-]+)?)\s+(ministry|department)(?:'s)?\s+([a-z][\w -]*)$")
+
+
+def _named_body(state: State, index: int, head: str, domain: list[str]) -> Candidate | None:
+    """The article's body "<head> of <domain>" ("Ministry of Health" for "Health Ministry")."""
+    return next((body for body, body_head, body_domain in _bodies(state, index)
+                 if body_head == head and _same_domain(domain, body_domain)), None)

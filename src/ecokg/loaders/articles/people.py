@@ -26,7 +26,7 @@ from typing import Any
 from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.given_names import frequency
 from ecokg.loaders.articles.grammar import name_start
-from ecokg.loaders.articles.lexical import common_word, english_words
+from ecokg.loaders.articles.lexical import common_word, english_word, english_words, french_word
 from ecokg.loaders.articles.patterns import LOWER, UPPER
 from ecokg.loaders.articles.spans import MONTHS, head_class
 from ecokg.loaders.articles.vocabulary import (
@@ -62,8 +62,20 @@ _CUES = {w for head in [*ORG_HEADS, *ORG_CUES] for w in re.split(r"[\s']+", fold
     "unit", "unite",
 } | _THINGS
 _WORD = rf"[{UPPER}](?:[{LOWER}]+|[{UPPER}]+)(?:-[{UPPER}](?:[{LOWER}]+|[{UPPER}]+))*"
-#: A given name (perhaps compound: "Jean-Marc"), then capitalised words.
-_GIVEN_THEN_NAMES = re.compile(rf"(?<![\w’'.-])([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)(?=((?:\s+{_WORD})+)(?![\w’'-]))")
+#: Particles of names across naming cultures (Arabic, Maghrebi, Iberian, Italian, Dutch, German):
+#: they belong to the name ("Khalid Al Falih", "Ana dos Santos", "Jan van der Berg") and are not
+#: counted among its words. French "de", "du", "le" are left out: they more often begin a body
+#: after a name ("Jean Dupont de Sanofi").
+PARTICLES = {
+    "al", "el", "bin", "bint", "ibn", "abu", "abou", "abd", "abdel", "abdul", "ould", "ben", "bou", "da", "dos", "das",
+    "di", "del", "della", "dello", "der", "den", "van", "von", "ter", "ten", "zu", "y",
+}
+_LOWER_PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
+#: A given name (perhaps compound: "Jean-Marc"), then capitalised words, lower-case particles
+#: ("van", "bin") and Arabic articles ("al-Falih") among them.
+_GIVEN_THEN_NAMES = re.compile(
+    rf"(?<![\w’'.-])([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)(?=((?:\s+(?:{_LOWER_PARTICLE}\s+)*(?:[ae]l-)?{_WORD})+)(?![\w’'-]))"
+)
 #: A post and "of"/"de" before: an organisation's slot ("vice-président d'Astra Zeneca").
 _POST_OF = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS) + r")\s+(?:of|at|de|du|d'|chez)\s*(?:the\s+|la\s+|l')?$")
 _DETERMINERS = {"the", "a", "an", "le", "la", "les", "un", "une", "des", "du", "l", "this", "ce", "cette"}
@@ -97,6 +109,11 @@ def given_name(doc: Any, start: int, word: str, lang: str) -> bool:
     return True
 
 
+def _title_at(words: list[str], i: int) -> bool:
+    """A post begins at ``words[i]`` ("Executive Director", "CEO")."""
+    return any(fold(" ".join(words[i:i + n])) in ROLES for n in (1, 2, 3))
+
+
 def _cue(words: list[str]) -> bool:
     # (a short cue counts written with a capital: "Acme SA", not "as", "sa")
     folded = [fold(w) for w in words if len(w) > 3 or w[:1].isupper()]
@@ -116,9 +133,12 @@ def lexicon_people(doc: Any, orgs: set[str], lang: str) -> set[str]:
     out = set()
     for match in _GIVEN_THEN_NAMES.finditer(text):
         given, rest = match.group(1), match.group(2).split()
+        rest = rest[: next((i for i in range(1, len(rest)) if _title_at(rest, i)), len(rest))]  # "X Y Executive Director of Z"
         while len(rest) > 1 and rest[-1].isupper() and len(rest[-1]) <= 4 and not rest[-2].isupper():
             rest = rest[:-1]  # "Steve Bates OBE": an honour after the name
-        if len(rest) > 3 or not given_name(doc, match.start(1), given, lang):
+        while rest and fold(rest[-1]) in PARTICLES:
+            rest = rest[:-1]
+        if not rest or sum(1 for w in rest if fold(w) not in PARTICLES) > 3 or not given_name(doc, match.start(1), given, lang):
             continue  # four capitalised words and more: a longer name, not a person's
         if any(fold(w) in NOT_NAMES or fold(w) in ROLES or fold(w) in MONTHS for w in rest):
             continue
@@ -139,7 +159,10 @@ def lexicon_people(doc: Any, orgs: set[str], lang: str) -> set[str]:
             continue  # the model's organisation, nothing of a person's around it: a company named after one ("Eli Lilly")
         if fold(prev_word) in _DETERMINERS or _POST_OF.search(fold(before + " ")[:-1] if before else ""):
             continue  # "de les Illes Balears": an article; "vice-président d'Astra Zeneca": a body's slot
-        if previous and prev_word[:1].isupper() and not (titled or lookup(prev_word)):
+        # "The minister of Investment Khalid Al Falih", "His Excellency Mansoor X": a common word
+        # (a field, a style) before a common given name is not part of the name
+        field = _frequency(given) >= COMMON_AS_NAME and previous is not None and common_word(doc, lang, prev_word, previous.start())
+        if previous and prev_word[:1].isupper() and not (titled or field or lookup(prev_word)):
             earlier = before[: previous.start()]
             if earlier.strip() and not re.search(r"[.!?:;,(«“\"–—-]\s*$", earlier):
                 continue  # "Neumann János": inside a longer capitalised name (not the sentence's first word)
@@ -153,14 +176,18 @@ def lexicon_people(doc: Any, orgs: set[str], lang: str) -> set[str]:
         if any(name in org and org != name and _cue(org.split()) for org in orgs):
             continue  # inside the model's "Université Gamal Abdel Nasser de Conakry"
         out.add(name)
-    return out
+    # "Ibrahim Al Mannaei" inside "Asma Ibrahim Al Mannaei": the longer name is the person
+    return {n for n in out if not any(n != o and re.search(rf"(?<![\w-]){re.escape(n)}$", o) for o in out)}
 
 
 def common_words_only(name: str, lang: str) -> bool:
-    """An English name whose first word is no given name and whose words are all common words
-    ("African Development"): no person's, wherever a rule finds it."""
+    """A name whose first word is no given name and whose words are all common words of its
+    language ("African Development", "Protection Sociale"): no person's, wherever a rule finds it."""
     words = [w for w in name.split() if fold(w) not in _FUNCTION]
-    return lang == "en" and len(words) >= 2 and not _frequency(words[0]) and all(fold(w) in english_words() for w in words)
+    if len(words) < 2 or _frequency(words[0]):
+        return False
+    # (French: the French pipeline's lemmatizer tables, "Protection Sociale")
+    return all(english_word(w) for w in words) if lang == "en" else lang == "fr" and all(french_word(w) for w in words)
 
 
 def not_people(doc: Any, persons: set[str], lang: str) -> set[str]:
@@ -184,6 +211,27 @@ def not_people(doc: Any, persons: set[str], lang: str) -> set[str]:
         content = [w for w in words if fold(w) not in _FUNCTION]
         if any(fold(w) in _THINGS for w in content[1:]) or all(common_word(doc, lang, w, at + person.find(w)) for w in content):
             out.add(person)  # "Laboratory Expansion Project", "Universal Health Coverage", "Unité Mixte"
+    return out
+
+
+#: An initial (or two) and a surname: "A. Armonaitė", "J.-P. Dupont".
+_INITIAL_NAME = re.compile(r"(?<![\w.])((?:[A-Z]\.[\s-]?){1,2}[^\W\d_]{2,}(?:-[^\W\d_]+)?)(?![\w’'-])")
+
+
+def initial_names(doc: Any, lang: str) -> set[str]:
+    """An initial and a surname where a person's name goes: after a post or a verb of saying and
+    a comma ("said Minister of the Economy, A. Armonaitė"), or before a comma and a post; the
+    surname no common word and no known place."""
+    text, out = doc.text, set()
+    for match in _INITIAL_NAME.finditer(text):
+        name, surname = match.group(1), match.group(1).split(".")[-1].strip(" -")
+        if not (surname[:1].isupper() and surname[1:].islower()) or lookup(surname) is not None or (english_word(surname) if lang == "en" else french_word(surname)):
+            continue
+        before, after = fold(text[max(0, match.start() - 80):match.start()]), text[match.end():match.end() + 40]
+        by_post = re.search(r",\s*$", before) and (any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", before) for k in ROLE_KEYS) or re.search(r"\b(?:minister|ministre|said|says|a declare|explique)\b", before))
+        post_after = re.match(r",\s*(?:the\s+|le\s+|la\s+)?([\w-]+)", after)
+        if by_post or (post_after and fold(post_after.group(1)) in ROLES):
+            out.add(name)
     return out
 
 

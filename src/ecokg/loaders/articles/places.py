@@ -9,11 +9,14 @@ a place; "CCI Occitanie": an acronym and a place), which is handed back to be pr
 
 from __future__ import annotations
 
+import gettext
 import re
+from functools import lru_cache
 
 from ecokg.loaders.articles.bodies import a_style
 from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.institutions import COUNTRY_NAMES, countries
+from ecokg.loaders.articles.lexical import country_initialism, french_word
 from ecokg.loaders.articles.linking import Mention, State
 from ecokg.loaders.articles.ner import Names
 from ecokg.loaders.articles.notnames import (
@@ -39,6 +42,61 @@ _ACTIVITIES = {
 }
 
 _ACRONYM_ACTIVITY_PLACE = re.compile(rf"(?<![\w-])[A-Z]{{2,5}}\s+([{UPPER}][a-zà-ÿ]+)\s+([{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+)?)(?![\w-])")
+
+
+#: Words around a disease's name ("la maladie à virus Ebola", "Zika virus", "Lassa fever"): a
+#: disease named after a place or a river is no place.
+_DISEASE_BEFORE = r"(?:virus|maladie|maladie à virus|fièvre|fievre|épidémie d[e’']|epidemie d[e’']|épidémie|epidemie)\s*"
+_DISEASE_AFTER = r"\s+(?:virus|fever|disease|outbreak|epidemic|vaccine|vaccines)\b"
+
+
+def a_disease(name: str, sentences: list[str]) -> bool:
+    """``name`` names a disease somewhere in the article: after "virus", "maladie à virus",
+    "fièvre", or before "virus", "fever", "disease", "outbreak"."""
+    pattern = re.compile(rf"(?i:{_DISEASE_BEFORE}){re.escape(name)}(?![\w-])|(?<![\w-]){re.escape(name)}(?i:{_DISEASE_AFTER})")
+    return any(pattern.search(sentence) for sentence in sentences)
+
+
+_COMPASS = {"nord", "sud", "est", "ouest", "centre", "orient", "occident", "midi", "orientale", "occidentale", "septentrionale", "meridionale"}
+
+
+def _common_words(name: str, lang: str) -> bool:
+    """A French name the gazetteer does not know whose words are all common words by the French
+    pipeline's lemmatizer ("Habitat", "Recherches Agricoles", "Préfet"). (English is left out: its
+    lexicon, WordNet's, holds proper nouns too.)"""
+    if lang != "fr" or "-" in name or any(fold(w) in _COMPASS for w in name.split()):
+        return False  # "Moyen-Orient", "Capitale-Nationale", "Province Nord": a compound or a compass point makes a name
+    words = [w for w in re.split(r"[\s’']+", name) if w and fold(w) not in ("de", "du", "des", "la", "le", "les", "l", "d", "et")]
+    return bool(words) and all(w[1:].islower() and french_word(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def currency_units() -> frozenset[str]:
+    """The units of ISO 4217's currencies, folded, from ``pycountry``'s English names (their last
+    word not in capitals: "US Dollar", "CFA Franc BCEAO"; metals and drawing rights left out, and
+    words that are places)."""
+    import pycountry
+
+    french = gettext.translation("iso4217", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    out: set[str] = set()
+    for currency in pycountry.currencies:
+        if currency.alpha_3.startswith("X") and currency.alpha_3 not in ("XOF", "XAF", "XPF", "XCD"):
+            continue  # metals, drawing rights, testing codes; not the CFA and CFP francs, the EC dollar
+        words = [w for w in re.sub(r"\(.*?\)", "", currency.name).split() if not w.isupper()]  # ("CFA Franc BCEAO")
+        if words:
+            out.add(fold(words[-1]))
+        french_name = french.gettext(currency.name).split()
+        if len(french_name) >= 2 and words and fold(french_name[0]) in (fold(words[-1]), fold(words[-1]) + "e"):
+            out.add(fold(french_name[0]))  # (only where the unit is the English one's: "Franc CFA", not "Nouveau ...")
+    return frozenset(w for w in out if len(w) > 2 and lookup(w) is None)
+
+
+def with_currency(sentence: str, start: int, end: int) -> bool:
+    """A country beside a currency's unit qualifies the currency ("dollars US", "US dollars")."""
+    before = re.search(r"([^\W\d]+)\s+$", sentence[:start])
+    after = re.match(r"\s+([^\W\d]+)", sentence[end:])
+    units = currency_units()
+    return any(m is not None and (fold(m.group(1)) in units or fold(m.group(1)).rstrip("s") in units) for m in (before, after))
 
 
 def overlaps(start: int, end: int, taken: list[Mention]) -> bool:
@@ -69,6 +127,9 @@ def find_places(state: State, sentence: str, folded: str, names: Names, found: l
         gazetteer = lookup(place) is not None and " " in place  # "Centre Val de Loire": its words are no refusal
         if a_style(place):
             continue  # "S.E.M Kouadio Yao": "Son Excellence Monsieur"
+        slot = any(re.search(rf"(?<![\w-])(?:en|à|au|aux|in)\s+{re.escape(place)}(?![\w-])", s) for s in state.sentences)
+        if lookup(place) is None and ((_common_words(place, state.lang) and not slot) or a_disease(place, state.sentences)):
+            continue  # "de l'Habitat", "Laboratoires", "Préfet": common words ("en Catalogne" is a place); "le virus Ebola": a disease
         if not gazetteer and (len(place) < 3 or not place[:1].isupper() or fold(place) in NOT_ORGS or role_at(place) or bad_place(place) or fold(place.split()[0]) in NOT_ORGS):
             continue
         if (not gazetteer and (generic_only(place) or only_a_kind(place) or demonym(place))) or fold(place) in surnames:
@@ -78,7 +139,7 @@ def find_places(state: State, sentence: str, folded: str, names: Names, found: l
             if at >= honorific.end() and not overlaps(at, at + len(person), found):
                 found.append(Mention(at, at + len(person), person, "person", "Person", None, 0.7))
             continue
-        if place.isupper() and place.isalpha() and len(place) >= 3 and lookup(place) is None and fold(place) not in COUNTRY_NAMES:
+        if place.isupper() and place.isalpha() and len(place) >= 3 and lookup(place) is None and fold(place) not in COUNTRY_NAMES and not country_initialism(place):
             # "through JICA": an acronym no gazetteer knows as a place is an organisation's ("USA" is a country)
             orgs.extend((h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))
             continue
@@ -95,11 +156,12 @@ def find_places(state: State, sentence: str, folded: str, names: Names, found: l
             orgs.extend((h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))
             continue
         for hit in re.finditer(rf"(?<![\w-]){re.escape(place)}(?!\w)(?!-(?!based|basee))", sentence):
-            if overlaps(hit.start(), hit.end(), found) or is_person_name(place, names) or rubric(sentence, hit.start(), hit.end()):
+            if overlaps(hit.start(), hit.end(), found) or is_person_name(place, names) or (rubric(sentence, hit.start(), hit.end()) and lookup(place) is None) or with_currency(sentence, hit.start(), hit.end()):
+                # ("Riyadh: Saudi Arabia's ministry ...": a known place before a colon opens a dateline, not a rubric)
                 continue
-            cls = "Country" if fold(place) in COUNTRY_NAMES else "Place"
+            cls = "Country" if fold(place) in COUNTRY_NAMES or country_initialism(place) else "Place"
             found.append(Mention(hit.start(), hit.end(), place, "place", cls, None, 0.6))
     for start, end, cls in countries(sentence, folded):  # "la France voisine", "the US": the model may miss them
-        if not overlaps(start, end, found) and not any(s < end and start < e for s, e in orgs):
+        if not overlaps(start, end, found) and not any(s < end and start < e for s, e in orgs) and not with_currency(sentence, start, end):
             found.append(Mention(start, end, sentence[start:end], "place", cls, None, 0.7))
     return orgs

@@ -31,7 +31,7 @@ _ARTICLE = re.compile(r"\s*(?:a|an|un|une|the|le|la|l')\s+|\s*")
 _OFFICE_OF = re.compile(r"^\s+(?:office|branch|bureau|antenne|representation|delegation)\s+(?:of|de|du|d')\s*(?:the\s+|la\s+|l')?$")
 _OFFICE_AFTER = re.compile(r"^\s+(?:office|offices|branch|bureau|antenne)\b")
 #: "at Acme", "chez Genvia", "auprès de la Région": the body a title with its own complement is held at.
-_AT_BODY = re.compile(r"\s(?:at|chez|aupres d[eu]|aupres de la|aupres de l')\s*(?:the\s+|le\s+|la\s+|l')?$")
+_AT_BODY = re.compile(r"\s(?:at|chez|aupres d[eu]|aupres de la|aupres de l'|a|au|aux)\s*(?:the\s+|le\s+|la\s+|l')?$")
 
 
 def affiliation_then_apposition(sentence: str, person: Mention, orgs: list[Mention]) -> tuple[Mention, int] | None:

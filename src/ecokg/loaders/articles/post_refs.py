@@ -218,8 +218,12 @@ def appointment(
 
 #: "It is chaired by X", "Elle est présidée par M. X", "sous la direction de X", "under the leadership of X".
 _LED_BY_NAME = re.compile(
-    r"\b(?:(led|headed|chaired|run|directed|managed|presided over|dirigee?s?|presidee?s?|animee?s?|pilotee?s?)\s+(?:by|par)"
+    # (Round 10: a time between the verb and "by", the post after it: "dirigé depuis le 1er janvier 2019
+    # par son directeur, X", "led since 2019 by its CEO, X".)
+    r"\b(?:(led|headed|chaired|run|directed|managed|presided over|dirigee?s?|presidee?s?|animee?s?|pilotee?s?)"
+    r"(?:\s+(?:depuis|since|from|des|en|in)\s+[\w ]{1,30}?)?\s+(?:by|par)"
     r"|sous la (direction|presidence|houlette|conduite) d[e']|under the (leadership|direction|chairmanship) of)"
+    r"(?:\s+(?:son|sa|its|their|leur)\s+[\w-]+(?:\s+[\w-]+)?\s*,)?"
     r"\s*(?:(?:dr|prof|professor|mr|mrs|ms|m|mme|pr)\.?\s+)*$"
 )
 _SUBJECT_ROLE = {"chaired": "president", "presided over": "president", "preside": "president", "presidence": "president",
@@ -238,7 +242,7 @@ def led_by_subject(
     if discourse is None:
         return False
     folded = fold_keep_length(sentence)
-    match = _LED_BY_NAME.search(folded[max(0, person.start - 60):person.start])
+    match = _LED_BY_NAME.search(folded[max(0, person.start - 90):person.start])
     subject = _PRONOUN_SUBJECT.match(folded)
     if not match or not subject:
         return False

@@ -20,11 +20,16 @@ from ecokg.loaders.articles.vocabulary import ROLE_WORDS, ROLES
 
 #: "<body> [was, for its part,] represented by": the verb, its copula and a short adverbial before it.
 _REPRESENTED = re.compile(
-    r"\s*(?:(?:is|was|were|are|has been|est|etait|sont|etaient|a ete|ont ete)\s+)?(?:[\w' ]{0,25}?\s+)?"
+    # (round 10: the body's acronym after a dash, "l'Agence X – ANX représentée par")
+    r"(?:\s*[-–—]\s*[a-z]{2,10})?\s*,?\s*(?:(?:is|was|were|are|has been|est|etait|sont|etaient|a ete|ont ete)\s+)?(?:[\w' ]{0,25}?\s+)?"
     r"(?:represented|representee?s?)\s+(?:by|par)\s"
 )
 #: What may stand between the verb and a person it lists: earlier names with their titles, honorifics.
 _LISTED_BEFORE = re.compile(r"(?:[^.;:()]|(?<=\b[A-Z])\.|(?<=\bDr)\.|(?<=\bPr)\.|(?<=\bProf)\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.){0,160}")
+#: Only an honorific between the verb and the name: "représentée par Dr. X", "represented by Ms X".
+_BARE = re.compile(r"\s*(?:(?:Dr|Pr|Prof|Professor|Mr|Mrs|Ms|M|Mme|Mlle)\.?\s+)*")
+#: Nothing of a title after the name: the sentence or a coordination goes on.
+_NO_TITLE = re.compile(r"\s*(?:[.;]|$|\s(?:and|et|who|qui|in|a|à|at|for|pour)\s)")
 #: A bare title right after the name: ", Directeur,", ", Directrice scientifique." (no body after it).
 _TITLE_AFTER = re.compile(r"^\s*,\s*([^,.;:()]{2,50}?)\s*(?:,|\.|;|$)")
 #: A title naming a body of its own ("Directeur du CHU"), which the apposition rule reads.
@@ -49,6 +54,9 @@ def represented_titled(
         if not _LISTED_BEFORE.fullmatch(sentence, verb.end(), person.start):
             return False
         title = _TITLE_AFTER.match(sentence[person.end:])
+        if title is None and _BARE.fullmatch(sentence, verb.end(), person.start) and _NO_TITLE.match(sentence[person.end:]):
+            # "l'Agence X représentée par Dr. Y": the person the body sent, with no title (round 10).
+            return add_post(holder, state.entity_for(org, index).id, "member", "", index, 0.5)
         if title is None or _OWN_BODY.search(fold_keep_length(title.group(1)) + " "):
             return False
         role = role_at(title.group(1))

@@ -21,6 +21,7 @@ import re
 from ecokg.loaders.articles.discourse import KIND_FAMILIES, Discourse
 from ecokg.loaders.articles.linking import Candidate, Mention, State
 from ecokg.loaders.articles.offices import office_title
+from ecokg.loaders.articles.polities import a_polity
 from ecokg.loaders.articles.post_forms import (
     affiliation_then_apposition,
     body_after_at,
@@ -51,13 +52,18 @@ from ecokg.text import fold
 _STOP_VERBS = re.compile(
     r",?\s+(?:s’est|s'est|se sont|sont|a été|ont|a |est |sera|seront|visitera|will|were|was|said|says|has |have |had |led |signed|met |joined|is |are |travelled|told|described|commented|, qui|, who|pour |whose )"
 )
+#: A copula after an apposition, then a post: ", is the new president and CEO of Y", ", est la nouvelle présidente de Y".
+_COPULA_POST = re.compile(r",?\s+(?:is|was|will be|becomes|has become|est|sera|devient|était|etait)\s+(?:now\s+|also\s+|désormais\s+|aussi\s+)?"
+                          r"(?:the\s+|a\s+|an\s+|le\s+|la\s+|l'|un\s+|une\s+)?(?:new\s+|nouvel\w*\s+|nouveau\s+)?")
+_PAST = re.compile(r"(?:past|previously|formerly|most recently|former|ancien|ancienne|precedemment|auparavant)\s|ex-")
 #: A kind word between a post and its organisation: "le président du pôle Agrivalor".
 _CUE = r"(?:pole|cluster|company|groupe|group|societe|entreprise|agence|agency|firm|start-?up|association|reseau|network)"
 def find_posts(state: State, index: int, sentence: str, mentions: list[Mention], discourse: Discourse | None = None) -> None:
     # A "person" whose words begin or continue a post ("Senior Vice President, ...", "Chief
     # [Medical Officer]") is the post, not a name.
     people = [m for m in mentions if m.kind == "person" and not _inside_a_post(sentence, m)]
-    orgs = [m for m in mentions if m.kind == "org"]
+    # A country or a government is no post's body ("CEO of UAE's Acme": Acme), round 10.
+    orgs = [m for m in mentions if m.kind == "org" and not a_polity(m.text) and not _title_acronym(sentence, m)]
     #: The first post this sentence gives: an officer named without an organisation in a list
     #: of people ("A, Président du réseau, ..., B, Trésorière et PDG de Z") holds it there too.
     first: list[tuple[str, str]] = []
@@ -92,6 +98,19 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
         if not first:
             first.extend((holder.id, p["organization"]) for p in holder.posts[:1] if p["quote"] == index)
     _share_plural_titles(state, index, sentence, people)
+
+
+def _title_acronym(sentence: str, mention: Mention) -> bool:
+    """"X, Secrétaire général aux affaires régionales (SGAR)", "Y, Chief Medical Officer (CMO)": the
+    acronym of the title before it, which names an office, not a body (round 10)."""
+    before = re.search(r"(?:^|[,;:(])\s*([^,;:()]{3,90}?)\s*\(\s*$", sentence[: mention.start])
+    if before is None or not re.match(r"\s*\)", sentence[mention.end:]) or role_at(fold(before.group(1))) is None:
+        return False
+    words = [w for w in re.split(r"[\s'’-]+", fold(before.group(1))) if w and w not in _SMALL_WORDS]
+    return "".join(w[0] for w in words) == fold(mention.text).replace(".", "")
+
+
+_SMALL_WORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "l", "d", "et", "a", "au", "aux", "en"}
 
 
 def _share_plural_titles(state: State, index: int, sentence: str, people: list[Mention]) -> None:
@@ -131,7 +150,7 @@ def _inside_a_post(sentence: str, mention: Mention) -> bool:
     joined = ROLE_WORDS.match(fold_keep_length(before.group(0) + words)) if before and before.group(0)[:1].isupper() else None
     return bool(joined and before and joined.end() > len(before.group(0)))
 #: "a partner at Helix Ventures", "associée chez X": a person's partnership in a firm.
-_PARTNER_AT = re.compile(r"(?:(?:managing|general|senior|founding)\s+)?partner\s+(?:at|of|with)\s|associee?\s+(?:chez|du|de|d')")
+_PARTNER_AT = re.compile(r"(?:(?:managing|general|senior|founding|venture|operating)\s+)?partner\s+(?:at|of|with)\s|associee?\s+(?:chez|du|de|d')")
 #: Officers a list may name without their organisation ("Trésorière", "Secrétaire général").
 _OFFICERS = {"president", "vice-president", "board-member"}
 #: "in charge of Y", "en charge du Y", "responsible for Y": the organisation a person leads.
@@ -188,10 +207,21 @@ def _apposition(
     apposition = re.sub(r"[\s,]*(?:et|and)?\s*$", "", apposition.lstrip(", "))
     offset = person.end + (len(after) - len(after.lstrip(", ")))
     added = False
-    for clause, clause_start in _clauses(apposition):
+    clauses = [(clause, offset + clause_start) for clause, clause_start in _clauses(apposition)]
+    # "X, past director of A, is the new president of B", "X, ..., is B's vice president" (round 10):
+    # the post after the sentence's copula too, when the apposition gave one (a body of its own only).
+    copula = _COPULA_POST.match(after[stop.start():]) if stop and clauses and after.startswith(",") and (
+        (apposition and role_at(clauses[0][0])) or _PAST.match(fold(clauses[0][0]))) else None
+    copula_at = person.end + stop.start() + copula.end() if stop and copula else -1
+    if copula and (role_at(sentence[copula_at:limit]) or any(m.start == copula_at for m in orgs)):
+        tail = re.split(r",|;|\.\s", sentence[copula_at:limit])[0].rstrip()
+        clauses.append((tail, copula_at))
+    for clause, start in clauses:
+        clause_start = start - offset
         # "Jane Roe, a board member of X", "X, ancienne directrice de Y", "X, newly appointed CEO of Y".
         article = re.match(r"(?:(?:a|an|the|un|une|ancien|ancienne|newly|recently|nouvellement|récemment|recemment|également|egalement|"
-                           r"aussi|also|now|désormais|desormais|currently|actuellement)\s+|ex-|"
+                           r"aussi|also|now|désormais|desormais|currently|actuellement|past|previously|formerly|most recently|"
+                           r"précédemment|precedemment|auparavant)\s+|ex-|"
                            # "tous deux chercheurs", "tous de chevronnés chercheurs", "both researchers" (round 9)
                            r"(?:tous|toutes|both|all)(?:\s+(?:deux|trois|two|three))?(?:\s+(?:de|d')\s*[\w-]+s|\s+des|\s+of them)?\s+)+"
                            r"(?:(?:appointed|named|elected|nommée?|élue?|nommee?|elue?)\s+)?", clause)
@@ -215,7 +245,7 @@ def _apposition(
             elif (charge := _in_charge(sentence, start, start + len(clause), orgs)) is not None:
                 # "conseiller d'Etat en charge du Département de la santé": the body the person leads.
                 added = _add(holder, state.entity_for(charge, index).id, "leader", clause, index, 0.6) or added
-            elif (by_kind := kind_title(state, index, clause, discourse)) is not None:
+            elif start != copula_at and (by_kind := kind_title(state, index, clause, discourse)) is not None:
                 # "Deborah Roe, the cluster's executive director": the cluster met before.
                 added = _add(holder, by_kind[0].id, by_kind[1], by_kind[2], index, 0.5) or added
             continue
@@ -239,6 +269,8 @@ def _apposition(
             for other in _coordinated(sentence, chosen[0], orgs, end):
                 # "directeur général du GIE X et du pôle Y": one title, two organisations.
                 added = _add(holder, state.entity_for(other, index).id, role, clause, index, 0.7) or added
+        elif start == copula_at:
+            continue  # "X, ..., will be vice president for capital formation": which body is not said
         elif (by_kind := kind_title(state, index, clause, discourse)) is not None:
             # "Franck Roe, Président du réseau": the network met before.
             org, confidence, title = by_kind[0], 0.5, by_kind[2]
@@ -315,7 +347,8 @@ def _title_before(
     org = before_orgs[-1]
     between = sentence[org.end:person.start]
     # "A*STAR’s managing director, Dr. Raj Roe": the honorific before the name is not the post's.
-    between = re.sub(r"(?<=[\s,])(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mme|M)\.?\s*$", "", between)
+    # (Round 10: an article before it, "le Président de l'Université X, le Pr Y".)
+    between = re.sub(r"(?<=[\s,])(?:(?:le|la|the)\s+)?(?:Dr|Pr|Prof|Professor|Mr|Mrs|Ms|Mme|M)\.?\s*$", "", between)
     if re.fullmatch(r"\s*\)\s*,\s*", between) and sentence[:org.start].rstrip().endswith("("):
         # "la directrice générale du Centre ... (CEPICI), Mme X": the name before its acronym.
         opening = sentence.rindex("(", 0, org.start)

@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 
 from ecokg.loaders.articles.bodies import legislature
+from ecokg.loaders.articles.gazetteer import lookup
+from ecokg.loaders.articles.given_names import frequency
 from ecokg.loaders.articles.institutions import listed_before
+from ecokg.loaders.articles.lexical import english_words
 from ecokg.loaders.articles.linking import Candidate, State
 from ecokg.loaders.articles.ner import Names
 from ecokg.loaders.articles.notnames import GENERIC_WORDS, demonym, generic_only, joins_next
@@ -100,15 +103,24 @@ def _by_initials(before: str, acronym: str) -> int | None:
         content = [w.group(0) for w in run if fold(w.group(0)) not in _SMALL_WORDS]
         initials = "".join(fold(w)[0] for w in content if w[:1].isalnum())
         # (lower-case words, or a comma: the names capitalised sequences cannot read whole)
-        if run[0].group(0)[:1].isupper() and (any(w[:1].islower() for w in content) or "," in before[run[0].start():]) and (
-            initials == letters or _one_word_skipped(initials, letters)
+        inside = before[run[0].start():]
+        lower = any(w[:1].islower() for w in content) or "," in inside
+        if run[0].group(0)[:1].isupper() and (
+            (lower and (initials == letters or _one_word_skipped(initials, letters)))
+            or ((" et " in inside or " and " in inside) and _reordered(initials, letters))
         ):
             # (an acronym may skip a word: "Département de l'économie, de l'emploi et des affaires
-            # extérieures (DEEE)")
+            # extérieures (DEEE)"; or reorder its last ones: "UEMOA")
             return run[0].start()
         if len(initials) > len(letters) + 1:
             return None
     return None
+
+
+def _reordered(initials: str, letters: str) -> bool:
+    """``letters`` are ``initials`` with its later words in another order, as a French acronym may
+    follow the adjective's place ("Union Économique et Monétaire de l'Afrique de l'Ouest (UEMOA)")."""
+    return len(letters) >= 4 and initials != letters and initials[:2] == letters[:2] and sorted(initials) == sorted(letters)
 
 
 def _one_word_skipped(initials: str, letters: str) -> bool:
@@ -168,6 +180,12 @@ def conjuncts(sentence: str) -> list[tuple[int, str]]:
 _PLACE_KINDS = {"valley", "vallee", "country", "coast", "island", "islands", "bay", "lake", "river", "mountains", "county"}
 
 
+def _english(word: str) -> bool:
+    """An English common word, or its plural ("technologies")."""
+    lexicon = english_words()
+    return word in lexicon or (word.endswith("ies") and word[:-3] + "y" in lexicon) or (word.endswith("s") and word[:-1] in lexicon)
+
+
 def person_part(name: str) -> str | None:
     """A tagged person name made clean: no honorific, no "de Sanofi" tail, two to four words."""
     name = HONORIFICS.sub("", name.strip())
@@ -187,6 +205,10 @@ def person_part(name: str) -> str | None:
         return None  # "Ginkgo Bioworks", "Corvine Bio": a company's name
     if generic_only(name):
         return None  # "Business Development"
+    if lookup(name) is not None:
+        return None  # "Abu Dhabi", "Sidi Thabet": a known place's name (after a title: "Chairman of the X – Abu Dhabi")
+    if not frequency(words[0]) and all(_english(fold(w)) for w in words):
+        return None  # "[Center for] Emerging Technologies": no given name, only English words
     if fold(words[-1]) in _PLACE_KINDS:
         return None  # "Loire Valley", "Gold Coast": a place's name, by its kind
     if fold(words[0]) in GENERIC_WORDS and words[-1].isupper():

@@ -8,6 +8,9 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
+
 from ecokg.loaders.articles.notnames import GENERIC_WORDS
 from ecokg.loaders.articles.patterns import COMPOUND, MIXED
 from ecokg.loaders.articles.vocabulary import ORG_HEADS, ROLE_KEYS, ROLES
@@ -72,6 +75,10 @@ def trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     if lead and end - start > lead.end() + 1:
         start += lead.end()
     text = sentence[start:end]
+    legal = re.search(r"\b(?:Ltd|Inc|Corp|Co|plc|LLC|Ltée|S\.?A|SAS|SARL|GmbH|AG|NV|BV)\.\s+(\w+)$", text)
+    if legal and (fold(legal.group(1)) in STOP_WORDS or fold(legal.group(1)) in FR_STOP_WORDS):
+        end = start + legal.start(1)  # "Socota Textile Mills Ltd. Le technopôle": the form's dot ends the sentence
+        text = sentence[start:end]
     trail = re.search(r"(?:[’']s|[\s.,;:’'])+$", text)
     if trail and trail.start() > 0:
         end = start + trail.start()

@@ -200,6 +200,12 @@ for _form, _role in (("pd-g", "chief-executive"), ("p-dg", "chief-executive"), (
                      ("chercheur", "member"), ("chercheuse", "member"), ("chercheurs", "member"), ("chercheuses", "member"),
                      ("researcher", "member"), ("researchers", "member")):
     ROLES.setdefault(_form, _role)
+# Round 10: the head of a unit of a body ("chef de division des laboratoires au Ministère", "head of
+# unit") holds a post at the body, not at its head.
+for _form, _role in (("chef de division", "member"), ("cheffe de division", "member"), ("chef de departement", "member"),
+                     ("cheffe de departement", "member"), ("chef de bureau", "member"), ("cheffe de bureau", "member"),
+                     ("chef d'unite", "member"), ("cheffe d'unite", "member"), ("head of unit", "member")):
+    ROLES.setdefault(_form, _role)
 ROLE_KEYS = sorted(ROLES, key=len, reverse=True)
 #: Titles in the plural: the post of every person they are given to ("A and B, co-founders of Y").
 PLURAL_ROLES = re.compile(r"(?<![\w-])(?:co-?founders|founders|(?:co-?)?fondat(?:eurs|rices)|co-?presidents|co-chairs|"

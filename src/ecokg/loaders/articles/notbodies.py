@@ -1,0 +1,192 @@
+"""What is never a body, from knowledge outside the articles (round 10): a currency (ISO 4217's
+names and codes from ``pycountry``, with their French names from its locale files, singular and
+plural, and the usual abbreviation "FCFA" built from a unit and its issuer's acronym), a title
+of the title lexicon with its domain in lower case ("Secrétaire général aux affaires
+régionales", "Ministre", "Député"), a minister's portfolio ("les Ministres X de l'Urbanisme et de
+l'Habitat"), and a country's government or state ("le Gouvernement Royal du Cambodge", "l'Etat
+burkinabè", "the Emirate"): the gold files' call (SPLIT.md) is that a country's government is
+no organisation; a region's ("Government of Catalonia", "Osaka Prefectural Government") is one.
+
+The words are kinds, never names from an article.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from functools import lru_cache
+
+from ecokg.loaders.articles.gazetteer import lookup
+from ecokg.loaders.articles.notnames import GENERIC_WORDS
+from ecokg.loaders.articles.vocabulary import ROLES
+from ecokg.text import fold
+
+_FUNCTION = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "of", "the", "and", "for", "a", "au", "aux", "en", "in", "on"}
+
+
+def _plural(name: str) -> str:
+    """"Franc CFA" -> "Francs CFA", "Dollar américain" -> "Dollars américains" (acronyms stay)."""
+    return " ".join(w if w.isupper() or w.endswith(("s", "x")) else w + "s" for w in name.split())
+
+
+@lru_cache(maxsize=1)
+def currencies() -> tuple[frozenset[str], frozenset[str]]:
+    """The folded names of ISO 4217's currencies in English and French, singular and plural,
+    with and without their issuer ("Franc CFA (BCEAO)", "Franc CFA", "CFA Franc", "Francs CFA");
+    and their codes and abbreviations ("XOF", "FCFA"), which count only beside an amount."""
+    import pycountry  # (only extraction loads the data packages: tests/loaders/test_article_places.py)
+
+    french = gettext.translation("iso4217", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    names: set[str] = set()
+    codes: set[str] = set()
+    for currency in pycountry.currencies:
+        codes.add(currency.alpha_3)
+        for name in {currency.name, french.gettext(currency.name)}:
+            short = re.sub(r"\s*\([^()]*\)", "", name).strip()
+            bare = re.sub(r"\s+[A-Z]{3,}$", "", short).strip()  # "CFA Franc BCEAO": "CFA Franc"
+            for form in {name, short, bare}:
+                names |= {fold(form), fold(_plural(form))}
+            unit = re.fullmatch(r"([A-Z]{2,})\s+(\w+)|(\w+)\s+([A-Z]{2,})", bare)
+            if unit:  # "Franc CFA", "CFA Franc": "FCFA"
+                acronym, word = (unit.group(1), unit.group(2)) if unit.group(1) else (unit.group(4), unit.group(3))
+                codes.add(word[0].upper() + acronym)
+    return frozenset(names), frozenset(codes)
+
+
+_AMOUNT = re.compile(r"\d[\d.,  ]*(?:millions?|milliards?|billions?|mds?|m|bn|k)?\s*$", re.IGNORECASE)
+
+
+def a_currency(sentence: str, start: int, end: int) -> bool:
+    """"Francs CFA", "US Dollar" anywhere; "FCFA", "XOF" beside an amount ("565.817.869 FCFA")."""
+    text = sentence[start:end].strip()
+    names, codes = currencies()
+    if fold(text) in names:
+        return True
+    amount = _AMOUNT.search(sentence[:start]) or re.match(r"\s*\d", sentence[end:])
+    return text in codes and amount is not None
+
+
+#: Titles the post lexicon (``vocabulary.ROLES``) does not hold, as they name no post at a body:
+#: offices of the state, elected seats, envoys, and a project's coordinator.
+_TITLES = {
+    "ministre", "minister", "ministres", "ministers", "depute", "deputee", "deputes", "senateur", "senatrice", "senator",
+    "prefet", "prefete", "prefect", "sous-prefet", "maire", "mayor", "gouverneur", "governor", "ambassadeur",
+    "ambassadrice", "ambassador", "consul", "secretaire", "secretary", "coordonnateur", "coordonnatrice", "delegue",
+    "deleguee", "premier ministre", "prime minister", "vice premier ministre", "vice-premier ministre",
+    "secretaire d'etat", "secretary of state", "chef traditionnel", "conseiller regional", "conseillere regionale",
+    "delegue regional", "deleguee regionale", "secretaire general", "secretaire generale",
+}
+_TITLE_KEYS = sorted({*ROLES, *_TITLES}, key=len, reverse=True)
+_TITLE_WORDS = frozenset(k for k in _TITLE_KEYS if " " not in k)
+_TITLE_LEAD = re.compile(r"^(?:" + "|".join(re.escape(k) for k in _TITLE_KEYS) + r")(?![\w-])")
+
+
+def a_title(text: str) -> bool:
+    """A title alone or with its domain in lower case: "Ministre", "Député", "Coordonnateur",
+    "Secrétaire général aux affaires régionales", "Délégué régional à la recherche et à la
+    technologie" ("Président de Genvia", with a name after it, is not this)."""
+    folded = fold(text).replace("’", "'").strip()
+    lead = _TITLE_LEAD.match(folded)
+    if lead is None:
+        return False
+    rest = text.strip()[lead.end():]
+    words = [w for w in re.split(r"[\s’'\-]+", rest) if w]
+    return all(w[:1].islower() or fold(w) in _FUNCTION for w in words)
+
+
+#: A minister's title, then names and the function words of its portfolios, up to the span.
+_MINISTER = re.compile(r"(?<![\w-])(?:ministres?|ministers?|ministre delegue|minister of state)(?![\w-])", re.IGNORECASE)
+_PORTFOLIO_OF = re.compile(r"(?:de la|de l'|du|des|de|d'|of the|of|for|et de la|et de l'|et du|et des|and)\s*$")
+
+
+def a_portfolio(sentence: str, start: int) -> bool:
+    """The span is a portfolio of a minister named before it, with only names, commas and
+    function words between: "les Ministres Maurice X de l'Urbanisme et de l'Habitat, Salif Y de
+    l'Agriculture et des Aménagements Hydro-agricoles"."""
+    before = fold(sentence[max(0, start - 160):start]).replace("’", "'")
+    if not _PORTFOLIO_OF.search(before):
+        return False
+    titles = list(_MINISTER.finditer(before))
+    if not titles:
+        return False
+    between = sentence[max(0, start - 160):start][titles[-1].end():]
+    words = [w for w in re.split(r"[\s’',\-]+", between) if w]
+    # (another title between ends the minister's portfolios: "..., and Chair of the X Council")
+    return all((w[:1].isupper() and fold(w) not in _TITLE_WORDS) or fold(w) in _FUNCTION for w in words)
+
+
+#: A state, its government or its authorities.
+_STATE = re.compile(
+    r"^(?:le |la |les |l'|the )?(?:gouvernement|government|etat|state|autorites|authorities|royaume|kingdom|emirat|emirate|"
+    r"republique|republic|administration)s?((?:\s+(?:royal|royale|federal|federale|central|centrale|national|nationale))*)"
+    r"(?:\s+(?:de la|de l'|du|des|de|d'|of the|of)\s*(.+)|\s+([a-z][\w-]*)|)$"
+)
+
+
+def a_country_government(text: str) -> bool:
+    """"Gouvernement Royal du Cambodge", "Autorités du Cambodge", "Etat burkinabè", "the Emirate":
+    a country's state or government, no organisation (a region's government is one)."""
+    folded = fold(text).replace("’", "'").strip()
+    match = _STATE.match(folded)
+    if match is None:
+        return False
+    if match.group(2):
+        place = lookup(text.strip()[len(text.strip()) - len(match.group(2)):])
+        return place is not None and place.kind == "country"
+    if match.group(3):  # "Etat burkinabè": a nationality in lower case, the country's state
+        return text.strip().split()[-1][:1].islower()
+    return True  # "the Emirate", "Gouvernement Royal": a state named by its kind alone
+
+
+def title_acronym(sentence: str, start: int, end: int) -> bool:
+    """"M. X, Secrétaire général aux affaires régionales (SGAR)": the acronym of a title."""
+    before = sentence[:start].rstrip()
+    if not before.endswith("(") or not sentence[start:end].strip().isupper():
+        return False
+    clause = re.split(r"[,;:]", before[:-1])[-1].strip()
+    return bool(clause) and a_title(clause)
+
+
+_OF_TITLE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in _TITLE_KEYS) + r")\s+(?:of|for|de la|de l'|du|des|de|d')\s*$")
+#: Where the parent body follows a unit or a title's field: "at X", "chez X", "à la X", "au sein de X".
+_AT_PARENT = re.compile(r"^\s+(?:at|chez|within|au sein de la|au sein de l[’']|au sein du|au sein des|à la|à l[’']|au|aux)\s+(?:the\s+)?[A-ZÀ-Þ]")
+
+
+def a_titles_field(sentence: str, start: int, end: int) -> bool:
+    """"Acting Director of [Investor Attraction] at X", "Deputy Head of [Corporate Banking] à la
+    MCB": a title's field, between the title and the body it is held at."""
+    before = fold(sentence[max(0, start - 60):start]).replace("’", "'")
+    return bool(_OF_TITLE.search(before)) and bool(_AT_PARENT.match(sentence[end:]))
+
+
+def a_unit(sentence: str, start: int, end: int) -> bool:
+    """"the [Research and Innovation Centre] at DoH": a unit named only by its field and kind,
+    then its parent body, is the parent's (a unit with a name of its own, "the Wyss Institute at
+    X", stays a body)."""
+    words = [w for w in re.split(r"[\s’'\-]+", fold(sentence[start:end])) if w and w not in _FUNCTION]
+    if len(words) < 2 or not _AT_PARENT.match(sentence[end:]) or not sentence[end:].lstrip().startswith(("at ", "within ")):
+        return False
+    return all(w in GENERIC_WORDS or w in _UNIT_KINDS for w in words) and words[-1] in _UNIT_KINDS
+
+
+#: Kinds of a body's internal unit.
+_UNIT_KINDS = {"centre", "center", "department", "division", "unit", "office", "laboratory", "lab", "institute", "service"}
+
+
+#: A lower-case kind of district after a name: "the CORTEX science district", "le quartier X" (a site).
+_DISTRICT_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+)?(?:district|neighbou?rhood|quarter|zone)s?\b")
+_DISTRICT_BEFORE = re.compile(r"(?:quartier|district|zone|arrondissement)\s+(?:de la |de l'|du |des |de |d')?$")
+
+
+def a_district(sentence: str, start: int, end: int) -> bool:
+    """"the CORTEX science district", "le quartier Nordgate": a district or a zone is a site, no body."""
+    return bool(_DISTRICT_AFTER.match(sentence[end:]) or _DISTRICT_BEFORE.search(fold(sentence[max(0, start - 30):start]).replace("’", "'")))
+
+
+def never_a_body(sentence: str, start: int, end: int) -> bool:
+    """A currency, a title or its acronym, a minister's portfolio, a country's government, a
+    title's field or a unit before its parent, a district: never a body."""
+    text = sentence[start:end]
+    return (a_currency(sentence, start, end) or a_title(text) or a_country_government(text) or a_portfolio(sentence, start)
+            or title_acronym(sentence, start, end) or a_titles_field(sentence, start, end) or a_unit(sentence, start, end)
+            or a_district(sentence, start, end))
