@@ -30,6 +30,9 @@ _AGREEMENT = re.compile(
     # A deal, a contract, a (lower-case) alliance ("a collaboration between A and B" is a joint
     # project, not an agreement, unless it is a "collaboration agreement").
     r"deals?|contracts?|contrats?|alliance|"
+    # Round 11: a charter or a joint declaration the parties sign ("ont signé une charte",
+    # "signed a joint declaration"); not "la charte graphique", nor a capitalised "Charter" (a name).
+    r"chartes?(?! graphique)|charters?|declarations? communes?|joint declarations?|"
     # "have formalised their collaboration", "ont officialisé leur coopération".
     r"(?:formali[sz]\w*|officiali[sz]\w*)\s+(?:their|its|leur|sa|son)\s+(?:collaboration|cooperation|partenariat|partnership)|"
     r"lettres? d'intention|"
@@ -71,6 +74,21 @@ _NO_SUBJECT = re.compile(r"^\W*(?:[a-z]+(?:ant|ing)\b|(?:il|elle|ils|elles|it|th
 _AND = re.compile(r"\s*(?:,|,?\s+(?:and|et))\s+(?:the\s+|le\s+|la\s+|les\s+|l')?(?:[a-z-]+\s+)?$")
 
 
+_ONE_SIDE = re.compile(r"\b(?:d'une part|on the one hand)\b")
+_OTHER_SIDE = re.compile(r"\b(?:d'autre part|on the other(?: hand)?)\b")
+
+
+def _side_split(folded: str, start: int, end: int, parties: list[Mention]) -> int | None:
+    """Where the second side of "between, on the one hand, A and, on the other, B" begins (None
+    without both markers): after "d'une part" when the first side is named before it ("X d'une
+    part et Y d'autre part"), else at "d'autre part"."""
+    one = _ONE_SIDE.search(folded, start, end)
+    other = _OTHER_SIDE.search(folded, one.end(), end) if one else None
+    if one is None or other is None:
+        return None
+    return one.end() if any(start <= m.start < one.start() for m in parties) else other.start()
+
+
 def _coordinated_after(folded: str, after: list[Mention]) -> list[Mention]:
     """The organisations coordinated with the first of ``after``: "with A, B and C" -> B, C."""
     out: list[Mention] = []
@@ -97,7 +115,7 @@ def find_agreements(
         orgs = [m for m in orgs if m.start >= lead.end()]
     match = next(
         (m for m in _AGREEMENT.finditer(folded) if not any(o.start <= m.start() < o.end for o in orgs)
-         and not (m.group(1) == "alliance" and sentence[m.start()].isupper())), None  # "the Biotech Alliance": a name
+         and not (m.group(1) in {"alliance", "charter", "charters", "charte", "chartes"} and sentence[m.start()].isupper())), None  # "the Biotech Alliance": a name
     )
     announced = None if match else _announced_collaboration(folded)
     match = match or announced
@@ -212,6 +230,17 @@ def find_agreements(
         return  # a state's agreement with one body: no other name of the sentence stands in
     if len(parties) + len(signatories) < 2 and not (between and _places_between(folded, mentions, match.end(), match.start() + between.end())):
         parties = orgs
+    if between and (split := _side_split(folded, match.start() + between.end(), clause_end, parties)) is not None:
+        # "liant X d'une part et A et B d'autre part": X with A and X with B, never A with B; a side
+        # that is a country or names no body leaves no agreement (round 11).
+        sides_ids = [list(dict.fromkeys(
+            state.entity_for(m, index).id for m in parties if (m.start < split) == first and not a_polity(m.text))) for first in (True, False)]
+        sides_ids = [[i for i in ids if not a_polity(state.entities[i].label)] for ids in sides_ids]
+        for one in sides_ids[0][:4]:
+            for other in sides_ids[1][:4]:
+                if one != other:
+                    state.last_agreement = _propose(state, [one, other], index, folded, dates)
+        return
     for mention in parties:
         entity = state.entity_for(mention, index)
         if entity.id not in signatories:

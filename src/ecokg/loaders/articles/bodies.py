@@ -142,7 +142,7 @@ _TITLE_OF_DOCUMENT = re.compile(
 #: A meeting or a session of an event ("Second Ministerial Meeting", "First Session of ..."), a
 #: forum of two or more states ("Bilateral Business Committee", "commission mixte").
 _MEETING = re.compile(r"(?:^|\s)(?:meeting|session|sessions|seance|reunion ministerielle|ministerial meeting)$")
-_FORUM = re.compile(r"(?:^|\s)(?:bilateral|bilaterale?|joint|intergovernmental|intergouvernementale?|mixte)\b.*\b(?:committee|commission|comite|council|conseil)$|^(?:commission|comite) mixte\b")
+_FORUM = re.compile(r"(?:^|\s)(?:bilateral|bilaterale?|joint|intergovernmental|intergouvernementale?|mixte)\b.*\b(?:committee|commission|comite|council|conseil)$|^(?:\w+\s+)?(?:commission|comite)s? mixtes?\b")
 #: Several bodies named by their kind in the plural: "the Governments of Saskatchewan and Manitoba".
 _PLURAL_BODIES = re.compile(r"^(?:governments|gouvernements|ministries|ministeres|provinces|states|etats|municipalities|universities|universites|ports)\s+(?:of|de|des|du|d')")
 #: Venues: buildings where events are held, not bodies.

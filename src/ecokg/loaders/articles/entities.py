@@ -260,7 +260,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             found = [m for m in found if m not in inner_met]
         if overlaps(start, end, [m for m in found if m.kind != "place"]):
             return
-        if (confidence < 0.7 and any(m.kind == "place" and (m.start, m.end) == (start, end) for m in found)) or (confidence <= (0.7 if " " in text else 0.6) and acronym is None and known_place(text, names.places)) or (confidence <= 0.7 and acronym is None and known_country(text)):
+        if (confidence < 0.7 and any(m.kind == "place" and (m.start, m.end) == (start, end) for m in found)) or (confidence <= (0.7 if " " in text else 0.6) and acronym is None and (known_place(text, names.places) or text in names.features)) or (confidence <= 0.7 and acronym is None and known_country(text)):
             return  # a place a rule, the store or the gazetteer names ("Florida's ... association"; "CEO of Suez" stays)
         placed = state.by_name.get(fold(text))
         if placed is not None and state.entities[placed].cls in PLACE_CLASSES and not weak_place(state.entities[placed]):

@@ -49,6 +49,11 @@ _ADJECTIVE_STEP = re.compile(rf"\s+(?:[a-zà-ÿ]+-)?[a-zà-ÿ]+(?:aine|ain|aise|
 _CODE = re.compile(rf"\s+([{UPPER}]{{2,}}[\w-]*)(?![\w’'-])")
 
 
+def _an_activity(word: str) -> bool:
+    """A generic word or an activity, singular or plural ("Centre de Recherches en X")."""
+    return any(w in GENERIC_WORDS or w in _ACTIVITIES for w in (word, word.removesuffix("s"), word.removesuffix("es")))
+
+
 def name_end(sentence: str, start: int, end: int) -> int:
     """Where the institution's name that ``sentence[start:end]`` begins really ends: ``end``
     unless the span opens with a head noun and stops before a complement of it."""
@@ -68,7 +73,7 @@ def name_end(sentence: str, start: int, end: int) -> int:
             rest = sentence[step.end():]
             if not re.match(rf"(?:,\s+{_OF}\s*{_CAPS})*\s+(?:et|and)\s+{_OF}\s*{_CAP}", rest):
                 break
-        elif step is None and field is not None and (before in GENERIC_WORDS or before in _ACTIVITIES) and lookup(field.group(1)) is None:
+        elif step is None and field is not None and _an_activity(before) and lookup(field.group(1)) is None:
             step = field  # "Institut de Recherche en Santé": a field's complement ("in Estonia" is where it is)
             # "... for Research in Energy and Materials": a second field closes the list
             second = re.match(rf"\s+(?:and|et)\s+({_CAP})(?![\s-]+[{UPPER}])", sentence[step.end():])

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ecokg.loaders.articles.family_names import family_first
+from ecokg.loaders.articles.features import feature_places
 from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.lexical import (
     after_indefinite,
@@ -43,6 +45,8 @@ class Names:
     given: set[str] = field(default_factory=set)
     #: people a given name announces (people.py): no rule makes them organisations
     named: set[str] = field(default_factory=set)
+    #: geographic features and regions around a known place, by their context (features.py)
+    features: set[str] = field(default_factory=set)
 
 
 def pipeline(lang: str) -> Any:
@@ -99,6 +103,12 @@ def names(sentences: list[str], lang: str) -> list[Names]:
         initials = {o for o in found.orgs if country_initialism(o) is not None}
         found.orgs -= initials
         found.places |= initials
+        # Round 11: a geographic feature, a name and a feature word ("Kowloon peninsula", "le lac X")
+        for feature in feature_places(sentence, lang):
+            for kind in (found.orgs, found.persons, found.places):
+                kind -= {other for other in kind if re.search(rf"(?<![\w-]){re.escape(other)}(?![\w-])", feature)}
+            found.places.add(feature)
+            found.features.add(feature)
         out.append(_given_names(doc, refine(sentence, found), lang))
     return out
 
@@ -113,6 +123,14 @@ def _given_names(doc: Any, found: Names, lang: str) -> Names:
         found.persons -= {other for other in found.persons if other.startswith(name + " ") and fold(other[len(name):].strip()) in ROLES}
         found.persons.add(name)
         found.named.add(name)
+    # Round 11: "Do Xuan Tuyen" found as "Xuan Tuyen": a family name written first (family_names.py)
+    for person in list(found.persons):
+        if (whole := family_first(doc.text, person)) is not None:
+            found.persons.discard(person)
+            found.persons.add(whole)
+            if person in found.named:
+                found.named.discard(person)
+                found.named.add(whole)
     return found
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gettext
 import re
 from functools import lru_cache
+from importlib import resources
 
 from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.notnames import GENERIC_WORDS
@@ -75,6 +76,7 @@ _TITLES = {
     "deleguee", "premier ministre", "prime minister", "vice premier ministre", "vice-premier ministre",
     "secretaire d'etat", "secretary of state", "chef traditionnel", "conseiller regional", "conseillere regionale",
     "delegue regional", "deleguee regionale", "secretaire general", "secretaire generale",
+    "chef de l'etat", "chef d'etat", "head of state", "chef du gouvernement", "head of government",
 }
 _TITLE_KEYS = sorted({*ROLES, *_TITLES}, key=len, reverse=True)
 _TITLE_WORDS = frozenset(k for k in _TITLE_KEYS if " " not in k)
@@ -183,10 +185,78 @@ def a_district(sentence: str, start: int, end: int) -> bool:
     return bool(_DISTRICT_AFTER.match(sentence[end:]) or _DISTRICT_BEFORE.search(fold(sentence[max(0, start - 30):start]).replace("’", "'")))
 
 
+@lru_cache(maxsize=1)
+def news_agencies() -> tuple[frozenset[str], frozenset[str]]:
+    """The folded names and the acronyms of the world's news agencies and press-release wires
+    (``agencies.tsv``, packaged data): the source of a story, never a body of the article."""
+    text = resources.files("ecokg.loaders.articles").joinpath("agencies.tsv").read_text(encoding="utf-8")
+    names: set[str] = set()
+    acronyms: set[str] = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, acronym = line.partition("\t")
+        names.add(fold(name.strip()))
+        if acronym.strip():
+            acronyms.add(acronym.strip())
+    return frozenset(names), frozenset(acronyms)
+
+
+def _initials(words: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-zÀ-ÿ][\w-]*", words) if w[0].isupper())
+
+
+def a_news_agency(sentence: str, start: int, end: int) -> bool:
+    """"a appris Xinhua", "(AFP)", "CNW": a news agency or a wire, by its name or its acronym
+    (an acronym that a name before its brackets spells out is that other body's: "American
+    Physical Society (APS)")."""
+    text = sentence[start:end].strip()
+    names, acronyms = news_agencies()
+    if fold(re.sub(r"^(?:the|l[’']|la|le)\s*", "", text, flags=re.IGNORECASE)) in names:
+        return True
+    if text not in acronyms:
+        return False
+    before = sentence[:start].rstrip()
+    if before.endswith("("):
+        spelled = _initials(before[:-1][-120:])
+        return not spelled.endswith(text.replace("É", "E"))
+    return True
+
+
+#: A country's consulate: "the US Consulate General", "le Consulat général de X" (an embassy is
+#: an organisation in the gold files: "Embassy of Czech Republic in Estonia", "ambassade de France en Argentine").
+_MISSION = re.compile(r"(?:^|\s)(?:consulate|consulates|consulat|consulats)(?:\s|$)")
+#: A plant or a factory is a site, not the body that runs it ("the VNVC ... Factory", "l'usine AZF").
+_PLANT = re.compile(r"(?:^|\s)(?:factory|factories|plant|usine|usines)$|^(?:usine|factory)\s")
+_PLANT_BEFORE = re.compile(r"(?:^|\s)(?:l')?(?:usine|usines)$")  # "l'usine AZF" ("l'usine de Sanofi": Sanofi is a body)
+#: A company's legal form closing a name.
+_LEGAL_FORM = re.compile(r"(?<![\w-])(?:Ltd|Limited|Inc|Corp|Co|plc|LLC|Ltée|S\.?A|SAS|SARL|GmbH|AG|NV|BV)\.?$")
+#: A site named after its owner's possessive: "HKSTP's Hong Kong Science Park".
+_SITE = re.compile(r"(?:^|\s)(?:park|parc|campus|technopark|site)$")
+
+
+def a_site(sentence: str, start: int, end: int) -> bool:
+    """A country's consulate, a factory or a plant, a park or a campus after its
+    owner's possessive: sites and missions, not bodies (SPLIT.md, round 11)."""
+    folded = fold(sentence[start:end]).replace("’", "'").strip()
+    if _MISSION.search(folded) or _PLANT.search(folded):
+        return True
+    if sentence[:start].endswith(" ") and _PLANT_BEFORE.search(fold(sentence[max(0, start - 20):start]).replace("’", "'")):
+        return _LEGAL_FORM.search(sentence[start:end].strip()) is None  # "l'usine X Mills Ltd": the company that ran it
+    owner = re.search(r"\w['’]s\s+$", sentence[max(0, start - 30):start]) or re.match(r"\S+['’]s\s", sentence[start:end])
+    return bool(_SITE.search(folded)) and owner is not None
+
+
+#: A goal or an agenda named after a body: "the United Nations Sustainable Development Goals".
+_GOALS_AFTER = re.compile(r"^\s*(?:goals?|agenda)\b", re.IGNORECASE)
+
+
 def never_a_body(sentence: str, start: int, end: int) -> bool:
     """A currency, a title or its acronym, a minister's portfolio, a country's government, a
-    title's field or a unit before its parent, a district: never a body."""
+    title's field or a unit before its parent, a district, a news agency, a site or a mission, a
+    goal's name: never a body."""
     text = sentence[start:end]
     return (a_currency(sentence, start, end) or a_title(text) or a_country_government(text) or a_portfolio(sentence, start)
             or title_acronym(sentence, start, end) or a_titles_field(sentence, start, end) or a_unit(sentence, start, end)
-            or a_district(sentence, start, end))
+            or a_district(sentence, start, end) or a_news_agency(sentence, start, end) or a_site(sentence, start, end)
+            or bool(_GOALS_AFTER.match(sentence[end:])))

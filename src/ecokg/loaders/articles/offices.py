@@ -33,6 +33,7 @@ _TITLE_OF = re.compile(rf"\b({_TITLE})\s+(?:delegu\w+\s+|d'etat\s+)?{_OF}\s*(.+)
 #: "Health Minister", "Finance Minister": the domain first.
 _DOMAIN_TITLE = re.compile(rf"\b([a-z][\w-]+(?:\s+and\s+[a-z][\w-]+)?)\s+({_TITLE})\s*$")
 _BODY = re.compile(r"^(?:the\s+|le\s+|la\s+|l')?([\w' -]+?)\s+" + _OF + r"\s*(?:the\s+)?(.+)$")
+_LEVELS = re.compile(r"\s(?:federal|federale|national|nationale|state|royal|royale|provincial|provinciale|regional|regionale)(?=\s)")
 _SMALL = {"the", "le", "la", "les", "l'", "de", "du", "des", "d'", "of", "for", "and", "et", "&"}
 #: Where a title before a name begins: after a sentence's start, a comma, a colon, "and"/"et".
 _TITLE_BEFORE = re.compile(r"([^,;:()]{3,90}?)\s*,?\s*$")
@@ -61,7 +62,10 @@ def _bodies(state: State, index: int) -> list[tuple[Candidate, str, list[str]]]:
             continue
         match = _BODY.match(fold(candidate.label))
         if match:
-            out.append((candidate, match.group(1).strip(), _words(match.group(2))))
+            # "the Federal Ministry of Health", "le ministère fédéral de la Santé": a state's level
+            # says which government, not which office (round 11).
+            head = _LEVELS.sub(" ", f" {match.group(1).strip()} ").strip()
+            out.append((candidate, head, _words(match.group(2))))
     return out
 
 

@@ -60,6 +60,9 @@ _CUES = {w for head in [*ORG_HEADS, *ORG_CUES] for w in re.split(r"[\s']+", fold
     "airport", "aeroport", "station", "stadium", "museum", "musee", "gallery", "theatre", "library", "bibliotheque",
     "inc", "ltd", "llc", "corp", "plc", "gmbh", "ag", "sa", "sas", "sarl", "nv", "bv", "oy", "ab", "as", "spa", "srl",
     "unit", "unite",
+    # round 11: kinds of bodies named after a person ("CHU Ibn Sina", "Résidence universitaire Hassan II")
+    "chu", "chr", "universitaire", "universitaires", "hospitalier", "hospitaliere", "residence", "campus", "mosquee",
+    "stade", "amphitheatre",
 } | _THINGS
 _WORD = rf"[{UPPER}](?:[{LOWER}]+|[{UPPER}]+)(?:-[{UPPER}](?:[{LOWER}]+|[{UPPER}]+))*"
 #: Particles of names across naming cultures (Arabic, Maghrebi, Iberian, Italian, Dutch, German):
@@ -190,6 +193,23 @@ def common_words_only(name: str, lang: str) -> bool:
     return all(english_word(w) for w in words) if lang == "en" else lang == "fr" and all(french_word(w) for w in words)
 
 
+#: Kinds of bodies and places named after a person, written before the name ("CHU Ibn Sina",
+#: "Université Mohammed V", "Résidence universitaire Hassan II", "Lycée Victor Hugo").
+_NAMED_AFTER = {
+    "chu", "chr", "chru", "universitaire", "universitaires", "hospitalier", "hospitaliere", "hopital", "hospital",
+    "residence", "campus", "universite", "university", "institut", "lycee", "college", "ecole", "school", "fondation",
+    "foundation", "clinique", "clinic", "mosquee", "stade", "stadium", "avenue", "rue", "boulevard", "prix", "prize",
+}
+
+
+def _after_kind(text: str, person: str) -> bool:
+    """Every mention of ``person`` in ``text`` follows a body's kind word ("CHU", "Hôpital",
+    "universitaire"): a person's name used as an institution's, not a person."""
+    befores = [text[: m.start()] for m in re.finditer(rf"(?<![\w-]){re.escape(person)}(?![\w-])", text)]
+    words = [re.search(r"([\w’'-]+)\s+$", b) for b in befores]
+    return bool(words) and all(w is not None and fold(w.group(1)) in _NAMED_AFTER for w in words)
+
+
 def not_people(doc: Any, persons: set[str], lang: str) -> set[str]:
     """The model's people that are none: an honorific and its article, a known place, or a
     name whose first word is no given name and that holds a body's, a programme's or an event's
@@ -202,6 +222,9 @@ def not_people(doc: Any, persons: set[str], lang: str) -> set[str]:
             out.add(person)  # "Monsieur", "Monsieur le": an honorific, a title follows ("Monsieur Jean Dupont" stays)
             continue
         words = person.split()
+        if _after_kind(text, person):
+            out.add(person)  # "le CHU Ibn Sina", "la Résidence universitaire Hassan II": a body's name
+            continue
         if lookup(person) is not None and len(words) >= 2:
             out.add(person)  # "Sidi Thabet": a town
             continue

@@ -16,6 +16,7 @@ from ecokg.loaders.articles.entities import find_mentions
 from ecokg.loaders.articles.inputs import guess_language, read_article
 from ecokg.loaders.articles.linking import Extraction, Known, State, slug
 from ecokg.loaders.articles.ner import names
+from ecokg.loaders.articles.post_pronoun import pronoun_posts
 from ecokg.loaders.articles.posts import find_posts
 from ecokg.loaders.articles.reading import sentences_and_unquoted
 from ecokg.loaders.articles.relations import (
@@ -68,6 +69,7 @@ def extract(
         state.register(index, mentions)
         discourse.read(state, index, sentence, mentions)
         find_posts(state, index, sentence, mentions, discourse)
+        pronoun_posts(state, index, sentence, mentions, discourse)
         find_ties(state, index, sentence, mentions)
         find_agreements(state, index, sentence, mentions, discourse)
         find_mission(state, index, sentence, mentions)

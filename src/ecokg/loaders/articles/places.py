@@ -124,11 +124,12 @@ def find_places(state: State, sentence: str, folded: str, names: Names, found: l
     people = [c.label for c in state.entities.values() if c.cls == "Person"] + [p for p in names.persons if " " in p]
     surnames = {fold(p.split()[-1]) for p in people if len(p.split()) >= 2}
     for place in sorted(names.places, key=len, reverse=True):
-        gazetteer = lookup(place) is not None and " " in place  # "Centre Val de Loire": its words are no refusal
+        # "Centre Val de Loire", "Tolo Harbour": a known place or a feature, its words are no refusal
+        gazetteer = (lookup(place) is not None or place in names.features) and " " in place
         if a_style(place):
             continue  # "S.E.M Kouadio Yao": "Son Excellence Monsieur"
         slot = any(re.search(rf"(?<![\w-])(?:en|à|au|aux|in)\s+{re.escape(place)}(?![\w-])", s) for s in state.sentences)
-        if lookup(place) is None and ((_common_words(place, state.lang) and not slot) or a_disease(place, state.sentences)):
+        if lookup(place) is None and not gazetteer and ((_common_words(place, state.lang) and not slot) or a_disease(place, state.sentences)):
             continue  # "de l'Habitat", "Laboratoires", "Préfet": common words ("en Catalogne" is a place); "le virus Ebola": a disease
         if not gazetteer and (len(place) < 3 or not place[:1].isupper() or fold(place) in NOT_ORGS or role_at(place) or bad_place(place) or fold(place.split()[0]) in NOT_ORGS):
             continue

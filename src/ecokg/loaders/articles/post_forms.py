@@ -114,3 +114,13 @@ def titled_at_opening(sentence: str, person: Mention, people: list[Mention], org
 
 
 _NOT_ORGS = {"Person", "Place", "City", "Country", "AdministrativeArea", "Agreement", "Mission", "Meeting", "Visit", "Event"}
+
+
+_SIDE_MARK = re.compile(r"\b(?:d['’]une part|d['’]autre part|on the one hand|on the other hand)\b", re.IGNORECASE)
+
+
+def same_side(sentence: str, person: Mention, orgs: list[Mention]) -> list[Mention]:
+    """The organisations on the person's side of "d'une part ... d'autre part" (round 11): the
+    two sides of an agreement, where no title after a name reaches across to the other side."""
+    marks = [m.start() for m in _SIDE_MARK.finditer(sentence)]
+    return [o for o in orgs if not any(min(o.start, person.start) < k < max(o.start, person.start) for k in marks)]

@@ -26,6 +26,7 @@ from ecokg.loaders.articles.post_forms import (
     affiliation_then_apposition,
     body_after_at,
     office_owner,
+    same_side,
     titled_at_opening,
 )
 from ecokg.loaders.articles.post_led import OF as _OF
@@ -63,12 +64,13 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
     # [Medical Officer]") is the post, not a name.
     people = [m for m in mentions if m.kind == "person" and not _inside_a_post(sentence, m)]
     # A country or a government is no post's body ("CEO of UAE's Acme": Acme), round 10.
-    orgs = [m for m in mentions if m.kind == "org" and not a_polity(m.text) and not _title_acronym(sentence, m)]
+    all_orgs = [m for m in mentions if m.kind == "org" and not a_polity(m.text) and not _title_acronym(sentence, m)]
     #: The first post this sentence gives: an officer named without an organisation in a list
     #: of people ("A, Président du réseau, ..., B, Trésorière et PDG de Z") holds it there too.
     first: list[tuple[str, str]] = []
     for n, person in enumerate(people):
         holder = state.entity_for(person, index)
+        orgs = same_side(sentence, person, all_orgs)  # "X, délégué, d'une part et A d'autre part": not at A
         limit = people[n + 1].start if n + 1 < len(people) else len(sentence)
         found = _apposition(state, index, sentence, person, limit, orgs, holder, discourse, first)
         found = relative_verb(state, index, sentence, person, orgs, holder) or found

@@ -82,7 +82,19 @@ def trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     trail = re.search(r"(?:[’']s|[\s.,;:’'])+$", text)
     if trail and trail.start() > 0:
         end = start + trail.start()
+    first = _FIRST_FORM.search(sentence[start:end])
+    if first and first.start() > 0 and _SECOND_FORM.match(sentence[end:]):
+        end = start + first.start()  # "Genvia Lorvane Co., Ltd.": the name without its form in two parts
+    elif (both := _TWO_PARTS.search(sentence[start:end])) and both.start() > 0:
+        end = start + both.start()
     return start, end
+
+
+#: A legal form in two parts, the second after a comma: "Co., Ltd.", "Co., Inc.", "Cie, SA" (as
+#: "Vantora Bio, Inc." is named without its form).
+_FIRST_FORM = re.compile(r"\s+(?:Co|Corp|Cie)$")
+_TWO_PARTS = re.compile(r"\s+(?:Co|Corp|Cie)\.?,\s*(?:Ltd|Limited|Inc|LLC|JSC|SA|S\.A)\.?$")
+_SECOND_FORM = re.compile(r"\.?,\s*(?:Ltd|Limited|Inc|LLC|JSC|SA|S\.A)\.?(?![\w-])")
 
 
 def fold_keep_length(text: str) -> str:
