@@ -9,18 +9,7 @@ French; the real pipeline."""
 from __future__ import annotations
 
 import pytest
-from article_help import run
-
-from ecokg.loaders.articles import Extraction
-
-
-def _agreements(result: Extraction) -> list[tuple[frozenset[str], str]]:
-    return sorted(
-        ((frozenset(result.entities[v].label for v, _, _ in a.props["signatories"]), a.props["status"][0][0])
-         for a in result.of_class("Agreement")),
-        key=lambda pair: sorted(pair[0]),
-    )
-
+from article_help import agreements_with_status, post_triples, run
 
 AGREEMENTS = [
     # an announced or welcomed collaboration, between the parties or with a partner
@@ -57,7 +46,7 @@ AGREEMENTS = [
 @pytest.mark.parametrize(("lang", "text", "expected"), AGREEMENTS)
 def test_agreements_of_round_eight_forms(lang: str, text: str, expected: list[tuple[set[str], str]]) -> None:
     wanted = sorted(((frozenset(parties), status) for parties, status in expected), key=lambda pair: sorted(pair[0]))
-    assert _agreements(run(lang, text)) == wanted
+    assert agreements_with_status(run(lang, text)) == wanted
 
 
 MORE = [
@@ -77,14 +66,7 @@ MORE = [
 @pytest.mark.parametrize(("lang", "text", "expected"), MORE)
 def test_collaborations_and_signers(lang: str, text: str, expected: list[tuple[set[str], str]]) -> None:
     wanted = sorted(((frozenset(parties), status) for parties, status in expected), key=lambda pair: sorted(pair[0]))
-    assert _agreements(run(lang, text)) == wanted
-
-
-def _posts(result: Extraction) -> set[tuple[str, str, str]]:
-    return {
-        (person.label, result.entities[post["organization"]].label, post["role"])
-        for person in result.of_class("Person") for post in person.posts
-    }
+    assert agreements_with_status(run(lang, text)) == wanted
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
@@ -107,4 +89,4 @@ def _posts(result: Extraction) -> set[tuple[str, str, str]]:
      {("Marie Roy", "Ministère de la Recherche, de l’Innovation et du Numérique", "leader")}),
 ])
 def test_posts_of_round_eight_forms(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
-    assert _posts(run(lang, text)) == expected
+    assert post_triples(run(lang, text)) == expected

@@ -9,6 +9,7 @@ words that are refused as names."""
 from __future__ import annotations
 
 import pytest
+from article_help import post_triples
 
 from ecokg.loaders.articles import Extraction, extract
 
@@ -25,13 +26,6 @@ def _orgs(result: Extraction) -> set[str]:
 
 def _places(result: Extraction) -> set[str]:
     return {c.label for c in result.entities.values() if c.cls in PLACES}
-
-
-def _posts(result: Extraction) -> set[tuple[str, str, str]]:
-    return {
-        (person.label, result.entities[post["organization"]].label, post["role"])
-        for person in result.of_class("Person") for post in person.posts
-    }
 
 
 def _agreements(result: Extraction) -> list[tuple[set[str], str]]:
@@ -178,7 +172,7 @@ POSTS = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), POSTS)
 def test_posts_by_kind_of_pattern(lang: str, text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in _posts(_run(lang, text))
+    assert expected in post_triples(_run(lang, text))
 
 
 def test_posts_in_a_list_of_speakers_each_with_their_own_organisations() -> None:
@@ -186,7 +180,7 @@ def test_posts_in_a_list_of_speakers_each_with_their_own_organisations() -> None
                         "of the Ruritania Steering Committee; Ben Ode, Parliamentary Assistant to the Minister of Trade, and Chair "
                         "of the Ruritania Investment and Trade Advisory Council; and Dr. Ivo Tam, Helix CEO, and acting Managing "
                         "Director of Helix Innovation.")
-    posts = _posts(result)
+    posts = post_triples(result)
     assert {
         ("Ada Voss", "Natural Sciences and Engineering Council of Ruritania", "president"),
         ("Ada Voss", "Ruritania Steering Committee", "president"),

@@ -5,16 +5,9 @@ status, missions, visits and meetings, lists of organisations, and names inside 
 from __future__ import annotations
 
 import pytest
+from article_help import post_triples
 
-from ecokg.loaders.articles import Extraction, extract
-
-
-def _posts(result: Extraction) -> set[tuple[str, str, str]]:
-    return {
-        (person.label, result.entities[post["organization"]].label, post["role"])
-        for person in result.of_class("Person") for post in person.posts
-    }
-
+from ecokg.loaders.articles import extract
 
 POSTS = [
     # "X, <post> of Y"
@@ -52,13 +45,13 @@ POSTS = [
 
 @pytest.mark.parametrize(("lang", "text", "post"), POSTS, ids=[p[2][0] + "-" + p[0] for p in POSTS])
 def test_posts_from_appositions_and_titles(lang: str, text: str, post: tuple[str, str, str]) -> None:
-    assert post in _posts(extract(text, lang))
+    assert post in post_triples(extract(text, lang))
 
 
 def test_an_enumeration_of_affiliations_gives_each_person_their_organisation() -> None:
     text = ("François Lacoste de bioMérieux, Christiane Wijsen de Boehringer Ingelheim France, "
             "Patrick Chaton du CEA et Pascale Hazot d’ACS biotech étaient présents.")
-    posts = {(person, org) for person, org, _ in _posts(extract(text, "fr"))}
+    posts = {(person, org) for person, org, _ in post_triples(extract(text, "fr"))}
     assert posts == {
         ("François Lacoste", "bioMérieux"), ("Christiane Wijsen", "Boehringer Ingelheim France"),
         ("Patrick Chaton", "CEA"), ("Pascale Hazot", "ACS biotech"),

@@ -14,17 +14,7 @@ pipeline."""
 from __future__ import annotations
 
 import pytest
-from article_help import run
-
-from ecokg.loaders.articles import Extraction
-
-
-def _posts(result: Extraction) -> set[tuple[str, str, str]]:
-    return {
-        (person.label, result.entities[post["organization"]].label, post["role"])
-        for person in result.of_class("Person") for post in person.posts
-    }
-
+from article_help import post_triples, run
 
 POSTS = [
     # titles before coordinated names, the body the sentence opens with
@@ -86,7 +76,7 @@ POSTS = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), POSTS)
 def test_posts_of_round_seven_forms(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
-    assert _posts(run(lang, text)) == expected
+    assert post_triples(run(lang, text)) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -97,14 +87,14 @@ def test_posts_of_round_seven_forms(lang: str, text: str, expected: set[tuple[st
 def test_a_place_or_an_event_after_at_is_no_affiliation(text: str) -> None:
     result = run("en", text)
     assert {c.label for c in result.of_class("Person")} == {"Peter Lindqvist"}
-    assert _posts(result) == set()
+    assert post_triples(result) == set()
 
 
 def test_a_list_post_is_not_given_to_a_title_that_names_its_own_body() -> None:
     # "vice-président de la Métropole" names a body (not proposed here): not the list's first post.
     text = ("La nouvelle a été officialisée par le directeur de la société Genvia, Luc Morel, et par Paul Girard, "
             "vice-président de la Métropole en charge de la Recherche.")
-    posts = _posts(run("fr", text))
+    posts = post_triples(run("fr", text))
     assert ("Luc Morel", "Genvia", "leader") in posts
     assert not any(person == "Paul Girard" for person, _, _ in posts)
 
@@ -113,10 +103,10 @@ def test_a_title_naming_its_body_by_its_kind_alone_is_no_post() -> None:
     # The region that publishes is named, but "Président de région" does not say it is that one.
     text = ("La Région Auvergne soutient le projet. « Nos startups travaillent sur la santé », explique Paul Girard, "
             "Président de région.")
-    assert _posts(run("fr", text)) == set()
+    assert post_triples(run("fr", text)) == set()
     # while a title without a complement, after the region named in the sentence, is a post there
     text = "Une mission de la Région Occitanie, conduite par Paul Girard, Vice-Président en charge de la santé, est partie."
-    assert ("Paul Girard", "Région Occitanie", "vice-president") in _posts(run("fr", text))
+    assert ("Paul Girard", "Région Occitanie", "vice-president") in post_triples(run("fr", text))
 
 
 @pytest.mark.parametrize(("lang", "text", "parties", "status"), [

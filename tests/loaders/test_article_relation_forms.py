@@ -8,15 +8,9 @@ written for this test, with invented names, in English and in French; the real p
 from __future__ import annotations
 
 import pytest
+from article_help import post_triples
 
 from ecokg.loaders.articles import Extraction, extract
-
-
-def _posts(result: Extraction) -> set[tuple[str, str, str]]:
-    return {
-        (person.label, result.entities[post["organization"]].label, post["role"])
-        for person in result.of_class("Person") for post in person.posts
-    }
 
 
 def _agreements(result: Extraction) -> list[tuple[set[str], str, list[str]]]:
@@ -89,22 +83,22 @@ POSTS += [
 
 @pytest.mark.parametrize(("lang", "text", "post"), POSTS, ids=[f"{n}-{p[0]}" for n, p in enumerate(POSTS)])
 def test_posts_in_the_forms_press_releases_write_them(lang: str, text: str, post: tuple[str, str, str]) -> None:
-    assert post in _posts(extract(text, lang))
+    assert post in post_triples(extract(text, lang))
 
 
 def test_a_title_alone_names_no_office() -> None:
     # No ministry named as a body: which one is meant is not said.
-    assert _posts(extract("Lars Berg, Minister of Health, praised the deal.", "en")) == set()
-    assert _posts(extract("Le ministre de la Santé, Paul Girard, a salué l'accord.", "fr")) == set()
+    assert post_triples(extract("Lars Berg, Minister of Health, praised the deal.", "en")) == set()
+    assert post_triples(extract("Le ministre de la Santé, Paul Girard, a salué l'accord.", "fr")) == set()
     # A scientist is not the Office of the Chief Scientist's head.
     result = extract("The Office of the Chief Scientist funds the program. Mara Lind, a scientist, presented it.", "en")
-    assert _posts(result) == set()
+    assert post_triples(result) == set()
 
 
 def test_a_pronoun_subject_points_to_the_organisation_a_few_sentences_back_and_a_dash_apposition_adds_its_own() -> None:
     text = ("La Technopole Abrix est implantée à Rouen. Elle compte quarante membres : des chercheurs et des "
             "industriels. Elle est présidée par M. Jean Duval - Président de la société Genvia - et dotée d'un bureau.")
-    posts = _posts(extract(text, "fr"))
+    posts = post_triples(extract(text, "fr"))
     assert ("Jean Duval", "Genvia", "president") in posts
     assert ("Jean Duval", "Technopole Abrix", "president") in posts
 
@@ -179,11 +173,11 @@ def test_yesterday_without_the_document_day_stays_unresolved(lang: str, text: st
      {("Marie Roy", "Genvia", "founder"), ("Paul Martin", "Genvia", "founder")}),
 ])
 def test_a_plural_title_is_the_post_of_every_person_coordinated(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
-    assert _posts(extract(text, lang)) == expected
+    assert post_triples(extract(text, lang)) == expected
 
 
 def test_a_singular_title_stays_with_its_own_person() -> None:
-    posts = _posts(extract("Karin Holm and Lars Berg, CEO of Vantor Biologics, welcomed the guests.", "en"))
+    posts = post_triples(extract("Karin Holm and Lars Berg, CEO of Vantor Biologics, welcomed the guests.", "en"))
     assert posts == {("Lars Berg", "Vantor Biologics", "chief-executive")}
 
 

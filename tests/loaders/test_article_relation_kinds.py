@@ -9,25 +9,9 @@ for this test, with invented names, in English and in French; the real pipeline.
 from __future__ import annotations
 
 import pytest
-from article_help import run
+from article_help import agreements_with_status, post_triples, run
 
 from ecokg.loaders.articles import Extraction, extract
-
-
-def _posts(result: Extraction) -> set[tuple[str, str, str]]:
-    return {
-        (person.label, result.entities[post["organization"]].label, post["role"])
-        for person in result.of_class("Person") for post in person.posts
-    }
-
-
-def _agreements(result: Extraction) -> list[tuple[frozenset[str], str]]:
-    return sorted(
-        ((frozenset(result.entities[v].label for v, _, _ in a.props["signatories"]), a.props["status"][0][0])
-         for a in result.of_class("Agreement")),
-        key=lambda pair: sorted(pair[0]),
-    )
-
 
 POSTS = [
     # an affiliation and its seat, then the apposition: two posts
@@ -97,7 +81,7 @@ POSTS = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), POSTS)
 def test_posts_of_round_six_forms(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
-    assert _posts(run(lang, text)) == expected
+    assert post_triples(run(lang, text)) == expected
 
 
 AGREEMENTS = [
@@ -151,7 +135,7 @@ AGREEMENTS = [
 @pytest.mark.parametrize(("lang", "text", "expected"), AGREEMENTS)
 def test_agreements_of_round_six_forms(lang: str, text: str, expected: list[tuple[set[str], str]]) -> None:
     wanted = sorted(((frozenset(parties), status) for parties, status in expected), key=lambda pair: sorted(pair[0]))
-    assert _agreements(run(lang, text)) == wanted
+    assert agreements_with_status(run(lang, text)) == wanted
 
 
 def _dates(result: Extraction) -> set[str]:

@@ -9,18 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from article_help import post_triples
 from rdflib import RDF
 
 from ecokg import KnowledgeGraph
 from ecokg.loaders.articles import Extraction, extract, extract_file
 from ecokg.namespaces import EK
-
-
-def _posts(result: Extraction) -> set[tuple[str, str, str]]:
-    return {
-        (person.label, result.entities[post["organization"]].label, post["role"])
-        for person in result.of_class("Person") for post in person.posts
-    }
 
 
 def _agreements(result: Extraction) -> list[tuple[set[str], str]]:
@@ -75,7 +69,7 @@ POSTS = [
 @pytest.mark.parametrize(("lang", "text", "post"), POSTS, ids=[f"{n}-{p[0]}" for n, p in enumerate(POSTS)])
 def test_posts_named_by_a_verb_a_pronoun_a_kind_or_a_department(lang: str, text: str, post: tuple[str, str, str]) -> None:
     result = extract(text, lang)
-    assert post in _posts(result)
+    assert post in post_triples(result)
     # Each post keeps its sentence and a confidence below 1 for the reviewer.
     holder = next(c for c in result.of_class("Person") if c.label == post[0])
     assert all(p["quote"] in range(len(result.sentences)) and 0 < p["confidence"] < 1 for p in holder.posts)
@@ -108,7 +102,7 @@ APPOINTMENTS = [
 
 @pytest.mark.parametrize(("lang", "text", "post"), APPOINTMENTS, ids=[f"{n}-{p[0]}" for n, p in enumerate(APPOINTMENTS)])
 def test_posts_given_by_a_verb_of_appointing_joining_or_taking_the_lead(lang: str, text: str, post: tuple[str, str, str]) -> None:
-    assert post in _posts(extract(text, lang))
+    assert post in post_triples(extract(text, lang))
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
@@ -118,19 +112,19 @@ def test_posts_given_by_a_verb_of_appointing_joining_or_taking_the_lead(lang: st
      {("Marie Dupont", "Nordev", "director-general"), ("Marie Dupont", "Genvia", "director-general")}),
 ])
 def test_one_title_over_two_coordinated_organisations(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
-    assert _posts(extract(text, lang)) == expected
+    assert post_triples(extract(text, lang)) == expected
 
 
 def test_a_compound_title_is_one_post_at_its_organisation() -> None:
     result = extract("Jane Roe, President and CEO of Acme Therapeutics, opened the session.", "en")
-    assert _posts(result) == {("Jane Roe", "Acme Therapeutics", "chief-executive")}
+    assert post_triples(result) == {("Jane Roe", "Acme Therapeutics", "chief-executive")}
 
 
 def test_officers_of_a_list_without_their_organisation_hold_the_first_ones() -> None:
     text = ("Le réseau Armorica Biotech est né. Ses fondateurs sont Marie Dupont, présidente du réseau et PDG de "
             "la société Genvia, Paul Martin, trésorier et gérant de la société Helix Biotech, et Lucie Bernard, "
             "secrétaire générale.")
-    posts = _posts(extract(text, "fr"))
+    posts = post_triples(extract(text, "fr"))
     assert {("Marie Dupont", "Armorica Biotech", "president"), ("Marie Dupont", "Genvia", "chief-executive"),
             ("Paul Martin", "Armorica Biotech", "board-member"), ("Paul Martin", "Helix Biotech", "leader"),
             ("Lucie Bernard", "Armorica Biotech", "board-member")} == posts
@@ -144,7 +138,7 @@ def test_officers_of_a_list_without_their_organisation_hold_the_first_ones() -> 
     ("en", "Jane Roe, a member of the Northwind Cluster, said so."),
 ])
 def test_no_post_without_a_title_or_a_verb_of_leading(lang: str, text: str) -> None:
-    assert _posts(extract(text, lang)) == set()
+    assert post_triples(extract(text, lang)) == set()
 
 
 AGREEMENTS = [
@@ -265,7 +259,7 @@ def test_a_short_press_release_in_english_gives_each_post_once_and_right() -> No
         "in Tallinn on November 14."
     )
     result = extract(text, "en")
-    assert _posts(result) == {
+    assert post_triples(result) == {
         ("Anna Virtanen", "Health Capital Helsinki", "leader"), ("Mart Kask", "BioTallinn", "chief-executive"),
         ("Jukka Lehto", "Finnish Bioindustries", "leader"), ("Jukka Lehto", "BioTallinn", "president"),
         ("Sari Niemi", "Orion Diagnostics", "chief-executive"),
@@ -285,7 +279,7 @@ def test_a_short_press_release_in_french_gives_each_post_once_and_right() -> Non
         "vice-président de BioValor. Les deux partenaires organiseront une mission à Bâle du 10 au 12 juin."
     )
     result = extract(text, "fr")
-    assert _posts(result) == {
+    assert post_triples(result) == {
         ("Claire Roth", "BioValor", "president"), ("Claire Roth", "Cellexia", "chief-executive"),
         ("Luc Weber", "Alsace Innovation", "director-general"), ("Paul Klein", "Medigenia", "founder"),
         ("Paul Klein", "BioValor", "vice-president"),
@@ -311,7 +305,7 @@ def test_the_new_relations_build_into_the_graph(tmp_path: Path) -> None:
     out = tmp_path / "helix.candidates.yaml"
     result = extract_file(article, out, "en")
     assert {("Jane Roe", "Northwind Cluster", "leader"), ("John Smith", "Acme Therapeutics", "chief-executive"),
-            ("Mary Major", "Northwind Cluster", "president")} <= _posts(result)
+            ("Mary Major", "Northwind Cluster", "president")} <= post_triples(result)
     assert _dates(result) >= {"2023-10-10", "2022-03", "2023-11-21"}
     kg = KnowledgeGraph.open(memory=True)
     report = kg.build([out])

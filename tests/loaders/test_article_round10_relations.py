@@ -10,17 +10,10 @@ Every sentence was written for this test, with invented names; the real pipeline
 from __future__ import annotations
 
 import pytest
-from article_help import run
+from article_help import post_triples, run
 
 from ecokg.loaders.articles import Extraction
 from ecokg.loaders.articles.polities import a_polity
-
-
-def _posts(result: Extraction) -> set[tuple[str, str, str]]:
-    return {
-        (person.label, result.entities[post["organization"]].label, post["role"])
-        for person in result.of_class("Person") for post in person.posts
-    }
 
 
 def _parties(result: Extraction) -> list[frozenset[str]]:
@@ -45,7 +38,7 @@ def test_what_is_a_polity(name: str, expected: bool) -> None:
      "Paul Roussel", "RDC Genvia Holding"),
 ])
 def test_a_country_before_the_body_is_not_the_body(lang: str, text: str, person: str, body: str) -> None:
-    posts = _posts(run(lang, text))
+    posts = post_triples(run(lang, text))
     assert {(p, b) for p, b, _ in posts if p == person} == {(person, body)}
 
 
@@ -75,7 +68,7 @@ def test_a_partner_named_before_the_subject_still_gives_the_agreement() -> None:
      ("Jane Holloway", "Arcton Labs", "member")),
 ])
 def test_a_title_at_a_unit_of_a_body_is_a_post_at_the_body(lang: str, text: str, expected: tuple[str, str, str]) -> None:
-    posts = _posts(run(lang, text))
+    posts = post_triples(run(lang, text))
     assert expected in posts
     assert {b for p, b, _ in posts if p == expected[0]} == {expected[1]}
 
@@ -89,7 +82,7 @@ def test_a_title_at_a_unit_of_a_body_is_a_post_at_the_body(lang: str, text: str,
            "Tom Brandt said the agreement supports research.", "Tom Brandt", "Ministry of Health"),
 ])
 def test_a_ministry_named_in_the_article(lang: str, text: str, person: str, body: str) -> None:
-    posts = _posts(run(lang, text))
+    posts = post_triples(run(lang, text))
     assert {(p, b.lower()) for p, b, _ in posts} == {(person, body.lower())}
 
 
@@ -97,7 +90,7 @@ def test_a_minister_and_his_portfolio_after_the_name_is_no_post() -> None:
     # "les Ministres X de l'Urbanisme": the portfolio, not a body (none is named as such)
     result = run("fr", "Il avait à ses côtés les Ministres Paul Roussel de l’Urbanisme et de l’Habitat et Jean Morel de l’Agriculture.")
     assert {c.label for c in result.of_class("Person")} >= {"Paul Roussel", "Jean Morel"}  # the names are read
-    assert _posts(result) == set()
+    assert post_triples(result) == set()
     assert not {"Urbanisme", "Habitat", "Agriculture"} & {c.label for c in result.entities.values()}
 
 
@@ -107,7 +100,7 @@ def test_a_minister_and_his_portfolio_after_the_name_is_no_post() -> None:
     ("en", "Jane Holloway met Tom Brandt, Chief Regional Officer (CRO), in Lorvik."),
 ])
 def test_a_titles_own_acronym_is_no_body(lang: str, text: str) -> None:
-    assert _posts(run(lang, text)) == set()
+    assert post_triples(run(lang, text)) == set()
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
@@ -122,7 +115,7 @@ def test_a_titles_own_acronym_is_no_body(lang: str, text: str) -> None:
      {("Bo Rask", "Lorvik Ventures")}),
 ])
 def test_a_post_after_the_copula(lang: str, text: str, expected: set[tuple[str, str]]) -> None:
-    posts = {(p, b) for p, b, _ in _posts(run(lang, text))}
+    posts = {(p, b) for p, b, _ in post_triples(run(lang, text))}
     assert {(p, b.replace("agence ", "").replace("société ", "")) for p, b in posts} == expected
 
 
@@ -155,7 +148,7 @@ def test_signers_with_titles_give_their_bodies_and_the_witness_none(lang: str, t
      ("Jean Morel", "Université de Lorvane", "president")),
 ])
 def test_represented_by_a_person_and_a_title_before_an_honorific(lang: str, text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in _posts(run(lang, text))
+    assert expected in post_triples(run(lang, text))
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
@@ -165,7 +158,7 @@ def test_represented_by_a_person_and_a_title_before_an_honorific(lang: str, text
      ("Tom Brandt", "Northwind Alliance")),
 ])
 def test_led_since_a_date_by_its_titled_head(lang: str, text: str, expected: tuple[str, str]) -> None:
-    assert expected in {(p, b) for p, b, _ in _posts(run(lang, text))}
+    assert expected in {(p, b) for p, b, _ in post_triples(run(lang, text))}
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [

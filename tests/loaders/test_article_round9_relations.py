@@ -10,24 +10,7 @@ names, in English and in French; the real pipeline."""
 from __future__ import annotations
 
 import pytest
-from article_help import run
-
-from ecokg.loaders.articles import Extraction
-
-
-def _posts(result: Extraction) -> set[tuple[str, str, str]]:
-    return {
-        (person.label, result.entities[post["organization"]].label, post["role"])
-        for person in result.of_class("Person") for post in person.posts
-    }
-
-
-def _agreements(result: Extraction) -> list[tuple[frozenset[str], str]]:
-    return sorted(
-        ((frozenset(result.entities[v].label for v, _, _ in a.props["signatories"]), a.props["status"][0][0])
-         for a in result.of_class("Agreement")),
-        key=lambda pair: sorted(pair[0]),
-    )
+from article_help import agreements_with_status, post_triples, run
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
@@ -49,19 +32,19 @@ def _agreements(result: Extraction) -> list[tuple[frozenset[str], str]]:
      ("Tom Brandt", "Solvik Alliance", "leader")),
 ])
 def test_usual_titles_of_the_lexicon(lang: str, text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in _posts(run(lang, text))
+    assert expected in post_triples(run(lang, text))
 
 
 def test_a_post_in_brackets_holding_an_acronym_in_brackets() -> None:
     result = run("fr", "Le protocole a été signé par Marie Dubreuil (PD-G de la société Genvia (SGV)) et ses équipes.")
-    assert ("Marie Dubreuil", "Genvia", "chief-executive") in _posts(result)
+    assert ("Marie Dubreuil", "Genvia", "chief-executive") in post_triples(result)
 
 
 def test_and_the_president_of_y_opens_a_new_phrase() -> None:
     # The second title is the second person's, though the first person's comma comes before it.
     result = run("en", "The MoU was inked by the executive supervisor of the Solvik Alliance, Dr. Tom Brandt, and the "
                  "president of Arcton Labs, Dr. Jane Holloway, according to the embassy.")
-    posts = _posts(result)
+    posts = post_triples(result)
     assert ("Jane Holloway", "Arcton Labs", "president") in posts
     assert ("Tom Brandt", "Arcton Labs", "president") not in posts
 
@@ -69,7 +52,7 @@ def test_and_the_president_of_y_opens_a_new_phrase() -> None:
 def test_a_body_before_the_next_persons_title_is_not_coordinated() -> None:
     result = run("en", "Dr. Jane Holloway, president and CEO at Arcton Labs, Vantor Biologics president Tom Brandt, and "
                  "Solvik Research Institute CEO Paul Ivers met in Lorvik.")
-    posts = _posts(result)
+    posts = post_triples(result)
     assert ("Jane Holloway", "Arcton Labs", "chief-executive") in posts
     assert not any(p == "Jane Holloway" and o == "Vantor Biologics" for p, o, _ in posts)
     assert ("Tom Brandt", "Vantor Biologics", "president") in posts
@@ -82,34 +65,34 @@ def test_a_body_before_the_next_persons_title_is_not_coordinated() -> None:
      {"Genvia", "Université de Lorvane"}),
 ])
 def test_a_will_to_work_together_with_adverbs(lang: str, text: str, parties: set[str]) -> None:
-    assert _agreements(run(lang, text)) == [(frozenset(parties), "signed")]
+    assert agreements_with_status(run(lang, text)) == [(frozenset(parties), "signed")]
 
 
 def test_the_parties_of_a_signing_listed_in_the_next_sentence() -> None:
     result = run("fr", "La salle a servi de cadre pour la signature de la convention. Il s'agit de l'Institut Lorvane, "
                  "la société Genvia et l'Université de Tarvo, ce jeudi à Lorvane. Ce protocole d'accord est "
                  "l'aboutissement de collaborations entre des chercheurs de l'Agence Nordev et de Vantor Biologics.")
-    agreements = _agreements(result)
+    agreements = agreements_with_status(result)
     assert [parties for parties, _ in agreements] == [frozenset({"Institut Lorvane", "Genvia", "Université de Tarvo"})]
 
 
 def test_a_list_without_a_signing_before_is_no_agreement() -> None:
     result = run("fr", "La salle a servi de cadre pour la conférence. Il s'agit de l'Institut Lorvane, la société Genvia et "
                  "l'Université de Tarvo.")
-    assert _agreements(result) == []
+    assert agreements_with_status(result) == []
 
 
 def test_the_parties_listed_next_in_english() -> None:
     result = run("en", "The hall hosted the signing of the convention on Thursday. The parties are Arcton Labs, "
                        "Vantor Biologics and the Solvik Research Institute.")
-    assert [parties for parties, _ in _agreements(result)] == [
+    assert [parties for parties, _ in agreements_with_status(result)] == [
         frozenset({"Arcton Labs", "Vantor Biologics", "Solvik Research Institute"})]
 
 
 def test_et_le_president_de_opens_a_new_phrase() -> None:
     result = run("fr", "Étaient présents la directrice de la société Genvia, Mme Marie Dubreuil, et le président de "
                        "l'Agence Nordev, M. Paul Roussel, pour la signature.")
-    posts = _posts(result)
+    posts = post_triples(result)
     assert ("Paul Roussel", "Agence Nordev", "president") in posts
     assert ("Marie Dubreuil", "Agence Nordev", "president") not in posts
 
@@ -122,12 +105,12 @@ def test_et_le_president_de_opens_a_new_phrase() -> None:
      {("Jane Holloway", "Arcton Labs", "leader"), ("Tom Brandt", "Arcton Labs", "board-member")}),
 ])
 def test_represented_by_people_with_bare_titles(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
-    assert expected <= _posts(run(lang, text))
+    assert expected <= post_triples(run(lang, text))
 
 
 def test_a_represented_persons_title_naming_its_own_body_is_not_the_represented_bodys() -> None:
     result = run("fr", "Le pôle Nordev était représenté par M. Paul Roussel, directeur de la société Genvia.")
-    posts = _posts(result)
+    posts = post_triples(result)
     assert ("Paul Roussel", "Genvia", "leader") in posts
     assert not any(o == "Nordev" for _, o, _ in posts)
 
@@ -139,12 +122,12 @@ def test_a_represented_persons_title_naming_its_own_body_is_not_the_represented_
      ("Paul Roussel", "Université de Lorvane", "leader")),
 ])
 def test_a_university_title_before_the_name_with_no_body_named(lang: str, text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in _posts(run(lang, text))
+    assert expected in post_triples(run(lang, text))
 
 
 def test_a_university_title_without_a_university_before_gives_no_post() -> None:
     result = run("en", "Arcton Labs has opened a new laboratory in Lorvik. Chancellor Tom Brandt said the lab would open in May.")
-    assert _posts(result) == set()
+    assert post_triples(result) == set()
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -153,7 +136,7 @@ def test_a_university_title_without_a_university_before_gives_no_post() -> None:
 ])
 def test_an_opening_participles_agent_is_not_the_subject(lang: str, text: str) -> None:
     # "Il" / "It" is the site, not the agency that invited the committee: no post at the agency.
-    posts = _posts(run(lang, text))
+    posts = post_triples(run(lang, text))
     assert not any(o in ("Nordev", "Agence Nordev", "Nordlys Agency") for _, o, _ in posts)
 
 
@@ -161,7 +144,7 @@ def test_a_bracket_of_fields_ends_no_clause_and_names_no_party() -> None:
     result = run("en", "Arcton Labs (head office: Lorvik; chairman of the board: Tom Brandt; hereinafter \"AL\"), an "
                        "association based in Lorvik, has concluded a memorandum of understanding (MOU) on cooperation "
                        "aimed at creating innovations in the life sciences with Vantor Biologics.")
-    assert [parties for parties, _ in _agreements(result)] == [frozenset({"Arcton Labs", "Vantor Biologics"})]
+    assert [parties for parties, _ in agreements_with_status(result)] == [frozenset({"Arcton Labs", "Vantor Biologics"})]
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -172,7 +155,7 @@ def test_a_bracket_of_fields_ends_no_clause_and_names_no_party() -> None:
 ])
 def test_a_kind_words_title_with_its_own_field_after_the_kind(lang: str, text: str) -> None:
     university = "Université de Lorvane" if lang == "fr" else "Solvik University"
-    assert ("Paul Roussel", university, "vice-president") in _posts(run(lang, text))
+    assert ("Paul Roussel", university, "vice-president") in post_triples(run(lang, text))
 
 
 @pytest.mark.parametrize(("lang", "text", "people", "body"), [
@@ -182,7 +165,7 @@ def test_a_kind_words_title_with_its_own_field_after_the_kind(lang: str, text: s
      {"Tom Brandt", "Jane Holloway"}, "Solvik Research Institute"),
 ])
 def test_researchers_of_a_body_coordinated_with_honorifics(lang: str, text: str, people: set[str], body: str) -> None:
-    posts = _posts(run(lang, text))
+    posts = post_triples(run(lang, text))
     assert {(person, body, "member") for person in people} <= posts
 
 
@@ -194,7 +177,7 @@ def test_researchers_of_a_body_coordinated_with_honorifics(lang: str, text: str,
      {("Tom Brandt", "Arcton Labs", "member"), ("Jane Holloway", "Vantor Biologics", "member")}),
 ])
 def test_a_body_in_brackets_after_coordinated_names(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
-    assert _posts(run(lang, text)) == expected
+    assert post_triples(run(lang, text)) == expected
 
 
 @pytest.mark.parametrize(("lang", "text", "post", "not_at"), [
@@ -204,6 +187,6 @@ def test_a_body_in_brackets_after_coordinated_names(lang: str, text: str, expect
      ("Tom Brandt", "Arcton Labs", "president"), "Vantor Biologics"),
 ])
 def test_a_comma_alone_after_a_posts_body_is_no_list(lang: str, text: str, post: tuple[str, str, str], not_at: str) -> None:
-    posts = _posts(run(lang, text))
+    posts = post_triples(run(lang, text))
     assert post in posts
     assert not any(o == not_at and r == post[2] for _, o, r in posts)
