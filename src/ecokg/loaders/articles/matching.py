@@ -121,7 +121,9 @@ class Index(Generic[T]):
             return None
         seen: set[int] = set()
         best: Match[T] | None = None
-        for key in {ws[0], ws[-1], "".join(ws)}:
+        # (a fixed order, not a set's: between two equal scores the first wins, and a set's
+        # order changes from one process to the next: "Washington, DC" joined DC or Washington)
+        for key in dict.fromkeys((ws[0], ws[-1], "".join(ws))):
             for other, target in self._by_word.get(key, []):
                 if id(target) in seen and best is not None and best.target is target:
                     continue
