@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ecokg.loaders.articles.gazetteer import lookup
-from ecokg.loaders.articles.patterns import LOWER, UPPER
+from ecokg.loaders.articles.patterns import LOWER, UPPER, headline
 
 #: Feature words written after the name ("Kowloon peninsula", "Tolo Harbour").
 _AFTER = (
@@ -58,18 +58,12 @@ def region_places(text: str) -> set[str]:
     return out
 
 
-def is_feature(name: str, lang: str) -> bool:
-    """``name`` is a geographic feature's name alone ("Tolo Harbour", "lac Léman")."""
-    return name in feature_places(name, lang) or name in region_places(name)
-
-
 def feature_places(text: str, lang: str) -> set[str]:
     """Geographic features of ``text`` (a sentence), as written. A feature word after the name
     is English ("Loire Valley médicale" is a French slogan's words); before it, either language."""
     out: set[str] = set()
-    words = re.findall(r"[^\W\d]{4,}", text)
-    if not text.rstrip().endswith((".", "!", "?", ":")) and len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
-        return out  # a title-case headline: its capitals say nothing ("Medicon Valley, U.S. Cluster Partner")
+    if headline(text):
+        return out
     for match in _FEATURE_AFTER.finditer(text) if lang == "en" else ():
         name, before = match.group(1), text[: match.start()]
         if _BODY_AFTER.match(text, match.end()):

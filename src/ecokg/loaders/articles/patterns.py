@@ -48,3 +48,12 @@ SITE_OF = re.compile(
 )
 #: "directeur de l'innovation chez Agrivalor", "Head of Research at Stellan": a post, words, then where.
 ROLE_AT = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS if len(k) >= 3) + r")\b[^,;()]{0,40}?\s(?:at|chez)\s+(?:the\s+)?")
+
+
+def headline(sentence: str) -> bool:
+    """A title-case headline: no closing punctuation, and most words of four letters or more
+    begin with a capital; its capitals say nothing about names ("Medicon Valley, U.S. Cluster Partner")."""
+    words = [w for w in re.findall(r"[^\W\d]+", sentence) if len(w) >= 4]
+    return not sentence.rstrip().endswith((".", "!", "?", ":")) and len(words) >= 3 and sum(
+        1 for w in words if w[:1].isupper()) / len(words) >= 0.7
+

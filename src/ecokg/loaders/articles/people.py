@@ -27,7 +27,7 @@ from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.given_names import frequency
 from ecokg.loaders.articles.grammar import name_start
 from ecokg.loaders.articles.lexical import common_word, english_word, english_words, french_word
-from ecokg.loaders.articles.patterns import LOWER, UPPER
+from ecokg.loaders.articles.patterns import LOWER, UPPER, headline
 from ecokg.loaders.articles.spans import MONTHS, head_class
 from ecokg.loaders.articles.vocabulary import (
     COMPANY_ENDINGS,
@@ -123,16 +123,10 @@ def _cue(words: list[str]) -> bool:
     return any(w in _CUES or (w[-1:] == "s" and w[:-1] in _CUES) for w in folded) or head_class(folded) is not None
 
 
-def _heading(sentence: str) -> bool:
-    words = [w for w in re.findall(r"[^\W\d]+", sentence) if len(w) >= 4]
-    return not sentence.rstrip().endswith((".", "!", "?", ":")) and len(words) >= 3 and sum(
-        1 for w in words if w[:1].isupper()) / len(words) >= 0.7
-
-
 def lexicon_people(doc: Any, orgs: set[str], lang: str) -> set[str]:
     """People a given name announces in ``doc``'s sentence (see the module's rules)."""
     text = doc.text
-    heading = _heading(text)  # a title-case headline: every word has a capital
+    heading = headline(text)  # a title-case headline: every word has a capital
     out = set()
     for match in _GIVEN_THEN_NAMES.finditer(text):
         given, rest = match.group(1), match.group(2).split()

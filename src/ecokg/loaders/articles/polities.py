@@ -18,7 +18,6 @@ from ecokg.text import fold
 
 #: Adjectives of a country's own government ("the Federal Government", "le gouvernement royal").
 _GENERIC = {"federal", "national", "royal", "central", "the", "le", "la", "l'"}
-_SMALL = {"of", "the", "and", "de", "du", "des", "la", "le", "et", "d", "l"}
 #: A government, a state or a country's authorities, by its head word ("Gouvernement Royal du
 #: Cambodge", "the Federal Government", "Autorités du Cambodge", "l'Etat burkinabè", "State of Israel").
 #: (a country's government, or one named by nothing else: "Government Accountability Office"
