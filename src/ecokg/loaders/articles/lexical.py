@@ -20,8 +20,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ecokg.loaders.articles.gazetteer import Place, initialism, lookup
+from ecokg.loaders.articles.gazetteer import Place, initialism, is_city_name, lookup
 from ecokg.loaders.articles.grammar import name_start
+from ecokg.loaders.articles.patterns import UPPER
 from ecokg.loaders.articles.vocabulary import HONORIFICS, ROLES
 from ecokg.text import fold
 
@@ -92,7 +93,8 @@ def _bounded(doc: Any, start: int, end: int) -> bool:
         end < len(doc) and doc[end].idx == span.end_char and doc[end].text[:1] in "-‑–"
     ):
         return False  # "Haute-Normandie", "Sud-PACA": a piece of a hyphenated name
-    if any(e.start <= start and end <= e.end and len(e) > len(span) and not territory_of(e.text, span.text) for e in doc.ents):
+    if any(e.start <= start and end <= e.end and len(e) > len(span) and not territory_of(e.text, span.text)
+           and not re.fullmatch(rf"(?:the|The|le|Le|la|La)\s+{re.escape(span.text)}", e.text) for e in doc.ents):
         return False  # the model read a longer name around it (not "région X": a kind of territory and X)
     if name_start(doc.text, span.start_char, span.text) < span.start_char:
         return False  # "Communauté d'agglomération d'X": a complement of an institution's name
@@ -145,7 +147,7 @@ def gazetteer_places(doc: Any) -> dict[str, Place]:
 
 #: Regions named like a compass point or a common word ("Centre", "Nord", "Capital"): a place
 #: only in a place's context, like a one-word city. Lower-case keys of the gazetteer's names.
-_COMMON_REGION = {"centre", "center", "nord", "north", "sud", "south", "est", "east", "ouest", "west", "central", "capital", "littoral", "plateau", "maritime", "savanes", "lakes", "unity", "eastern", "western", "northern", "southern"}
+_COMMON_REGION = {"centre", "center", "nord", "north", "sud", "south", "est", "east", "ouest", "west", "central", "capital", "littoral", "plateau", "maritime", "savanes", "lakes", "unity", "eastern", "western", "northern", "southern", "northeast"}
 
 
 def place_tails(doc: Any) -> set[str]:
@@ -265,3 +267,36 @@ def common_word(doc: Any, lang: str, word: str, start: int) -> bool:
     if token is not None and token.pos_ in ("NOUN", "ADJ") and lang == "fr":
         return True
     return lang == "en" and fold(word) in english_words()
+
+
+_SEAT = re.compile(rf"\s(?:de|du|des|d[’']|of)\s*(?:la\s+|l[’']\s*|the\s+)?([{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+)?)$")
+
+
+#: Words of a French intercommunality's name ("Communauté d'agglomération d'Évreux"): a
+#: territory's body, named after its town, like a département's.
+_INTERCOMMUNAL = {"communaute", "agglomeration", "communes", "metropole", "syndicat", "pays"}
+
+
+def seat_complement(name: str, lang: str) -> int | None:
+    """Round 12: where a known place written as the "of"/"de" complement ending an organisation's
+    name starts ("Université de Lorraine", "centre hospitalier de Mayotte", "CHU de Conakry"): the
+    place is named too. In French a region, a country or a town of 20,000 and more; in English a
+    region not named like a city only ("University of Lorraine"; an English "Council of Canada"
+    or "University of Oslo" names the body, measured on the seen articles). Not after a territory's own
+    kind word ("Département de l'Eure", "Communauté d'agglomération d'Évreux": the territory's body) nor inside a commune's name
+    ("Saint-Bonnet de Rochefort"), nor a compass word ("Afrique de l'Ouest")."""
+    seat = _SEAT.search(name)
+    if seat is None or len(seat.group(1)) < 3 or fold(seat.group(1).split()[0]) in _COMMON_REGION:
+        return None
+    before = fold(name[: seat.start()]).split()
+    if not before or before[0] in _TERRITORIES or _INTERCOMMUNAL & set(before) or re.match(r"(?:saint|sainte|st|ste)-", before[-1]):
+        return None
+    at, written = seat.start(1), seat.group(1)
+    if fold(written.split()[0]) in ("la", "le", "les") and " " in written:
+        at, written = at + len(written.split()[0]) + 1, written.split(maxsplit=1)[1]  # "de La Réunion"
+    place = lookup(written)
+    if place is None or place.kind == "area" or (place.kind == "city" and (lang != "fr" or place.population < 20_000)):
+        return None
+    if lang != "fr" and (place.kind != "region" or is_city_name(written)):
+        return None  # (English: "Council of Canada", "University of Oslo" name the place less often)
+    return at

@@ -146,10 +146,13 @@ def beside_orgs(sentence: str, orgs: list[tuple[int, int]], names: Names) -> lis
 
 
 def ahead_orgs(sentence: str, orgs: list[tuple[int, int]], names: Names, is_place: Callable[[str], bool]) -> list[tuple[int, int, str]]:
-    """"Biopolis Québec et Life Science Ontario (LSO)": a name coordinated before an organisation's."""
+    """"Biopolis Québec et Life Science Ontario (LSO)": a name coordinated before an organisation's;
+    "(CHRU, Inserm, ...)": the first of a list in brackets whose second is one."""
     out = []
     for start, _ in orgs:
-        ahead = re.search(rf"(?:^|[\s,(])((?:[{UPPER}][\w’'-]+)(?:\s[{UPPER}][\w’'-]+){{0,3}})\s+(?:et|and|&)\s+$", sentence[:start])
+        # (or the first of a list in brackets: "(CHRU, Inrae, Inria)")
+        ahead = re.search(rf"(?:^|[\s,(])((?:[{UPPER}][\w’'-]+)(?:\s[{UPPER}][\w’'-]+){{0,3}})\s+(?:et|and|&)\s+$", sentence[:start]) or re.search(
+            rf"\(((?:[{UPPER}][\w’'-]+)(?:\s[{UPPER}][\w’'-]+){{0,3}}),\s+$", sentence[:start])
         if ahead:
             word = ahead.group(1)
             if not (word.split()[0].lower() in NOT_NAMES or is_person_name(word, names) or word in names.places or is_place(word)):

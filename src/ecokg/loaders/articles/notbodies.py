@@ -120,7 +120,7 @@ def a_portfolio(sentence: str, start: int) -> bool:
 #: A state, its government or its authorities.
 _STATE = re.compile(
     r"^(?:le |la |les |l'|the )?(?:gouvernement|government|etat|state|autorites|authorities|royaume|kingdom|emirat|emirate|"
-    r"republique|republic|administration)s?((?:\s+(?:royal|royale|federal|federale|central|centrale|national|nationale))*)"
+    r"republique|republic|administration|cabinet|conseil des ministres|council of ministers)s?((?:\s+(?:royal|royale|federal|federale|central|centrale|national|nationale))*)"
     r"(?:\s+(?:de la|de l'|du|des|de|d'|of the|of)\s*(.+)|\s+([a-z][\w-]*)|)$"
 )
 
@@ -151,7 +151,7 @@ def title_acronym(sentence: str, start: int, end: int) -> bool:
 
 _OF_TITLE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in _TITLE_KEYS) + r")\s+(?:of|for|de la|de l'|du|des|de|d')\s*$")
 #: Where the parent body follows a unit or a title's field: "at X", "chez X", "à la X", "au sein de X".
-_AT_PARENT = re.compile(r"^\s+(?:at|chez|within|au sein de la|au sein de l[’']|au sein du|au sein des|à la|à l[’']|au|aux)\s+(?:the\s+)?[A-ZÀ-Þ]")
+_AT_PARENT = re.compile(r"^\s+(?:(?:at|chez|within|au sein de la|au sein du|au sein des|à la|au|aux)\s+|(?:au sein de l|à l)[’']\s*)(?:the\s+)?[A-ZÀ-Þ]")
 
 
 def a_titles_field(sentence: str, start: int, end: int) -> bool:
@@ -166,11 +166,20 @@ def a_unit(sentence: str, start: int, end: int) -> bool:
     then its parent body, is the parent's (a unit with a name of its own, "the Wyss Institute at
     X", stays a body)."""
     words = [w for w in re.split(r"[\s’'\-]+", fold(sentence[start:end])) if w and w not in _FUNCTION]
-    if len(words) < 2 or not _AT_PARENT.match(sentence[end:]) or not sentence[end:].lstrip().startswith(("at ", "within ")):
+    if len(words) < 2 or not _AT_PARENT.match(sentence[end:]):
+        return False
+    # (or the last of its fields: "Department of Medical and [Molecular Genetics] at X")
+    opened = re.search(r"(?:Department|Division|Laboratory|Département|Laboratoire|Unité|Service)\s+[^,;()]*?\s(?:and|et)\s+$", sentence[max(0, start - 80):start])
+    unit = sentence[max(0, start - 80) + opened.start():end] if opened else sentence[start:end]
+    if _DEPARTMENT_OF.match(unit) and not any(w.isupper() or lookup(w) for w in unit.split()[2:]):
+        return True  # "Department of Medical and Molecular Genetics at X University": a department of a field, X's
+    if not sentence[end:].lstrip().startswith(("at ", "within ")):
         return False
     return all(w in GENERIC_WORDS or w in _UNIT_KINDS for w in words) and words[-1] in _UNIT_KINDS
 
 
+#: A department of a body named by its field (round 12; a ministry's department is a body of its own).
+_DEPARTMENT_OF = re.compile(r"^(?:Department|Division|Laboratory|Département|Laboratoire|Unité|Service)\s+(?:of|de la|de l[’']|du|des|de|d[’'])\s*\w")
 #: Kinds of a body's internal unit.
 _UNIT_KINDS = {"centre", "center", "department", "division", "unit", "office", "laboratory", "lab", "institute", "service"}
 
@@ -247,6 +256,90 @@ def a_site(sentence: str, start: int, end: int) -> bool:
     return bool(_SITE.search(folded)) and owner is not None
 
 
+#: Units of measure (round 12): the SI's units and prefixes (BIPM, the SI Brochure) and the
+#: non-SI units accepted with it, as symbols: "kWh", "MW", "km²", "GHz", "mL".
+_PREFIXES = ("", "k", "M", "G", "T", "m", "µ", "n", "c", "h")
+_UNITS = ("W", "Wh", "Wc", "V", "VA", "A", "Ah", "Hz", "g", "m", "m²", "m³", "m2", "m3", "L", "l", "t", "J", "Pa", "Bq", "Gy", "Sv", "mol", "eV", "bar", "b", "B", "o")
+MEASURES = frozenset(p + u for p in _PREFIXES for u in _UNITS if len(p + u) >= 2)
+
+
+def a_measure(sentence: str, start: int, end: int) -> bool:
+    """"302 760 kWh", "a 50 MW plant": a unit of measure; in mixed case ("kWh", "GHz") anywhere,
+    in capitals only beside an amount ("MW" may be a company's initials)."""
+    text = sentence[start:end].strip()
+    if text not in MEASURES:
+        return False
+    mixed = any(c.islower() for c in text) and any(c.isupper() for c in text)
+    return mixed or _AMOUNT.search(sentence[:start]) is not None
+
+
+#: A century or a millennium in Roman numerals with its ordinal: "XXIe siècle", "the XXIst century".
+_CENTURY = re.compile(r"^[IVXLC]+(?:e|è|ème|eme|er|re|th|st|nd|rd)(?:\s+(?:siècle|siecle|century|millénaire|millenaire|millennium))?$")
+#: A state's title, an adjective of nationality perhaps, then its portfolio: "Ministre haïtien de
+#: la Santé Publique", "Secretary of Commerce" (the ministry is the body, "Ministère ...").
+_STATE_TITLE = re.compile(r"^(?:ministres?|ministers?|secretaire d'etat|secretary of state|secretary|secretaire)(?:\s+[a-z][\w-]*){0,2}\s+(?:de la|de l'|du|des|de|d'|of the|of|for)\s*")
+#: State titles after a place's domain: "[Indiana Commerce] Secretary X" names a post, not a body.
+_TITLE_AFTER = re.compile(r"^\s+(?:secretary|minister|commissioner|secretaire|ministre)\s+[A-ZÀ-Þ]", re.IGNORECASE)
+#: The French excellence programmes of the state's investments, never bodies: "Labex X", "Equipex Y".
+_PROGRAMME = re.compile(r"^(?:labex|equipex|idex|i-site|isite|carnot programme)(?:\s|$)", re.IGNORECASE)
+
+
+def a_state_title(sentence: str, start: int, end: int) -> bool:
+    """"Ministre haïtien de la Santé Publique": a title and its portfolio of common words (a
+    person's name after it is not this: "Ministre de la Santé Jean X"); "Indiana Commerce
+    Secretary X": a place and a domain before a state's title."""
+    text = sentence[start:end].strip()
+    folded = fold(text).replace("’", "'")
+    lead = _STATE_TITLE.match(folded)
+    if lead is not None:
+        words = [w for w in re.split(r"[\s’'\-]+", text[lead.end():]) if w]
+        return bool(words) and all(w[:1].islower() or fold(w) in _FUNCTION or fold(w) in GENERIC_WORDS for w in words)
+    words = text.split()
+    if len(words) < 2 or not _TITLE_AFTER.match(sentence[end:]):
+        return False
+    return lookup(words[0]) is not None and all(fold(w) in GENERIC_WORDS for w in words[1:])
+
+
+#: Kind words of bodies: a phrase holding one may name a body in lower case ("l'agence ... (X)").
+_BODY_KINDS = re.compile(
+    r"(?:^|\s)(?:ministere|agence|universite|institut|chambre|fondation|conseil|communaute|metropole|centre|office|direction|"
+    r"commission|comite|association|societe|laboratoire|etablissement|hopital|ecole|agency|university|institute|council|"
+    r"ministry|department|association|hospital|school|foundation|laboratory|company|institution|organisme|organism|organi[sz]ation|"
+    r"body|bodies|partenaire|partner|member|membre|entreprise|firm|group|groupe)s?(?:\s|$)"
+)
+
+
+def a_lower_case_project(sentence: str, start: int, end: int) -> bool:
+    """"un projet de ... réseau territorial de surveillance des moustiques vecteurs (RESVEC)": an
+    acronym after a description in lower case naming no kind of body is a project or a notion."""
+    text = sentence[start:end].strip()
+    before = sentence[:start].rstrip()
+    if not text.isupper() or not before.endswith("("):
+        return False
+    clause = re.split(r"[,;:()«»“”]", before[:-1])[-1]
+    words = clause.split()[-12:]
+    if len(words) < 3 or any(c.isupper() for c in " ".join(words)):
+        return False
+    return _BODY_KINDS.search(fold(" ".join(words)).replace("’", "'")) is None
+
+
+#: Legal and administrative categories of bodies, by their acronym (French public law and the
+#: usual categories of firms): a kind, no body, unless a name or a seat follows ("UFR Santé",
+#: "l'UMR 5235", "la SEM de X").
+_CATEGORIES = {
+    "UFR", "UMR", "EPST", "EPIC", "EPA", "EPCI", "EPSCP", "GIP", "GIE", "SEM", "SPL", "PME", "TPE", "ETI", "PMI", "ONG", "NGO",
+    "SME", "SMEs", "PMEs", "ONGs", "NGOs", "UFRs", "UMRs", "ESR",
+    # kinds of firms of the life sciences and of finance: contract research, development and
+    # manufacturing organisations, a special purpose vehicle
+    "CRO", "CMO", "CDMO", "CDO", "SPV", "SPAC",
+}
+
+
+def a_category(sentence: str, start: int, end: int) -> bool:
+    """"associés à plusieurs UFR", "SMEs and NGOs": a kind of body named by its category."""
+    return sentence[start:end].strip() in _CATEGORIES and not re.match(r"\s*(?:(?:de|du|d[’']|of)\s*(?:la\s+|l[’']|the\s+)?)?[A-ZÀ-Þ0-9]", sentence[end:])
+
+
 #: A goal or an agenda named after a body: "the United Nations Sustainable Development Goals".
 _GOALS_AFTER = re.compile(r"^\s*(?:goals?|agenda)\b", re.IGNORECASE)
 
@@ -254,9 +347,12 @@ _GOALS_AFTER = re.compile(r"^\s*(?:goals?|agenda)\b", re.IGNORECASE)
 def never_a_body(sentence: str, start: int, end: int) -> bool:
     """A currency, a title or its acronym, a minister's portfolio, a country's government, a
     title's field or a unit before its parent, a district, a news agency, a site or a mission, a
-    goal's name: never a body."""
+    goal's name; a unit of measure, a century, a state's title and its portfolio, an excellence
+    programme, a project's acronym (round 12): never a body."""
     text = sentence[start:end]
     return (a_currency(sentence, start, end) or a_title(text) or a_country_government(text) or a_portfolio(sentence, start)
             or title_acronym(sentence, start, end) or a_titles_field(sentence, start, end) or a_unit(sentence, start, end)
             or a_district(sentence, start, end) or a_news_agency(sentence, start, end) or a_site(sentence, start, end)
-            or bool(_GOALS_AFTER.match(sentence[end:])))
+            or bool(_GOALS_AFTER.match(sentence[end:])) or a_measure(sentence, start, end) or bool(_CENTURY.match(text.strip()))
+            or a_state_title(sentence, start, end) or bool(_PROGRAMME.match(text.strip())) or a_lower_case_project(sentence, start, end)
+            or a_category(sentence, start, end))

@@ -135,6 +135,8 @@ def only_a_kind(text: str) -> bool:
     if re.search(r"\s(?:of|for|de|du|des|d')\s*\w", fold(text)):
         return False  # "Department of Health", "Ministère de l'Économie": a body's name
     words = [w for w in folded_words(text) if w not in _FUNCTION]
+    if len(words) >= 2 and words[-1] in ("ministry", "ministries") and words[0] not in {"federal", "national", "regional", "provincial", "state", "public", "local"}:
+        return False  # "the Economy Ministry": a ministry named by its domain (round 12, organisations)
     # (three words and more may be a name made of common words: "University Health Network")
     return 0 < len(words) <= 2 and all(w in _KIND_WORDS or w in GENERIC_WORDS for w in words)
 

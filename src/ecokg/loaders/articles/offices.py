@@ -44,6 +44,14 @@ _TITLE_LIST_BEFORE = re.compile(rf"\b(?:{_TITLE})\s+{_OF}\s*[^;:()]{{3,90}}?\s*,
 _HONORIFIC = re.compile(r"(?:\s+(?:dr|prof|professor|mr|mrs|ms|m|mme|pr|sir|dame)\.?)+\s*$")
 
 
+#: A body written domain first: "Economy Ministry", "Health Department".
+_DOMAIN_BODY = re.compile(r"^(?:the\s+)?([a-z][\w-]+(?:\s+and\s+[a-z][\w-]+)?)\s+(ministry|department)$")
+#: "Ministre haïtien de la Santé Publique et de la Population (", the title's adjective allowed.
+_TITLE_ACRONYM = re.compile(rf"\b({_TITLE})(?:\s+[a-z][\w-]+)?\s+{_OF}\s*([^,;:()]{{3,120}}?)\s*\(\s*$")
+#: Between the acronym and the name: its closing bracket, a comma, an honorific.
+_ACRONYM_THEN_NAME = re.compile(r"\s*\)\s*,\s*(?:(?:dr|pr|prof|mr|mrs|ms|m|mme)\.?\s+)?")
+
+
 #: A title cut before its last words ends with a preposition, an article or "and".
 _OPEN_END = re.compile(r"(?:^|\s)(?:of|the|and|for|de|du|des|de la|la|le|et|a|au)$|[ld]'$")
 
@@ -61,6 +69,9 @@ def _bodies(state: State, index: int) -> list[tuple[Candidate, str, list[str]]]:
                              "Meeting", "Visit", "Event"):
             continue
         match = _BODY.match(fold(candidate.label))
+        if match is None and (first := _DOMAIN_BODY.match(fold(candidate.label))):
+            # "the Economy Ministry": the domain first (round 12).
+            out.append((candidate, first.group(2), _words(first.group(1))))
         if match:
             # "the Federal Ministry of Health", "le ministère fédéral de la Santé": a state's level
             # says which government, not which office (round 11).
@@ -143,3 +154,25 @@ def _named_body(state: State, index: int, head: str, domain: list[str]) -> Candi
     """The article's body "<head> of <domain>" ("Ministry of Health" for "Health Ministry")."""
     return next((body for body, body_head, body_domain in _bodies(state, index)
                  if body_head == head and _same_domain(domain, body_domain)), None)
+
+
+def office_acronym(state: State, index: int, sentence: str, person: Mention, orgs: list[Mention], holder: Candidate) -> bool:
+    """"le Ministre de la Santé Publique et de la Population (MSPP), Dr. X": a head of office, its
+    domain, the office's acronym in brackets and the name; the acronym must spell the office (its
+    head word's initial, then the domain's initials) (round 12)."""
+    folded = fold_keep_length(sentence)
+    for org in (m for m in orgs if m.end <= person.start):
+        if not _ACRONYM_THEN_NAME.fullmatch(folded, org.end, person.start):
+            continue
+        title = _TITLE_ACRONYM.search(folded[max(0, org.start - 160):org.start])
+        letters = re.sub(r"[^a-z]", "", fold(org.text))
+        if title is None or len(letters) < 3:
+            continue
+        initials = "".join(w[0] for w in _words(title.group(2)))
+        heads = {head[0] for head in _TITLES[title.group(1)]}
+        body = state.entity_for(org, index)
+        if fold(body.label) != fold(org.text) and "".join(w[0] for w in _words(body.label)) != letters:
+            continue  # the acronym was given to a name it does not spell ("la Population d'Haïti (MSPP)")
+        if (letters[0] in heads and initials.startswith(letters[1:])) or letters == initials:
+            return add_post(holder, body.id, "leader", sentence[org.start - len(title.group(0)):org.start].strip(" ("), index, 0.6)
+    return False

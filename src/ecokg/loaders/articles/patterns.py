@@ -57,3 +57,13 @@ def headline(sentence: str) -> bool:
     return not sentence.rstrip().endswith((".", "!", "?", ":")) and len(words) >= 3 and sum(
         1 for w in words if w[:1].isupper()) / len(words) >= 0.7
 
+
+
+#: Round 12: elements of Malay and Arabic naming that a name holds beside the given and father's
+#: names ("Mohd Khairul Fidzal Abdul Razak", "Siti Nor binti Ahmad"): not counted among a
+#: person's words (standard Malay naming: a name, "bin"/"binti", the father's name, with the
+#: usual abbreviations and honorific elements).
+NAME_ELEMENTS = frozenset({
+    "bin", "binti", "bte", "bt", "abdul", "abd", "mohd", "muhd", "md", "muhammad", "mohamad", "mohammad", "nik", "wan",
+    "siti", "nur", "nor", "haji", "hj", "al", "el", "ibn", "bint", "abu",
+})

@@ -201,7 +201,8 @@ def _after_kind(text: str, person: str) -> bool:
     "universitaire"): a person's name used as an institution's, not a person."""
     befores = [text[: m.start()] for m in re.finditer(rf"(?<![\w-]){re.escape(person)}(?![\w-])", text)]
     words = [re.search(r"([\w’'-]+)\s+$", b) for b in befores]
-    return bool(words) and all(w is not None and fold(w.group(1)) in _NAMED_AFTER for w in words)
+    # ("l'institut Louis X": the elided article is not the kind word's)
+    return bool(words) and all(w is not None and re.sub(r"^[ld][’']", "", fold(w.group(1))) in _NAMED_AFTER for w in words)
 
 
 def not_people(doc: Any, persons: set[str], lang: str) -> set[str]:

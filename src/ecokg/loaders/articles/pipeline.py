@@ -10,6 +10,7 @@ from pathlib import Path
 from ecokg.errors import InputError
 from ecokg.files import atomic_write_text
 from ecokg.loaders.articles.agreements import find_agreements
+from ecokg.loaders.articles.board_posts import board_posts
 from ecokg.loaders.articles.dates import dateline_date, reference
 from ecokg.loaders.articles.discourse import Discourse
 from ecokg.loaders.articles.entities import find_mentions
@@ -70,6 +71,7 @@ def extract(
         discourse.read(state, index, sentence, mentions)
         find_posts(state, index, sentence, mentions, discourse)
         pronoun_posts(state, index, sentence, mentions, discourse)
+        board_posts(state, index, sentence, mentions, discourse)
         find_ties(state, index, sentence, mentions)
         find_agreements(state, index, sentence, mentions, discourse)
         find_mission(state, index, sentence, mentions)

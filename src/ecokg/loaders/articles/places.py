@@ -152,7 +152,7 @@ def find_places(state: State, sentence: str, folded: str, names: Names, found: l
             if words[1] not in ("de", "du", "des", "d", "of", "for"):
                 orgs.extend((h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))
             continue  # "Business France": an organisation; "Énergie du Québec": words of a title
-        if re.match(r"[A-Z]{2,5}\s+[{UPPER}]".replace("{UPPER}", UPPER), place) or re.search(r"-(?:communaute|metropole|agglomeration|agglo)$", fold(place)):
+        if (re.match(r"[A-Z]{2,5}\s+[{UPPER}]".replace("{UPPER}", UPPER), place) and lookup(place) is None) or re.search(r"-(?:communaute|metropole|agglomeration|agglo)$", fold(place)):
             # "CCI Occitanie", "CHU Nantes": an acronym and its seat; "Ville-Communauté": a French intercommunality
             orgs.extend((h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))
             continue

@@ -20,7 +20,7 @@ import re
 
 from ecokg.loaders.articles.discourse import KIND_FAMILIES, Discourse
 from ecokg.loaders.articles.linking import Candidate, Mention, State
-from ecokg.loaders.articles.offices import office_title
+from ecokg.loaders.articles.offices import office_acronym, office_title
 from ecokg.loaders.articles.polities import a_polity
 from ecokg.loaders.articles.post_forms import (
     affiliation_then_apposition,
@@ -34,6 +34,7 @@ from ecokg.loaders.articles.post_led import led_by as _led_by
 from ecokg.loaders.articles.post_led import led_by_titled as _led_by_titled
 from ecokg.loaders.articles.post_led import post_at_end as _post_at_end
 from ecokg.loaders.articles.post_led import title_role as _title_role
+from ecokg.loaders.articles.post_plural import share_plural_titles
 from ecokg.loaders.articles.post_refs import (
     add_post,
     appointment,
@@ -46,7 +47,7 @@ from ecokg.loaders.articles.post_refs import (
 )
 from ecokg.loaders.articles.post_titles import represented_titled, university_title
 from ecokg.loaders.articles.spans import fold_keep_length, role_at
-from ecokg.loaders.articles.vocabulary import PLURAL_ROLES, ROLE_WORDS, ROLES
+from ecokg.loaders.articles.vocabulary import ROLE_WORDS, ROLES
 from ecokg.text import fold
 
 #: Where the apposition after a person's name ends: the verb of the sentence.
@@ -56,6 +57,8 @@ _STOP_VERBS = re.compile(
 #: A copula after an apposition, then a post: ", is the new president and CEO of Y", ", est la nouvelle présidente de Y".
 _COPULA_POST = re.compile(r",?\s+(?:is|was|will be|becomes|has become|est|sera|devient|était|etait)\s+(?:now\s+|also\s+|désormais\s+|aussi\s+)?"
                           r"(?:the\s+|a\s+|an\s+|le\s+|la\s+|l'|un\s+|une\s+)?(?:new\s+|nouvel\w*\s+|nouveau\s+)?")
+#: The field of a post in lower-case words: " of industry and government affairs", " for research".
+_FIELD_AFTER = re.compile(r"\s+(?:of|for)\s+[a-z][a-z -]{2,60}")
 _PAST = re.compile(r"(?:past|previously|formerly|most recently|former|ancien|ancienne|precedemment|auparavant)\s|ex-")
 #: A kind word between a post and its organisation: "le président du pôle Agrivalor".
 _CUE = r"(?:pole|cluster|company|groupe|group|societe|entreprise|agence|agency|firm|start-?up|association|reseau|network)"
@@ -78,6 +81,7 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
         found = _title_before(state, index, sentence, person, orgs, holder, people) or found
         found = title_of_kind_before(state, index, sentence, person, holder, discourse) or found
         found = found or office_title(state, index, sentence, person, holder)
+        found = found or office_acronym(state, index, sentence, person, orgs, holder)
         if not found and (opening := titled_at_opening(sentence, person, people, orgs)) is not None:
             found = _add(holder, state.entity_for(opening[0], index).id, opening[1], opening[2], index, 0.6)
         found = found or _kind_word_title(state, index, sentence, person, holder)
@@ -99,7 +103,7 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
             _affiliation(state, index, sentence, person, orgs, holder, discourse)
         if not first:
             first.extend((holder.id, p["organization"]) for p in holder.posts[:1] if p["quote"] == index)
-    _share_plural_titles(state, index, sentence, people)
+    share_plural_titles(state, index, sentence, people)
 
 
 def _title_acronym(sentence: str, mention: Mention) -> bool:
@@ -113,31 +117,6 @@ def _title_acronym(sentence: str, mention: Mention) -> bool:
 
 
 _SMALL_WORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "l", "d", "et", "a", "au", "aux", "en"}
-
-
-def _share_plural_titles(state: State, index: int, sentence: str, people: list[Mention]) -> None:
-    """"A and B, co-founders of Y", "Y's founders, A and B", "A, B et C, cofondateurs de Y": a
-    title in the plural is the post of every person coordinated with the one it was read for."""
-    groups: list[list[Mention]] = []
-    for person in people:
-        if groups and re.fullmatch(r"\s*(?:,|,?\s+(?:and|et))\s+(?:(?:Dr|Pr|Prof|M|Mme|Mr|Mrs|Ms)\.?\s+)?",
-                                   sentence[groups[-1][-1].end:person.start]):
-            groups[-1].append(person)
-        else:
-            groups.append([person])
-    for group in (g for g in groups if len(g) > 1):
-        holders = [state.entity_for(m, index) for m in group]
-        shared = [p for h in holders for p in h.posts if p["quote"] == index and PLURAL_ROLES.search(fold(p.get("title", "")))]
-        for holder in holders:
-            for post in shared:
-                _add(holder, post["organization"], post["role"], post.get("title", ""), index, post["confidence"])
-        # "A et B (IRD)": the body in brackets after the last name is every one's, when none of the
-        # others has a post of this sentence (round 9).
-        if re.match(r"\s*\([^()]{2,80}\)", sentence[group[-1].end:]) and not any(
-                p["quote"] == index for h in holders[:-1] for p in h.posts):
-            for holder in holders[:-1]:
-                for post in [p for p in holders[-1].posts if p["quote"] == index]:
-                    _add(holder, post["organization"], post["role"], post.get("title", ""), index, post["confidence"])
 
 
 _add = add_post
@@ -239,6 +218,9 @@ def _apposition(
             rest = fold(sentence[first.end:start + len(clause)]) if first else ""
             if first is not None and rest and ROLE_WORDS.fullmatch(rest.strip()):
                 added = _add(holder, state.entity_for(first, index).id, ROLES[rest.strip()], clause, index, 0.7) or added
+            elif first is not None and (lead := ROLE_WORDS.match(rest.strip())) and _FIELD_AFTER.fullmatch(rest.strip(" ;,")[lead.end():]):
+                # "Dan Roe, Acme vice president of industry affairs": the body, then a post of a field (round 12).
+                added = _add(holder, state.entity_for(first, index).id, ROLES[lead.group(0)], clause, index, 0.7) or added
             elif first is not None and (possessive := re.match(r"^['’]s?\s", rest)) and role_at(rest[possessive.end():].strip()):
                 # "Bill Bullock, NCBiotech’s senior vice president for ...", "X, Helix Labs' COO".
                 role = role_at(rest[possessive.end():].strip()) or "member"
@@ -418,7 +400,9 @@ _OF_A_KIND = re.compile(ROLE_WORDS.pattern + r"\s+(?:de|du|des|of|d')\b")
 _TITLE_THEN_NAME = re.compile(r"(?:['’]s?)?\s+(?i:(?:[a-z-]+\s+){0,2}?(?:president|ceo|chair\w*|director|head|founder|"
                               r"presidente?|directeur|directrice|pdg|fondat\w+))\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|M|Mme)\.?\s+)?[A-ZÀ-Ý]")
 #: A coordination and an article after a person's comma: a new phrase starts ("X, and the president of Y, Z").
-_NEW_PHRASE = re.compile(r"^\s*,\s*(?:and|et|as well as|ainsi que)\s+(?:the|le|la|l')\b")
+_NEW_PHRASE = re.compile(r"^\s*,\s*(?:and|et|as well as|ainsi que)\s+(?:the|le|la|l')\b|"
+                         # round 12: "aux côtés du ministre, Dr. X, du directeur du Y, Dr. Z": a complement's own title
+                         r"^\s*,\s*(?:et\s+)?(?:du|de la|de l'|des)\s*" + ROLE_WORDS.pattern)
 #: An honorific ending a title before the name: "Director of Policy, Dr".
 _HONORIFIC_END = re.compile(r"[\s,]*(?:Dr|Prof|Mr|Mrs|Ms)?\.?\s*$")
 #: Words of a firm's partners, a post only right after the firm's possessive ("LSP's partner X").

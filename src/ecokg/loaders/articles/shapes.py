@@ -14,7 +14,7 @@ from ecokg.loaders.articles.lexical import english_words
 from ecokg.loaders.articles.linking import Candidate, State
 from ecokg.loaders.articles.ner import Names
 from ecokg.loaders.articles.notnames import GENERIC_WORDS, demonym, generic_only, joins_next
-from ecokg.loaders.articles.patterns import CAP_SEQ, COMPOUND, MIXED, UPPER
+from ecokg.loaders.articles.patterns import CAP_SEQ, COMPOUND, MIXED, NAME_ELEMENTS, UPPER
 from ecokg.loaders.articles.spans import head_class, role_at, split_and, trim_article, trim_trailing
 from ecokg.loaders.articles.vocabulary import COMPANY_ENDINGS, HONORIFICS, NOT_NAMES, ROLE_WORDS
 from ecokg.text import fold
@@ -193,7 +193,7 @@ def person_part(name: str) -> str | None:
     name = head if len(head.split()) >= 2 else name  # "Marie de la Vallière": a particle, not "de Sanofi"
     name = re.split(r"\s*[,(]", name)[0].strip()
     words = name.split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w in ("de", "la", "van", "von", "da", "di", "le", "der", "den", "del", "della", "ter", "ten") for w in words):
+    if not 2 <= len(words) <= 4 + sum(1 for w in words if fold(w) in NAME_ELEMENTS) or not all(w[:1].isupper() or w in ("de", "la", "van", "von", "da", "di", "le", "der", "den", "del", "della", "ter", "ten") or w in NAME_ELEMENTS for w in words):
         return None
     if fold(words[0]) in NOT_NAMES or ROLE_WORDS.search(fold(name)) or head_class(fold(name).split()):
         return None

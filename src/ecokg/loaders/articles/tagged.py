@@ -13,6 +13,8 @@ Minister"), and a list of first names read as people, places and organisations a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 from typing import Protocol, TypeVar
 
 from ecokg.loaders.articles.gazetteer import lookup
@@ -36,7 +38,12 @@ _N = TypeVar("_N", bound=Names)
 
 _HEAD_WORDS = {w for head in ORG_HEADS for w in head.split()}
 #: Words of a post that the model glues before a name ("Chief Scientist", "Finance Minister").
-_POST_WORDS = {"scientist", "minister", "ministre", "secretary", "chief", "head", "chair", "chairman", "chairwoman"}
+_POST_WORDS = {
+    "scientist", "minister", "ministre", "secretary", "chief", "head", "chair", "chairman", "chairwoman",
+    # round 12: titles of office before a surname ("L'Ambassadeur Sison", "Governor X")
+    "ambassador", "ambassadeur", "ambassadrice", "governor", "gouverneur", "gouverneure", "senator", "senateur",
+    "senatrice", "mayor", "maire", "consul", "consule",
+}
 #: Titles of rank that name their holder only with a name after them.
 _RANKS = {
     "roi", "reine", "king", "queen", "prince", "princesse", "princess", "duc", "duchesse", "duke",
@@ -77,11 +84,16 @@ def refine(sentence: str, found: _N) -> _N:
         # "sa directrice générale, Fatima Abouali": a name right after a post and a comma is a person's
         before = sentence[max(0, at - 40):at]
         if at > 0 and PERSON.fullmatch(org) and not _has_head(org) and re.search(r",\s*$", before) and (
-            ROLE_WORDS.search(fold(before)) or minister_of(before.rstrip(" ,"))
+            ROLE_WORDS.search(fold(before)) or minister_of(before.rstrip(" ,")) or _post_phrase(sentence[:at])
         ):
             found.orgs.discard(org)
             found.persons.add(org)
     for place in list(found.places):
+        if _in_event(sentence, place):
+            found.places.discard(place)  # "at Expo 2025 Osaka", "the Bled Strategic Forum": an event's name (round 12)
+            continue
+        if (other := _place_beside(sentence, place, found)) is not None:
+            found.places.add(other)  # "à M’ramadoudou et Dzoumogné": where a place goes, beside one (round 12)
         if " " not in place and (fold(place) in MONTHS or generic_only(place)):
             found.places.discard(place)  # "Vienna, April 2013": a date
         elif re.match(rf"^{re.escape(place)}\s+[{LOWER}]", sentence) and re.search(r"(?:ées|és|ée)$", place):
@@ -95,6 +107,9 @@ def refine(sentence: str, found: _N) -> _N:
             found.places.add(org)
     for kind in (found.orgs, found.places, found.persons):
         kind.difference_update({name for name in kind if re.fullmatch(r"[A-Z][a-z]+(?:osis|itis|iasis)", name)})  # a disease
+        # Round 12: a unit after an amount ("118,8 millions de Fcfp", "302 760 kWh") and a genus
+        # of vectors or pathogens ("Aedes albopictus", genera.tsv) name nothing of the article
+        kind.difference_update({name for name in kind if fold(name.split()[0].rstrip(".")) in genera() or after_amount(sentence, name)})
     _first_names(sentence, found)
     return found
 
@@ -113,7 +128,7 @@ def _not_initials(letters: str, orgs: set[str]) -> bool:
 def _person(text: str) -> str:
     """The name in a person's span: posts before it and after a dash dropped, "" when none is left."""
     text = re.split(r"\s+[-–—]\s+", text)[0]  # "M. Jean DUPONT - Président"
-    words = text.split()
+    words = re.sub(r"^[LlDd][’']", "", text).split()  # "L’Ambassadeur Sison": the elided article first
     while words and (fold(words[0]) in _POST_WORDS or fold(words[0]) in ROLES):
         words = words[1:]  # "Scientist Avi Hasson" (of "Chief Scientist Avi Hasson")
     text = " ".join(words)
@@ -125,6 +140,66 @@ def _person(text: str) -> str:
     if text and fold(text.split()[-1]) in _RANKS:
         return ""  # "SM le Roi", "the Grand Duke": a title with no name after it ("King Harald" keeps his)
     return text
+
+
+#: Words of an event named with a place ("Expo 2025 Osaka", "the Bled Strategic Forum").
+_EVENT_BEFORE = re.compile(r"(?:Expo|EXPO|Exposition|World Expo|Summit|Sommet|Games|Jeux|Olympics)\s+(?:\d{4}\s+)?$")
+_EVENT_AFTER = re.compile(r"^\s+(?:\d{4}\s+)?(?:(?:Strategic|Economic|International|Global|World)\s+)?(?:Expo|Summit|Forum|Games|Olympics)\b")
+
+
+def _in_event(sentence: str, place: str) -> bool:
+    """Every mention of ``place`` is inside an event's name: after "Expo 2025", before "Summit",
+    "Strategic Forum" (a place inside an event's name is the event's, not a place of the text)."""
+    hits = list(re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))
+    return bool(hits) and all(_EVENT_BEFORE.search(sentence[: h.start()]) or _EVENT_AFTER.match(sentence[h.end():]) for h in hits)
+
+
+def _place_beside(sentence: str, place: str, found: Names) -> str | None:
+    """A capitalised word coordinated with a place after "à", "in", "en" ("à M’ramadoudou et
+    Dzoumogné", "in Lorvik and Tarsk") that the model left unnamed: a place too."""
+    match = re.search(rf"(?<![\w-])(?:à|in|en|at)\s+{re.escape(place)}\s+(?:et|and)\s+([{UPPER}][{LOWER}’'-]+)(?![\w’'-])(?!\s+[{UPPER}])", sentence)
+    if match is None or any(match.group(1) in kind for kind in (found.persons, found.orgs, found.places, found.given)):
+        return None
+    return match.group(1) if fold(match.group(1)) not in MONTHS and not generic_only(match.group(1)) else None
+
+
+#: What may come before a post's title word: an article, a possessive, "new".
+_POST_LEAD = re.compile(r"^(?:(?:the|le|la|l'|l’|son|sa|its|their|leur|nouveau|nouvelle|new)\s*)*")
+
+
+def _post_phrase(before: str) -> bool:
+    """Round 12: the phrase since the comma before a name is a post, however long ("le nouveau
+    président de la commission médicale d’établissement, X"): it starts with a post's word."""
+    clause = re.search(r"(?:^|[,;:(])([^,;:()]{0,90}),\s*$", before)
+    if clause is None:
+        return False
+    text = fold(clause.group(1)).strip()
+    return bool(ROLE_WORDS.match(text[_POST_LEAD.match(text).end():]))  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=1)
+def genera() -> frozenset[str]:
+    """The folded Latin genus names of vectors and pathogens (the packaged ``genera.tsv``)."""
+    text = resources.files("ecokg.loaders.articles").joinpath("genera.tsv").read_text(encoding="utf-8")
+    return frozenset(fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+#: An amount: a number with a decimal or thousands separator, or a number and a scale word
+#: ("118,8 millions de", "302 760", "45 millions"); a plain count is none ("the 55 AU member states").
+_AMOUNT = re.compile(
+    r"(?<![\w.,])(?:\d+(?:[\s.,]\d+)+(?:\s*(?:millions?|milliards?|billions?|mille|thousand|bn|mn)\b)?|\d+\s*(?:millions?|milliards?|billions?|mille|thousand|bn|mn)\b)"
+    r"\s*(?:de\s+|d[’']\s*|of\s+)?$", re.IGNORECASE)
+
+
+def after_amount(sentence: str, name: str) -> bool:
+    """Every mention of the one-word ``name`` follows an amount: a unit or a currency, not a name
+    ("118,8 millions de Fcfp", "302 760 kWh"). A year before a name is no amount ("en 2023 Sanofi",
+    "Expo 2025 Osaka")."""
+    if " " in name:
+        return False
+    befores = [sentence[: m.start()] for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence)]
+    amounts = [_AMOUNT.search(b) for b in befores]
+    return bool(amounts) and all(a is not None and not re.fullmatch(r"\s*(?:1[89]|20)\d\d\s*", a.group(0)) for a in amounts)
 
 
 def _has_head(text: str) -> bool:

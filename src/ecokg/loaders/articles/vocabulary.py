@@ -167,6 +167,9 @@ for _chair in ("chair", "chairman", "chairwoman", "chairperson"):
 for _base in ("director", "commissioner", "manager", "head", "coordinator"):
     for _qualifier in ("deputy", "assistant", "associate"):
         ROLES[f"{_qualifier} {_base}"] = "member"
+        # Round 12: "associate vice president for research at Y", "assistant dean": a member's post there.
+        for _upper in ("vice president", "vice-president", "dean", "provost"):
+            ROLES.setdefault(f"{_qualifier} {_upper}", "member")
     for _field in ("program", "programme", "project", "research", "sales", "marketing", "communications",
                    "operations", "innovation", "development", "investment", "partnerships", "country", "policy", "trade"):
         ROLES.setdefault(f"{_field} {_base}", ROLES.get(_base, "member"))
