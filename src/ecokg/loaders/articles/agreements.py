@@ -266,6 +266,11 @@ def find_agreements(
             posts = state.entity_for(mention, index).posts if mention.kind == "person" and mention.start > by else []
             if posts and posts[0]["organization"] not in signatories:
                 signatories.append(posts[0]["organization"])
+    if len(signatories) < 2 and (verb := _SUBJECTS_SIGNED.search(folded, 0, match.start())) and set(signatories) <= set(
+            bodies := _subjects_bodies(state, index, mentions, verb.start())):
+        # "Le ministre de A, X, et le président de B, Y, ont signé un accord": the bodies of the
+        # signers' posts of this sentence, when it names no other party (round 13).
+        signatories = bodies
     # Nor a government, a state or a country's initialism (round 10: "le Gouvernement Royal du X",
     # "l'Etat burkinabè", "UAE"): dropped once the parties are read, so that no other name of the
     # sentence takes its place ("financé par l'Etat ... une convention de prêt auprès de Y").
@@ -363,6 +368,21 @@ def _signers_bodies(
             if posts and posts[0]["organization"] not in bodies:
                 bodies.append(posts[0]["organization"])
     return bodies
+
+
+#: The signers as the subject: "X, ..., et Y, ..., ont, en effet, signé un accord", "A and B signed".
+_SUBJECTS_SIGNED = re.compile(r"\s(?:ont|have|a|has)?\s*(?:,[^,]{1,25},\s*)?(?:signe|signed|paraphe|sign)\b")
+
+
+def _subjects_bodies(state: State, index: int, mentions: list[Mention], verb: int) -> list[str]:
+    """The bodies of the posts this sentence gives the people before its verb of signing, one each."""
+    bodies: list[str] = []
+    for mention in mentions:
+        if mention.kind == "person" and mention.end <= verb:
+            posts = [p for p in state.entity_for(mention, index).posts if p["quote"] == index]
+            if posts and posts[0]["organization"] not in bodies:
+                bodies.append(posts[0]["organization"])
+    return bodies if len(bodies) >= 2 else []
 
 
 #: The most parties one agreement is given.

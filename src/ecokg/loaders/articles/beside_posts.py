@@ -16,7 +16,8 @@ from ecokg.loaders.articles.vocabulary import HONORIFICS, NOT_NAMES, ROLES
 from ecokg.text import fold
 
 _SAYING = re.compile(
-    r"(?:ceo|president|director|founder|chair\w*|head|directeur|directrice|président\w*|pdg|said|says|declares|declared|stated|told|"
+    # (round 13: a minister's, a secretary's or a dean's title: "Trade Undersecretary Ceferino Rodolfo")
+    r"(?:ceo|president|director|founder|chair\w*|head|directeur|directrice|président\w*|pdg|(?:under)?secretary|minister|dean|said|says|declares|declared|stated|told|"
     r"souligne|explique|déclare|affirme|indique|précise|commente|ajoute|rappelle)\s*,?\s*$",
     re.IGNORECASE,
 )

@@ -53,7 +53,7 @@ _MEMBERS_OPEN = re.compile(
 )
 #: People joining a board: "A and B have joined the board of Y", "A rejoint le conseil d'administration".
 _JOINS = re.compile(
-    r"\b(?:joins?|joined|joining|(?:elected|appointed|named)\s+to|serves?\s+on|sits?\s+on|rejoint|rejoignent|ont rejoint|"
+    r"\b(?:joins?|joined|joining|(?:elected|appointed|named)\s+to|serves?\s+on|served\s+on|sits?\s+on|sat\s+on|rejoint|rejoignent|ont rejoint|"
     r"integre|integrent|entre\s+au|entrent\s+au|(?:fait|font)\s+(?:son|leur)\s+entree\s+au|sieger?a?\s+au|siegent\s+au|"
     r"(?:elue?s?|nommee?s?)\s+au)\s+(?:the\s+|its\s+|their\s+|le\s+|son\s+|leur\s+)?"
     # ("appointed to Helix Labs' board": the body's possessive before the board)
@@ -117,6 +117,10 @@ def board_posts(state: State, index: int, sentence: str, mentions: list[Mention]
                   and not re.search(r"\b(?:which|that|dont|laquelle|lequel)\b", folded[p.end:join.start()])]
         if body is not None:
             _seat(state, index, sentence, [state.entity_for(p, index) for p in before], body, join)
+            if word is not None and folded[word.start():word.end()].endswith(("boards", "conseils")):
+                # "has served on the boards of A and B": a seat at each body of the plural (round 13)
+                for other in _coordinated_bodies(folded, word, orgs):
+                    _seat(state, index, sentence, [state.entity_for(p, index) for p in before], state.entity_for(other, index), join)
     if _BOARD.search(folded) or re.search(r"\b(?:board|conseil)\b", folded):
         _officers(state, index, sentence, folded, people, orgs, discourse)
 
@@ -142,6 +146,24 @@ def _body(state: State, index: int, folded: str, board: re.Match[str], orgs: lis
     if re.search(r"\b(?:its|their|son|leur|sa)\s+(?:new\s+|nouveau\s+)?$", folded[:board.start()]):
         return discourse.subject(state, index, board.start())
     return _earlier_board(state, index, discourse)
+
+
+def _coordinated_bodies(folded: str, board: re.Match[str], orgs: list[Mention]) -> list[Mention]:
+    """The bodies after the first of "the boards of A, B and C" / "les conseils de A et de B"."""
+    after = [o for o in orgs if o.start >= board.end()]
+    out: list[Mention] = []
+    if not after:
+        return out
+    previous = after[0]
+    for org in after[1:]:
+        join = folded[previous.end:org.start]
+        if re.fullmatch(r"\s*\(\s*", join):
+            continue  # the body's acronym in brackets: "A (AA) and B"
+        if not re.fullmatch(r"\s*(?:\([^()]{1,20}\))?\s*(?:,|,?\s+(?:and|et))\s+(?:(?:of|de|du|d')\s*)?(?:the\s+|l'|la\s+|le\s+)?", join):
+            break
+        out.append(org)
+        previous = org
+    return out
 
 
 def _earlier_board(state: State, index: int, discourse: Discourse) -> Candidate | None:

@@ -19,6 +19,7 @@ from importlib.resources import files
 
 from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.notbodies import never_a_body
+from ecokg.loaders.articles.occasions import a_region_pair, an_address, an_event
 from ecokg.loaders.articles.patterns import UPPER
 from ecokg.text import fold
 
@@ -156,6 +157,8 @@ _BARE_KINDS = {
     "conseil", "commission", "comite", "association", "societe", "groupe", "chambre", "federation", "universite",
     "ecole", "hopital", "laboratoire", "fondation", "ministere", "departement", "delegation",
 }
+#: The offices of a university or a body, named by their kind alone: no body without their parent.
+_UNITS_ALONE = {"rectorat", "rectorate", "decanat", "doyenne", "deanery", "presidence", "chancellerie", "secretariat", "intendance"}
 #: The usual qualifiers of a kind, which say what it is, not which one it is.
 _QUALIFIERS = {
     "diplomatique", "hospitalier", "hospitaliere", "universitaire", "regional", "regionale", "national", "nationale",
@@ -183,6 +186,8 @@ def no_body(sentence: str, start: int, end: int) -> bool:
         return False
     if never_a_body(sentence, start, end):
         return True  # a currency, a title, a minister's portfolio, a country's government (notbodies.py)
+    if an_event(sentence, start, end) or an_address(sentence, start, end) or a_region_pair(text.strip(), sentence[max(0, start - 60):start]):
+        return True  # "BioForum 2013", "Erzsébet körút 43", "Central and Eastern Europe" (occasions.py, round 13)
     # (written as a common noun is: "BioHealth", "BioWin" have a name's own shape)
     plain = text.strip()[1:].islower() or _DOMAIN.fullmatch(folded) is not None
     if len(words) == 1 and plain and (
@@ -198,6 +203,8 @@ def no_body(sentence: str, start: int, end: int) -> bool:
         return True  # "Maison des associations de X"; "Service du développement économique de la Ville": a part of a body
     if text.strip()[:1].isupper() and words[0] in _BARE_KINDS and 2 <= len(words) <= 3 and all(w in _QUALIFIERS for w in words[1:]):
         return True  # "la Mission diplomatique": a kind and its adjectives, no body in particular
+    if len(words) == 1 and words[0] in _UNITS_ALONE:
+        return True  # "le Secrétaire général du Rectorat": a university's or a body's unit, named by its kind alone
     if a_style(text):
         return True  # "S.E.M.", "H.E.": a style of address before a name
     if words[-1] in ("hotel", "hotels") or (words[0] == "hotel" and len(words) > 1 and "-" not in text.split()[0]):

@@ -292,8 +292,9 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         if len(key) < 3 or candidate.known or weak_place(candidate):
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", folded):
-            if not overlaps(match.start(), match.end(), found):
-                # "le pôle de compétitivité Eurobiomed": a cue word says more than a headline did.
+            # "le pôle de compétitivité Eurobiomed": a cue word says more than a headline did; (round 13)
+            # "Alain X" of "la Fondation X" is the lexicon's person, not the body met before
+            if not overlaps(match.start(), match.end(), found) and not (kind_of(candidate.cls) == "org" and overlaps(match.start(), match.end(), lexicon_people)):
                 cue_word = re.search(r"(?:^|\s)(" + "|".join(map(re.escape, ORG_CUES)) + r")\s+$", folded[:match.start()])
                 cls = ORG_CUES[cue_word.group(1)] if cue_word and candidate.cls == "Organization" else candidate.cls
                 met.append(Mention(match.start(), match.end(), sentence[match.start():match.end()], kind_of(cls), cls, None, candidate.confidence))

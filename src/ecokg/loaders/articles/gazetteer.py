@@ -147,6 +147,16 @@ def areas() -> dict[str, Place]:
                     out.setdefault(f"{compass} {name}", Place(f"{compass} {english.split('|')[0]}", "area"))
                 for compass in _COMPASS_AFTER:
                     out.setdefault(f"{name} {compass}", Place(f"{name} {compass}", "area"))
+                # round 13: two compass points coordinated ("Central and Eastern Europe", "Europe
+                # centrale et orientale": the usual name of the former Eastern bloc's region)
+                for first in _COMPASS_BEFORE:
+                    for second in _COMPASS_BEFORE:
+                        if first != second:
+                            out.setdefault(f"{first} and {second} {name}", Place(f"{first} and {second} {english.split('|')[0]}", "area"))
+                for first in _COMPASS_AFTER[:8]:
+                    for second in _COMPASS_AFTER[:8]:
+                        if first.rstrip("s") != second.rstrip("s"):
+                            out.setdefault(f"{name} {first} et {second}", Place(f"{name} {first} et {second}", "area"))
     return out
 
 
@@ -195,6 +205,26 @@ def initialism(text: str) -> Place | None:
     return initialisms().get(bare) if bare.isupper() and bare.isalpha() else None
 
 
+#: A compass point before a country or a state's name names a part of it ("Southern Arizona",
+#: "Northern Ontario", "West Texas"): a region (round 13).
+_COMPASS_OF = re.compile(r"^(?:Northern|Southern|Eastern|Western|Central|North|South|East|West)\s+(.+)$")
+
+
 def lookup(name: str) -> Place | None:
     """The place named ``name`` (any case, accents, hyphens), or None."""
-    return table().get(_key(name))
+    found = table().get(_key(name))
+    if found is None and (part := _COMPASS_OF.match(name.strip())) is not None:
+        whole = table().get(_key(part.group(1)))
+        if whole is not None and whole.kind in ("country", "region"):
+            return Place(name.strip(), "region")
+    return found
+
+
+def place_acronym(before: str, inner: str) -> bool:
+    """Round 13: brackets after a known place that hold its initials ("Central and Eastern Europe
+    (CEE)", "Moyen-Orient et Afrique du Nord (MOAN)"): the place's short form, no body's acronym."""
+    words = before.split()
+    return any(
+        _initials(" ".join(words[-n:])) == inner.upper() and lookup(" ".join(words[-n:])) is not None
+        for n in range(2, min(len(words), 6) + 1)
+    )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib.metadata
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from ecokg.errors import InputError
@@ -63,11 +64,34 @@ def parse(lines: list[str], source: str = "nam_dict.txt") -> dict[str, int]:
     return out
 
 
+#: Round 13: the frequency given to a name of the packaged ``world_given_names.tsv``: a common one.
+WORLD_FREQUENCY = 6
+
+
+def world_names() -> set[str]:
+    """Given names of West Africa, the Sahel and the Maghreb that ``nam_dict.txt`` lacks (the
+    packaged ``world_given_names.tsv``, read with importlib.resources; its header says how it
+    was compiled)."""
+    text = resources.files("ecokg.loaders.articles").joinpath("world_given_names.tsv").read_text(encoding="utf-8")
+    out = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.count("\t") != 1:
+            raise InputError(f"world_given_names.tsv, line {number}: expected a region, a tab and names separated by '|'")
+        out |= {name.strip() for name in line.split("\t")[1].split("|") if name.strip()}
+    return out
+
+
 @lru_cache(maxsize=1)
 def table() -> dict[str, int]:
-    """The lexicon, read once per process (about 0.1 s)."""
+    """The lexicon, read once per process (about 0.1 s), with the packaged names of the world."""
     path = data_file()
-    return parse(path.read_text(encoding="utf-8").splitlines(), str(path))
+    out = parse(path.read_text(encoding="utf-8").splitlines(), str(path))
+    for name in world_names():
+        key = fold(name)
+        out[key] = max(out.get(key, 0), WORLD_FREQUENCY)
+    return out
 
 
 def frequency(word: str) -> int:

@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ecokg.loaders.articles.gazetteer import Place, initialism, is_city_name, lookup
+from ecokg.loaders.articles.gazetteer import Place, initialism, is_city_name, lookup, place_acronym
 from ecokg.loaders.articles.grammar import name_start
 from ecokg.loaders.articles.patterns import UPPER
 from ecokg.loaders.articles.vocabulary import HONORIFICS, ROLES
@@ -199,6 +199,8 @@ def not_an_acronym(sentence: str, start: int, end: int, inner: str) -> bool:
     capitals ("FREDERICTON (GNB) –")."""
     if not inner.isupper() and lookup(inner) is not None:
         return True
+    if place_acronym(sentence[:start].rstrip(), inner):
+        return True  # "Central and Eastern Europe (CEE)": a region's initials (round 13)
     before = sentence[:start].split()
     return bool(before) and len(before) <= 2 and before[-1].isupper() and lookup(before[-1]) is not None and bool(
         re.match(r"\s*[–—-]", sentence[end:])
@@ -286,8 +288,11 @@ def seat_complement(name: str, lang: str) -> int | None:
     kind word ("Département de l'Eure", "Communauté d'agglomération d'Évreux": the territory's body) nor inside a commune's name
     ("Saint-Bonnet de Rochefort"), nor a compass word ("Afrique de l'Ouest")."""
     seat = _SEAT.search(name)
-    if seat is None or len(seat.group(1)) < 3 or fold(seat.group(1).split()[0]) in _COMMON_REGION:
+    if seat is None or len(seat.group(1)) < 3:
         return None
+    compass = seat.group(1).split()
+    if fold(compass[0]) in _COMMON_REGION and not (len(compass) == 2 and (whole := lookup(compass[1])) is not None and whole.kind in ("country", "region")):
+        return None  # (round 13: a compass word and a known state is a region: "of Southern Arizona")
     before = fold(name[: seat.start()]).split()
     if not before or before[0] in _TERRITORIES or _INTERCOMMUNAL & set(before) or re.match(r"(?:saint|sainte|st|ste)-", before[-1]):
         return None

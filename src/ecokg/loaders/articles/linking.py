@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.lexical import known_country
 from ecokg.loaders.articles.matching import FORMS, LINK_THRESHOLD, Index, words
 from ecokg.text import fold
@@ -232,6 +233,8 @@ class State:
         match = self.index.best(label, lambda text: words(text) in self.place_names, same_kind)
         if match is None or (kind == "person" and match.score < 1.0):
             return None
+        if kind == "org" and fold(match.target.label) != fold(label) and (place := lookup(label)) is not None and place.kind in ("country", "region"):
+            return None  # round 13: "Washington’s sector" is the state, not the "Washington Global Health Alliance"
         target = match.target
         if match.score < LINK_THRESHOLD:
             self.pending_choice = (target.id, target.label, round(match.score, 2))
@@ -294,6 +297,9 @@ class State:
             initials = "".join(w[0] for w in re.split(r"[\s-]+", candidate.label) if w[:1].isupper())
             target = orgs.get(fold(candidate.label)) or (orgs.get(fold(initials)) if len(initials) >= 3 else None)
             target = target or (self._company_of(candidate.label) if candidate.confidence <= 0.6 else None)
+            if target and candidate.cls in _PLACES and target in self.entities and fold(self.entities[target].label) == fold(initials) and lookup(candidate.label) is not None:
+                self._merge(target, ident)  # round 13: "CEE" is "Central and Eastern Europe", a known region
+                continue
             if candidate.cls in _PLACES and not candidate.known and candidate.confidence <= 0.65 and target:
                 self._merge(ident, target)
         # "l'agence AD'OCC" in the headline, "Agence de ... de la Région Occitanie (AD'OCC)" later: one body.

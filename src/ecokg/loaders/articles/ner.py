@@ -15,7 +15,7 @@ from typing import Any
 
 from ecokg.loaders.articles.family_names import family_first
 from ecokg.loaders.articles.features import feature_places
-from ecokg.loaders.articles.gazetteer import lookup
+from ecokg.loaders.articles.gazetteer import lookup, place_acronym
 from ecokg.loaders.articles.lexical import (
     after_indefinite,
     common_words,
@@ -24,7 +24,13 @@ from ecokg.loaders.articles.lexical import (
     place_tails,
     territory_of,
 )
-from ecokg.loaders.articles.people import initial_names, lexicon_people, not_people, titled_names
+from ecokg.loaders.articles.people import (
+    family_name_first,
+    initial_names,
+    lexicon_people,
+    not_people,
+    titled_names,
+)
 from ecokg.loaders.articles.spans import split_and
 from ecokg.loaders.articles.tagged import refine
 from ecokg.loaders.articles.vocabulary import ROLES
@@ -103,6 +109,12 @@ def names(sentences: list[str], lang: str) -> list[Names]:
             found.places -= {p for p in found.places if territory_of(p, text)}
         found.places -= after_indefinite(doc)  # "Une Réunion de concertation": a noun, not the island
         # Round 10: a country's initialism is the country, whatever the model says ("UAE-based", "en RDC")
+        # Round 13: a known place's initials in brackets after it are no body ("Central and Eastern Europe (CEE)")
+        found.orgs -= {o for o in found.orgs if (at := sentence.find(f"({o})")) > 0 and place_acronym(sentence[:at].rstrip(), o)}
+        # and a region of the world is never a body ("... bioregion: Central and Eastern Europe")
+        areas = {o for o in found.orgs if (known := lookup(o)) is not None and known.kind == "area"}
+        found.orgs -= areas
+        found.places |= areas
         initials = {o for o in found.orgs if country_initialism(o) is not None}
         found.orgs -= initials
         found.places |= initials
@@ -119,7 +131,7 @@ def names(sentences: list[str], lang: str) -> list[Names]:
 def _given_names(doc: Any, found: Names, lang: str) -> Names:
     """Round 9: people by the given-name lexicon, and the model's people that are none (people.py)."""
     found.persons -= not_people(doc, found.persons, lang)
-    for name in lexicon_people(doc, found.orgs, lang) | titled_names(doc) | initial_names(doc, lang):
+    for name in lexicon_people(doc, found.orgs, lang) | titled_names(doc) | initial_names(doc, lang) | family_name_first(doc, lang):
         for kind in (found.persons, found.orgs, found.places):
             kind -= {other for other in kind if re.search(rf"(?<![\w-]){re.escape(other)}(?![\w-])", name)}
         # "Michael DANON Président": the model's person with the post after the name is the name

@@ -340,6 +340,27 @@ def a_category(sentence: str, start: int, end: int) -> bool:
     return sentence[start:end].strip() in _CATEGORIES and not re.match(r"\s*(?:(?:de|du|d[’']|of)\s*(?:la\s+|l[’']|the\s+)?)?[A-ZÀ-Þ0-9]", sentence[end:])
 
 
+#: "(HBA - Magyar Biotechnológiai Szövetség)": a body's acronym, a dash, its name in its own
+#: language, in brackets after its name in the article's language (round 13).
+_NATIVE_ALIAS = re.compile(r"^[A-ZÀ-Þ][A-Za-zÀ-ÿ]{1,9}\s*[-–—]\s*[A-ZÀ-Þ][a-zà-ÿ]+\s+\S")  # not "(DTI-CIG)"
+
+
+def a_native_alias(sentence: str, start: int, end: int) -> bool:
+    """The acronym and the native name in brackets are the name before them, not another body."""
+    acronym = sentence[start:end].strip().split()[0]
+    return (_NATIVE_ALIAS.match(sentence[start:end].strip()) is not None and sentence[:start].rstrip().endswith("(")
+            and sum(c.isupper() for c in acronym) >= 2)
+
+
+#: The committee that steers a plan or a project is the plan's, no body of its own ("the X
+#: Roadmap Steering Committee", "le comité de pilotage du plan X"); a programme's committee named
+#: by its programme's own name stays one ("National Centres of Excellence Steering Committee").
+_PLANS_COMMITTEE = re.compile(
+    r"(?:^|\s)(?:roadmap|plan|strategy|programme|program|project|initiative)\s+(?:steering|advisory|coordinating|coordination|oversight|implementation)\s+(?:committee|board|group)$"
+    r"|^comite\s+(?:de\s+pilotage|de\s+suivi|directeur)\s+(?:du|de la|de l'|des)\s*(?:plan|programme|projet|strategie|feuille de route)(?:\s|$)"
+)
+
+
 #: A goal or an agenda named after a body: "the United Nations Sustainable Development Goals".
 _GOALS_AFTER = re.compile(r"^\s*(?:goals?|agenda)\b", re.IGNORECASE)
 
@@ -348,11 +369,13 @@ def never_a_body(sentence: str, start: int, end: int) -> bool:
     """A currency, a title or its acronym, a minister's portfolio, a country's government, a
     title's field or a unit before its parent, a district, a news agency, a site or a mission, a
     goal's name; a unit of measure, a century, a state's title and its portfolio, an excellence
-    programme, a project's acronym (round 12): never a body."""
+    programme, a project's acronym (round 12), a native name in brackets, a plan's committee
+    (round 13): never a body."""
     text = sentence[start:end]
     return (a_currency(sentence, start, end) or a_title(text) or a_country_government(text) or a_portfolio(sentence, start)
             or title_acronym(sentence, start, end) or a_titles_field(sentence, start, end) or a_unit(sentence, start, end)
             or a_district(sentence, start, end) or a_news_agency(sentence, start, end) or a_site(sentence, start, end)
             or bool(_GOALS_AFTER.match(sentence[end:])) or a_measure(sentence, start, end) or bool(_CENTURY.match(text.strip()))
             or a_state_title(sentence, start, end) or bool(_PROGRAMME.match(text.strip())) or a_lower_case_project(sentence, start, end)
-            or a_category(sentence, start, end))
+            or a_category(sentence, start, end) or a_native_alias(sentence, start, end)
+            or bool(_PLANS_COMMITTEE.search(fold(text.strip()).replace("’", "'"))))

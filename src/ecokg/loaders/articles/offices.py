@@ -25,6 +25,8 @@ _TITLES: dict[str, tuple[str, ...]] = {
     "minister": ("ministry", "department"), "ministre": ("ministere",), "ministra": ("ministerio",),
     "secretary": ("department", "ministry", "office"), "secretaire d'etat": ("secretariat d'etat", "ministere"),
     "commissioner": ("office", "commission", "department"), "commissaire": ("commissariat",),
+    # Round 13: a department's undersecretary ("Trade Undersecretary X" with "the Department of Trade and Industry").
+    "undersecretary": ("department", "ministry"), "under secretary": ("department", "ministry"),
 }
 _TITLE = "|".join(sorted((re.escape(t) for t in _TITLES), key=len, reverse=True))
 _OF = r"(?:of|for|de la|de l'|de|du|des|d'|a la|a l'|aux|au|a)"
@@ -106,7 +108,10 @@ def _office_for(state: State, index: int, title: str) -> Candidate | None:
         if match and head in _TITLES[match.group(1)] and (
                 _same_domain(_words(match.group(2)), domain) or _first_portfolio(match.group(2), domain)):
             return body
-        if domain_first and head in _TITLES[domain_first.group(2)] and _same_domain(_words(domain_first.group(1)), domain):
+        if domain_first and head in _TITLES[domain_first.group(2)] and (
+                _same_domain(_words(domain_first.group(1)), domain)
+                # "Managing Head and Trade Undersecretary X": the title's own domain is the word before it (round 13)
+                or _same_domain(_words(domain_first.group(1))[-1:], domain)):
             return body
         # "Chief Scientist Avi Roe" and "the Office of the Chief Scientist": the office of that title.
         words = _words(folded)

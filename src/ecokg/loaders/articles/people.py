@@ -264,3 +264,24 @@ def titled_names(doc: Any) -> set[str]:
         if 2 <= len(rest) <= 3 and all(re.fullmatch(_WORD, w) for w in rest) and not _cue(rest):
             out.add(ent.text[title.end():].strip())
     return out
+
+
+#: A style of address, then two capitalised words ("Mr X Zoltán", "Dr X Y").
+_STYLED_PAIR = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Mme|M)\.?\s+([^\W\d_]+)\s+([^\W\d_]+)(?![\w’'-])")
+
+
+def family_name_first(doc: Any, lang: str) -> set[str]:
+    """Round 13: a name written family name first after a style of address, as Hungarian writes
+    it ("Mr Kovács Zoltán"): the second word a common given name of the lexicon, the first none,
+    nor a common word or a known place."""
+    out = set()
+    for match in _STYLED_PAIR.finditer(doc.text):
+        family, given = match.group(1), match.group(2)
+        if not (family[:1].isupper() and family[1:].islower() and given[:1].isupper() and given[1:].islower()):
+            continue
+        if _frequency(family) or _frequency(given) < COMMON_AS_NAME or not given_name(doc, match.start(2), given, lang):
+            continue
+        if lookup(family) is not None or common_word(doc, lang, family, match.start(1)) or fold(family) in ROLES:
+            continue
+        out.add(f"{family} {given}")
+    return out

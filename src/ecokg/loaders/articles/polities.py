@@ -10,8 +10,9 @@ gazetteer's, from ``pycountry``'s names in both languages ("United Arab Emirates
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ecokg.loaders.articles.gazetteer import initialism, lookup
+from ecokg.loaders.articles.gazetteer import areas, initialism, lookup
 from ecokg.loaders.articles.institutions import COUNTRY_NAMES
 from ecokg.loaders.articles.vocabulary import DEMONYMS
 from ecokg.text import fold
@@ -30,9 +31,31 @@ _GOVERNMENT = re.compile(
 _NATIONALITY = re.compile(r"[a-z]+(?:an|ese|ish|i|ch)")
 
 
+#: Compass words around a region of the world ("Central and Eastern Europe", "Europe centrale et orientale").
+_COMPASS = re.compile(r"^(?:(?:the|central|eastern|western|northern|southern|north|south|east|west|south-?east(?:ern)?|"
+                      r"north-?east(?:ern)?|and|&)\s+)+|(?:\s+(?:centrale|orientale|occidentale|septentrionale|meridionale|"
+                      r"du nord|du sud|de l'est|de l'ouest|et))+$")
+
+
+@lru_cache(maxsize=1)
+def _areas() -> frozenset[str]:
+    return frozenset(fold(name) for name in areas())
+
+
+def a_region(text: str) -> bool:
+    """A region of the world (``regions.tsv``, the UN's M49 regions), compass words around it
+    allowed: "Central and Eastern Europe", "Afrique de l'Ouest" (round 13)."""
+    known = _areas()
+    name = fold(text.strip()).replace("’", "'")
+    return name in known or _COMPASS.sub("", name).strip() in known
+
+
 def a_polity(text: str) -> bool:
-    """A country (its name or, in capitals, its initialism) or a government: no body of a post, no party."""
+    """A country (its name or, in capitals, its initialism), a government or a region of the
+    world: no body of a post, no party (round 13: "the markets of Central and Eastern Europe")."""
     name = text.strip()
+    if a_region(name):
+        return True
     if re.fullmatch(r"(?:[A-Z]\.?){2,5}", name):
         if initialism(name) is not None or fold(name) in COUNTRY_NAMES:
             return True  # "UAE", "RDC" (gazetteer.initialisms); "U.S.", "UK" (institutions.COUNTRY_NAMES)

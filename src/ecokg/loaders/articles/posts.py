@@ -46,6 +46,14 @@ from ecokg.loaders.articles.post_refs import (
     title_of_kind_before,
 )
 from ecokg.loaders.articles.post_titles import represented_titled, university_title
+from ecokg.loaders.articles.post_turns import (
+    acronyms_before_titles,
+    announced_appointment,
+    co_chaired,
+    next_title_start,
+    plural_title_by_body,
+    predecessor,
+)
 from ecokg.loaders.articles.spans import fold_keep_length, role_at
 from ecokg.loaders.articles.vocabulary import ROLE_WORDS, ROLES
 from ecokg.text import fold
@@ -66,6 +74,7 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
     # A "person" whose words begin or continue a post ("Senior Vice President, ...", "Chief
     # [Medical Officer]") is the post, not a name.
     people = [m for m in mentions if m.kind == "person" and not _inside_a_post(sentence, m)]
+    mentions = sorted([*mentions, *acronyms_before_titles(state, sentence, mentions)], key=lambda m: m.start)
     # A country or a government is no post's body ("CEO of UAE's Acme": Acme), round 10.
     all_orgs = [m for m in mentions if m.kind == "org" and not a_polity(m.text) and not _title_acronym(sentence, m)]
     #: The first post this sentence gives: an officer named without an organisation in a list
@@ -75,6 +84,8 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
         holder = state.entity_for(person, index)
         orgs = same_side(sentence, person, all_orgs)  # "X, délégué, d'une part et A d'autre part": not at A
         limit = people[n + 1].start if n + 1 < len(people) else len(sentence)
+        if n + 1 < len(people):
+            limit = next_title_start(sentence, person.end, limit)  # "X, Dean of Y (DY) Dr Z": Z's title (round 13)
         found = _apposition(state, index, sentence, person, limit, orgs, holder, discourse, first)
         found = relative_verb(state, index, sentence, person, orgs, holder) or found
         # "LSP's partner Rudy Roe, former director of VIB": a title before and an apposition after.
@@ -99,6 +110,12 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
         # "X succeeds Y as CEO of Z": X's post, and Y's before.
         found = succession(state, index, sentence, person, people, orgs) or found
         found = led_by_subject(state, index, sentence, person, holder, discourse) or found
+        # Round 13: "The Council, co-chaired by A, ..., B, ...", "Acme announces the appointment of X, ..., as CEO",
+        # "She succeeds X, who retires" (the post the sentence before gave).
+        found = co_chaired(state, index, sentence, person, holder, discourse) or found
+        found = announced_appointment(state, index, sentence, person, orgs, holder) or found
+        found = found or predecessor(state, index, sentence, person, holder)
+        found = found or plural_title_by_body(state, index, sentence, person, orgs, holder)
         if not found:
             _affiliation(state, index, sentence, person, orgs, holder, discourse)
         if not first:

@@ -16,6 +16,8 @@ _ABBREVIATIONS = {
     # months in datelines: "LEIDEN, the Netherlands, Jan. 9, 2024"
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janv", "fevr", "févr", "avr", "juil", "déc",
 }
+#: A name's acronym in brackets followed by a word in lower case opens no sentence.
+_ACRONYM_GOES_ON = re.compile(r"\([A-Z][A-Za-z&-]{1,11}\)\s+[a-z]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«“\"(]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
@@ -48,6 +50,8 @@ def sentences_and_unquoted(text: str) -> list[tuple[str, str]]:
             last = words[-1].rstrip(".").lstrip("([«“\"").lower() if words else ""  # "(Dec. 17, 2013)"
             if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
+            if _ACRONYM_GOES_ON.match(paragraph, match.end()):
+                continue  # "Heal Venture Lab. (HVL) signed ...": a name's acronym, then its verb (round 13)
             _append(out, paragraph, masked, start, match.start())
             start = match.end()
         if paragraph[start:].strip():

@@ -200,7 +200,8 @@ def person_part(name: str) -> str | None:
     if all(len(w.rstrip(".")) <= 1 for w in words):
         return None  # "G. E. I. E": an acronym written with dots, not a person's initials
     # (a surname with a particle is written in mixed case: "Mike DeWine", "Anne LeBlanc")
-    mixed = [w for w in words if (MIXED.fullmatch(w) and not re.fullmatch(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|O’)[A-Z][a-z]+", w)) or COMPOUND.fullmatch(w)]
+    # (round 13: a common given name is no compound's stem: "Mohamed", "Ahmed", "Fabio")
+    mixed = [w for w in words if (MIXED.fullmatch(w) and not re.fullmatch(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|O’)[A-Z][a-z]+", w)) or (COMPOUND.fullmatch(w) and frequency(w) < 5)]
     if mixed or fold(words[-1]) in COMPANY_ENDINGS:
         return None  # "Ginkgo Bioworks", "Corvine Bio": a company's name
     if generic_only(name):

@@ -13,6 +13,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 
 from ecokg.loaders.articles.notnames import GENERIC_WORDS
 from ecokg.loaders.articles.patterns import COMPOUND, MIXED
+from ecokg.loaders.articles.verbs import verb_end
 from ecokg.loaders.articles.vocabulary import ORG_HEADS, ROLE_KEYS, ROLES
 from ecokg.text import fold
 
@@ -87,6 +88,8 @@ def trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
         end = start + first.start()  # "Genvia Lorvane Co., Ltd.": the name without its form in two parts
     elif (both := _TWO_PARTS.search(sentence[start:end])) and both.start() > 0:
         end = start + both.start()
+    if (verb := verb_end(sentence[start:end])) is not None:
+        end = start + verb  # "ministère de la Recherche scientifique[ facilite]": a verb glued to the name (verbs.py)
     return start, end
 
 

@@ -82,13 +82,18 @@ def refine(sentence: str, found: _N) -> _N:
             continue
         at = sentence.find(org)
         # "sa directrice générale, Fatima Abouali": a name right after a post and a comma is a person's
-        before = sentence[max(0, at - 40):at]
-        if at > 0 and PERSON.fullmatch(org) and not _has_head(org) and re.search(r",\s*$", before) and (
-            ROLE_WORDS.search(fold(before)) or minister_of(before.rstrip(" ,")) or _post_phrase(sentence[:at])
-        ):
+        if at > 0 and PERSON.fullmatch(org) and not _has_head(org) and _after_post(sentence, at):
             found.orgs.discard(org)
             found.persons.add(org)
     for place in list(found.places):
+        if fold(place.split()[0]) == "campus":
+            found.places.discard(place)  # "le Campus Grimaldi": a site, not a place (round 13)
+            continue
+        at = sentence.find(place)
+        if at > 0 and PERSON.fullmatch(place) and lookup(place) is None and not _has_head(place) and _after_post(sentence, at):
+            found.places.discard(place)  # "le Secrétaire général du Rectorat, X Y,": a person (round 13)
+            found.persons.add(place)
+            continue
         if _in_event(sentence, place):
             found.places.discard(place)  # "at Expo 2025 Osaka", "the Bled Strategic Forum": an event's name (round 12)
             continue
@@ -165,6 +170,14 @@ def _place_beside(sentence: str, place: str, found: Names) -> str | None:
 
 #: What may come before a post's title word: an article, a possessive, "new".
 _POST_LEAD = re.compile(r"^(?:(?:the|le|la|l'|l’|son|sa|its|their|leur|nouveau|nouvelle|new)\s*)*")
+
+
+def _after_post(sentence: str, at: int) -> bool:
+    """The name at ``at`` follows a post and a comma ("sa directrice générale, X")."""
+    before = sentence[max(0, at - 40):at]
+    return bool(re.search(r",\s*$", before)) and bool(
+        ROLE_WORDS.search(fold(before)) or minister_of(before.rstrip(" ,")) or _post_phrase(sentence[:at])
+    )
 
 
 def _post_phrase(before: str) -> bool:

@@ -30,10 +30,11 @@ def tagged_people(
     out: list[Mention] = []
     for tagged in sorted(names.persons, key=len, reverse=True):
         at = sentence.find(tagged)
-        if len(tagged.split()) >= 3 and at > 0 and TITLE_OF.search(fold(sentence[max(0, at - 50):at] + "|")[:-1]) and not (
+        if len(tagged.split()) >= 3 and at > 0 and tagged not in names.named and TITLE_OF.search(fold(sentence[max(0, at - 50):at] + "|")[:-1]) and not (
             tagged.split()[-1].isupper() or generic_only(" ".join(tagged.split()[:-2])) or head_class(fold(tagged).split())
         ):
             # "le président du Gepsa Jean Dupuis": the model's person is an organisation, then a name
+            # (not one the given-name lexicon announced whole: "Pr Mohamed Abdallahi Ould X", round 13)
             cut = at + len(tagged) - len(" ".join(tagged.split()[-2:]))
             if person_part(sentence[cut:at + len(tagged)]):
                 add_org(at, cut - 1, org_class(sentence[at:cut - 1], "Organization"), 0.7)

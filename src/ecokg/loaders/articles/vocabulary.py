@@ -209,6 +209,16 @@ for _form, _role in (("chef de division", "member"), ("cheffe de division", "mem
                      ("cheffe de departement", "member"), ("chef de bureau", "member"), ("cheffe de bureau", "member"),
                      ("chef d'unite", "member"), ("cheffe d'unite", "member"), ("head of unit", "member")):
     ROLES.setdefault(_form, _role)
+# Round 13: a government's junior office-holders, whose post is at the ministry the title names
+# ("Undersecretary of State at the Ministry of Economy", "Minister of State in the Ministry of ...",
+# "secrétaire d'Etat auprès du ministère ..."), and an association's secretary, an officer of its
+# board as its treasurer ("secrétaire de la Fondation Y").
+for _form, _role in (("undersecretary of state", "member"), ("under-secretary of state", "member"),
+                     ("under secretary of state", "member"), ("undersecretary", "member"), ("under-secretary", "member"),
+                     ("secretary of state", "member"), ("state secretary", "member"), ("minister of state", "member"),
+                     ("secretaire d'etat", "member"), ("sous-secretaire d'etat", "member"),
+                     ("secretary", "board-member"), ("secretaire", "board-member")):
+    ROLES.setdefault(_form, _role)
 ROLE_KEYS = sorted(ROLES, key=len, reverse=True)
 #: Titles in the plural: the post of every person they are given to ("A and B, co-founders of Y").
 PLURAL_ROLES = re.compile(r"(?<![\w-])(?:co-?founders|founders|(?:co-?)?fondat(?:eurs|rices)|co-?presidents|co-chairs|"
@@ -358,7 +368,9 @@ NOT_NAMES = {
 #: Honorifics dropped from people's names.
 HONORIFICS = re.compile(
     r"^(?:(?:Professor|Professeur|Prof\.?|Pr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|MM\.|M\.|Mme|Sir|Dame|Premier|Minister|Ministre|Vice|Deputy|"
-    r"Governor|Gouverneur|Gouverneure|Mayor|Senator|Sénateur|Sénatrice|Congressman|Congresswoman)\s+)+"
+    r"Governor|Gouverneur|Gouverneure|Mayor|Senator|Sénateur|Sénatrice|Congressman|Congresswoman|"
+    # round 13: a lawyer's style in French ("Me X", Maître), titles of the Muslim world and West Africa
+    r"Me|Maître|Imam|El Hadji?|Elhadji?|Alhaji|Alhaja)\s+)+"
 )
 
 #: Organisation names a model tags that are documents, events or parts of an organisation.
