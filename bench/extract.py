@@ -44,8 +44,10 @@ def article_of(lang: str, words: int = 500) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--batch", type=int, default=100, help="articles in the batch (0: time one article only)")
     args = parser.parse_args(argv)
+    if args.batch < 0:
+        parser.error(f"--batch: expected 0 or more articles, got {args.batch}")
     start = time.perf_counter()
     pipeline("en")
     pipeline("fr")
@@ -62,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
             extract(text, lang, (), date="2024-06-01")
             times.append(time.perf_counter() - t)
         print(f"500-word article ({lang}, {len(text.split())} words): median {statistics.median(times):.3f} s, max {max(times):.3f} s")
+    if args.batch == 0:
+        return 0
     sources = _sources()
     with tempfile.TemporaryDirectory(prefix="ecokg-bench-extract-") as folder:
         inbox = Path(folder) / "inbox"
