@@ -210,4 +210,5 @@ def no_body(sentence: str, start: int, end: int) -> bool:
     if words[-1] in ("hotel", "hotels") or (words[0] == "hotel" and len(words) > 1 and "-" not in text.split()[0]):
         return True  # "the National Hotel": a venue ("Hôtel-Dieu", a hospital, stays)
     # "TAIPEI (Taiwan News) —", "FREDERICTON (GNB) –": the publisher in the dateline's brackets
-    return bool(re.match(rf"^\s*[{UPPER}][{UPPER}’' .,-]{{2,}}\(\s*$", sentence[:start]) and re.match(r"^\s*\)\s*[—–-]", sentence[end:]))
+    # "LAHORE, (UrduPoint / Pakistan Point News - 7th Nov, 2019 ):": the credit's first outlet (round 14)
+    return bool(re.match(rf"^\s*[{UPPER}][{UPPER}’' .,-]{{2,}}\(\s*$", sentence[:start]) and re.match(r"^\s*(?:\)\s*[—–:-]|/\s*\S)", sentence[end:]))

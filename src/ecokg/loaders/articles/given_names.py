@@ -69,7 +69,7 @@ WORLD_FREQUENCY = 6
 
 
 def world_names() -> set[str]:
-    """Given names of West Africa, the Sahel and the Maghreb that ``nam_dict.txt`` lacks (the
+    """Given names of Africa and Asia that ``nam_dict.txt`` lacks or holds as rare (the
     packaged ``world_given_names.tsv``, read with importlib.resources; its header says how it
     was compiled)."""
     text = resources.files("ecokg.loaders.articles").joinpath("world_given_names.tsv").read_text(encoding="utf-8")

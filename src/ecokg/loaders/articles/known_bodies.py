@@ -6,7 +6,9 @@ intergovernmental organisations in English and French (``intergovernmental.tsv``
 X"), ministries named by their domain ("the Economy Ministry"), and
 companies closed by a legal form of ISO 20275's list (``legal_forms.tsv``: "X Holdings Sdn
 Bhd", "Y Corporation", "Z Co., Ltd."), a name perhaps opened by a word with a lower-case
-initial ("reNIKOLA", "bioMérieux"). Both tables are packaged data read with importlib.resources.
+initial ("reNIKOLA", "bioMérieux"); the large NGOs and foundations (``ngos.tsv``, round 14:
+"Save the Children", "Médecins sans frontières") and a Red Cross or Red Crescent society with its
+country. The tables are packaged data read with importlib.resources.
 
 Each function returns spans ``(start, end, class)``; :mod:`.entities` decides whether they are
 taken. No name of an article is listed.
@@ -22,6 +24,7 @@ from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.notnames import GENERIC_WORDS
 from ecokg.loaders.articles.patterns import UPPER
 from ecokg.loaders.articles.spans import fold_keep_length, org_class
+from ecokg.loaders.articles.vocabulary import DEMONYMS
 from ecokg.text import fold
 
 Span = tuple[int, int, str]
@@ -34,11 +37,11 @@ def _table(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def research_bodies() -> tuple[dict[str, str], dict[str, str]]:
-    """The folded full names and the short names (as written) of ``research.tsv`` and
-    ``intergovernmental.tsv``, each with its class."""
+    """The folded full names and the short names (as written) of ``research.tsv``,
+    ``intergovernmental.tsv`` and ``ngos.tsv`` (round 14), each with its class."""
     names: dict[str, str] = {}
     short: dict[str, str] = {}
-    for row in [*_table("research.tsv"), *_table("intergovernmental.tsv")]:
+    for row in [*_table("research.tsv"), *_table("intergovernmental.tsv"), *_table("ngos.tsv")]:
         name, acronyms, cls = [*row, "", ""][:3]
         names[fold(name.strip())] = cls.strip() or "Organization"
         for acronym in acronyms.split(","):
@@ -57,6 +60,11 @@ def _research_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _nationality(word: str) -> bool:
+    """"Swedish", "Norwegian", "Japanese": an adjective of nationality (the lexicon's, or its usual endings)."""
+    return fold(word) in DEMONYMS or re.fullmatch(r"[A-Z][a-z]+(?:ish|ese|ian|ean)", word) is not None
+
+
 #: A capitalised word after the name: a longer name holds it ("UNU Programme for ...", "United
 #: Nations Sustainable Development Goal 3"), which other rules read whole.
 _GOES_ON = re.compile(rf"\s+[{UPPER}][\w’'-]*")
@@ -72,7 +80,9 @@ def known_research_bodies(sentence: str) -> list[Span]:
     out: list[Span] = []
     for match in full.finditer(fold_keep_length(sentence)):
         before = re.search(rf"([{UPPER}][\w-]*)\s+$", sentence[max(0, match.start() - 30):match.start()])
-        if sentence[match.start()].isupper() and (before is None or fold(before.group(1)) in _OPENERS) and not _GOES_ON.match(sentence, match.end()):
+        # (a nationality before it is no part of it: "the Norwegian and Swedish Save the Children", round 14)
+        opener = before is None or fold(before.group(1)) in _OPENERS or _nationality(before.group(1))
+        if sentence[match.start()].isupper() and opener and not _GOES_ON.match(sentence, match.end()):
             out.append((match.start(), match.end(), names[match.group(0)]))
     for match in acronyms.finditer(sentence):
         if not any(s <= match.start() < e for s, e, _ in out) and not _GOES_ON.match(sentence, match.end()):
@@ -173,8 +183,51 @@ _DOMAINS = {
 }
 
 
+#: A national society of the Red Cross or the Red Crescent, with its country: "Croissant rouge
+#: des Emirats Arabes Unis", "la Croix-Rouge du Burkina", "Red Crescent Society of X" (the
+#: Movement's statutes name each society by its country).
+_SOCIETY = re.compile(
+    r"(?<![\w-])(?:(?:Société|Society)\s+(?:du|de la|of the)\s+)?(?:Croissant|Croix)[- ][Rr]ouge|Red\s+(?:Cross|Crescent)(?:\s+Society)?"
+)
+_COUNTRY_AFTER = re.compile(rf"\s+(?:of the|of|de la|de l[’']|du|des|de|d[’'])\s*((?:{_CAP})(?:[\s-]+(?:{_CAP}))*)")
+
+
+def red_cross_societies(sentence: str) -> list[Span]:
+    """"le Croissant rouge des Emirats Arabes Unis": a Red Cross or Red Crescent society and its
+    country, one name (the model cuts it at the country, or reads "Croissant rouge" alone)."""
+    out: list[Span] = []
+    for match in _SOCIETY.finditer(sentence):
+        country = re.search(rf"(?<![\w-])([{UPPER}][\w-]+)\s+$", sentence[max(0, match.start() - 40):match.start()])
+        place = lookup(country.group(1)) if country is not None and fold(country.group(1)) not in _OPENERS else None
+        if country is not None and (_nationality(country.group(1)) or (place is not None and place.kind == "country")):
+            # "the Qatar Red Crescent", "the Norvanian Red Cross": the country before the name is in it
+            out.append((match.start() - len(country.group(0)), match.end(), "Organization"))
+            continue
+        adjective = re.match(r"\s+([a-zà-ÿ]+)(?![\w-])", sentence[match.end():])
+        if adjective is not None and (fold(adjective.group(1)) in DEMONYMS or re.search(r"(?:ien|ienne|ais|aise|ain|aine|ois|oise|ati)$", adjective.group(1))):
+            out.append((match.start(), match.end() + adjective.end(), "Organization"))  # "le Croissant rouge émirati"
+            continue
+        after = _COUNTRY_AFTER.match(sentence, match.end())
+        if after is not None:
+            words = after.group(1).split()
+            for n in range(len(words), 0, -1):  # the longest known place ("Emirats Arabes Unis")
+                if lookup(" ".join(words[:n])) is not None:
+                    out.append((match.start(), after.start(1) + len(" ".join(words[:n])), "Organization"))
+                    break
+            else:  # a country the gazetteer does not know as written ("des Emirat Arabes Unis"): its capitalised words
+                out.append((match.start(), after.end(1), "Organization"))
+        else:
+            out.append((match.start(), match.end(), "Organization"))
+    return out
+
+
 def known_bodies(sentence: str) -> list[Span]:
     """The bodies this module knows in ``sentence``: research organisations and health agencies,
     companies closed by a legal form, investment promotion agencies, ministries by their domain."""
-    return [*known_research_bodies(sentence), *legal_form_names(sentence), *promotion_agencies(sentence), *domain_ministries(sentence)]
+    research = known_research_bodies(sentence)
+    # (a society inside a table's name is that name's: "International Committee of the Red Cross")
+    societies = [x for x in red_cross_societies(sentence) if not any(s <= x[0] and x[1] <= e for s, e, _ in research)]
+    others = [*research, *legal_form_names(sentence), *promotion_agencies(sentence), *domain_ministries(sentence)]
+    # "la Croix-Rouge du Burkina Faso": the society's whole name, not "Croix-Rouge" inside it
+    return [*(o for o in others if not any(s <= o[0] and o[1] <= e and (s, e) != o[:2] for s, e, _ in societies)), *societies]
 

@@ -210,13 +210,17 @@ def not_an_acronym(sentence: str, start: int, end: int, inner: str) -> bool:
 def after_indefinite(doc: Any) -> set[str]:
     """Capitalised words right after an indefinite article that the tagger reads as common
     nouns, or that a complement follows: "Une Réunion de concertation", "a Reunion of the
-    partners" are meetings, not the island ("un Liban plus fort", "a Minnesota-based firm": places)."""
-    return {
+    partners" are meetings, not the island ("un Liban plus fort", "a Minnesota-based firm": places).
+    Round 14: a word the sentence also names without the article stays a name ("le gouvernement du
+    Burundi ... un Burundi émergent")."""
+    indefinite = {"un", "une", "a", "an"}
+    after = {
         doc[i].text
         for i in range(1, len(doc))
-        if doc[i].text[:1].isupper() and doc[i - 1].lower_ in ("un", "une", "a", "an") and doc[i - 1].pos_ == "DET"
+        if doc[i].text[:1].isupper() and doc[i - 1].lower_ in indefinite and doc[i - 1].pos_ == "DET"
         and (doc[i].pos_ == "NOUN" or (i + 1 < len(doc) and doc[i + 1].lower_ in ("of", "de", "d'", "d’")))
     }
+    return {w for w in after if all(doc[i - 1].lower_ in indefinite for i in range(1, len(doc)) if doc[i].text == w)}
 
 
 @lru_cache(maxsize=1)

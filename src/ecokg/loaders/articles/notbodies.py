@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from ecokg.loaders.articles.addresses import a_number, a_style_of_address, a_titles_portfolio
 from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.notnames import GENERIC_WORDS
 from ecokg.loaders.articles.vocabulary import ROLES
@@ -370,7 +371,7 @@ def never_a_body(sentence: str, start: int, end: int) -> bool:
     title's field or a unit before its parent, a district, a news agency, a site or a mission, a
     goal's name; a unit of measure, a century, a state's title and its portfolio, an excellence
     programme, a project's acronym (round 12), a native name in brackets, a plan's committee
-    (round 13): never a body."""
+    (round 13), a number, a style of address, a title's portfolio (round 14): never a body."""
     text = sentence[start:end]
     return (a_currency(sentence, start, end) or a_title(text) or a_country_government(text) or a_portfolio(sentence, start)
             or title_acronym(sentence, start, end) or a_titles_field(sentence, start, end) or a_unit(sentence, start, end)
@@ -378,4 +379,6 @@ def never_a_body(sentence: str, start: int, end: int) -> bool:
             or bool(_GOALS_AFTER.match(sentence[end:])) or a_measure(sentence, start, end) or bool(_CENTURY.match(text.strip()))
             or a_state_title(sentence, start, end) or bool(_PROGRAMME.match(text.strip())) or a_lower_case_project(sentence, start, end)
             or a_category(sentence, start, end) or a_native_alias(sentence, start, end)
-            or bool(_PLANS_COMMITTEE.search(fold(text.strip()).replace("’", "'"))))
+            or bool(_PLANS_COMMITTEE.search(fold(text.strip()).replace("’", "'")))
+            # a year, a style of address, a title's portfolio (addresses.py, round 14)
+            or a_number(text) or a_style_of_address(text) or a_titles_portfolio(sentence, start, end))

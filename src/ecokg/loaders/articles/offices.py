@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.linking import Candidate, Mention, State
 from ecokg.loaders.articles.post_refs import add_post
 from ecokg.loaders.articles.spans import fold_keep_length, role_at
@@ -58,6 +59,24 @@ _ACRONYM_THEN_NAME = re.compile(r"\s*\)\s*,\s*(?:(?:dr|pr|prof|mr|mrs|ms|m|mme)\
 _OPEN_END = re.compile(r"(?:^|\s)(?:of|the|and|for|de|du|des|de la|la|le|et|a|au)$|[ld]'$")
 
 
+#: Where a seat may follow a domain: "of the Republic of Indonesia", "du Tchad", "de la République du Mali".
+_SEAT_OF = re.compile(r"\s(?:of|de|du|des|d')\s*(?:the\s+|la\s+|le\s+|l')?"
+                      r"(?:(?:republic|kingdom|sultanate|state|republique|royaume|sultanat|etat)\s+(?:[a-z]+\s+)?(?:of|de|du|d')\s*(?:the\s+|la\s+|l')?)?")
+
+
+def _seatless(domain: str) -> str:
+    """A domain without the country or state of its government: "health of the republic of
+    indonesia" -> "health", "la sante publique du tchad" -> "la sante publique" (round 14: a
+    minister's country is named after the portfolio in every language). The seat must be a
+    country or a state of the gazetteer; the words after it (a verb: "stated") go with it."""
+    for match in _SEAT_OF.finditer(domain):
+        words = domain[match.end():].split()
+        if any((place := lookup(" ".join(words[:k]))) is not None and place.kind in ("country", "region")
+               for k in range(min(len(words), 4), 0, -1)):
+            return domain[:match.start()]
+    return domain
+
+
 def _words(text: str) -> list[str]:
     """The content words of a domain: "l'Economie et du Commerce" -> ["economie", "commerce"]."""
     return [w for w in re.findall(r"\w+", re.sub(r"\b[ld]'", " ", fold(text))) if w not in _SMALL]
@@ -70,15 +89,17 @@ def _bodies(state: State, index: int) -> list[tuple[Candidate, str, list[str]]]:
         if candidate.cls in ("Person", "Place", "City", "Country", "AdministrativeArea", "Agreement", "Mission",
                              "Meeting", "Visit", "Event"):
             continue
-        match = _BODY.match(fold(candidate.label))
-        if match is None and (first := _DOMAIN_BODY.match(fold(candidate.label))):
+        # "Ministry of Health (MoH) of Indonesia": the acronym's brackets say nothing of the office.
+        label = re.sub(r"\s*\([^()]*\)", "", fold(candidate.label))
+        match = _BODY.match(label)
+        if match is None and (first := _DOMAIN_BODY.match(label)):
             # "the Economy Ministry": the domain first (round 12).
             out.append((candidate, first.group(2), _words(first.group(1))))
         if match:
             # "the Federal Ministry of Health", "le ministère fédéral de la Santé": a state's level
             # says which government, not which office (round 11).
             head = _LEVELS.sub(" ", f" {match.group(1).strip()} ").strip()
-            out.append((candidate, head, _words(match.group(2))))
+            out.append((candidate, head, _words(_seatless(match.group(2)))))
     return out
 
 
@@ -106,7 +127,7 @@ def _office_for(state: State, index: int, title: str) -> Candidate | None:
     domain_first = None if match else _DOMAIN_TITLE.search(folded)
     for body, head, domain in _bodies(state, index):
         if match and head in _TITLES[match.group(1)] and (
-                _same_domain(_words(match.group(2)), domain) or _first_portfolio(match.group(2), domain)):
+                _same_domain(_words(_seatless(match.group(2))), domain) or _first_portfolio(match.group(2), domain)):
             return body
         if domain_first and head in _TITLES[domain_first.group(2)] and (
                 _same_domain(_words(domain_first.group(1)), domain)
@@ -125,7 +146,8 @@ def office_title(state: State, index: int, sentence: str, person: Mention, holde
     folded = fold_keep_length(sentence)
     window = max(0, person.start - 90)
     before = _TITLE_BEFORE.search(_HONORIFIC.sub("", folded[window:person.start]))
-    after = re.match(r"\s*,\s*([^,;()]{3,90}?)\s*(?:[,;()]|$)", folded[person.end:person.end + 100])
+    # A colon ends the title too: "X, Minister of Health of Y stated: “...”" (round 14).
+    after = re.match(r"\s*,\s*([^,;:()]{3,90}?)\s*(?:[,;:()]|$)", folded[person.end:person.end + 100])
     spans = [(window + before.start(1), window + before.end(1))] if before else []
     listed = _TITLE_LIST_BEFORE.search(_HONORIFIC.sub("", folded[window:person.start]))
     if listed and "," in listed.group(0).rstrip(" ,"):

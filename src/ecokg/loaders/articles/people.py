@@ -64,6 +64,15 @@ _CUES = {w for head in [*ORG_HEADS, *ORG_CUES] for w in re.split(r"[\s']+", fold
     "chu", "chr", "universitaire", "universitaires", "hospitalier", "hospitaliere", "residence", "campus", "mosquee",
     "stade", "amphitheatre",
 } | _THINGS
+#: Round 14: the head words of sites and bodies named after a person or a place, written after the
+#: name ("Harwell Campus", "Ibn Sina Hospital", "Tivoli Hotel"): a span ending so is no person.
+_SITES = {
+    "campus", "hotel", "hospital", "clinic", "centre", "center", "institute", "university", "college", "school",
+    "foundation", "park", "building", "tower", "stadium", "airport", "station", "hall", "house", "laboratory",
+    "laboratories", "labs", "pharma", "group", "holdings",
+}
+#: Kinds of sites written before their name ("l'Hôtel Mirabeau", "Campus X"): no person's first word.
+_SITE_FIRST = {"hotel", "campus", "stade", "stadium", "aeroport", "airport", "hopital", "clinique"}
 _WORD = rf"[{UPPER}](?:[{LOWER}]+|[{UPPER}]+)(?:-[{UPPER}](?:[{LOWER}]+|[{UPPER}]+))*"
 #: Particles of names across naming cultures (Arabic, Maghrebi, Iberian, Italian, Dutch, German):
 #: they belong to the name ("Khalid Al Falih", "Ana dos Santos", "Jan van der Berg") and are not
@@ -76,8 +85,11 @@ PARTICLES = {
 _LOWER_PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
 #: A given name (perhaps compound: "Jean-Marc"), then capitalised words, lower-case particles
 #: ("van", "bin") and Arabic articles ("al-Falih") among them.
+#: Round 14: a middle initial, with or without its full stop ("James A Naismith"), when a
+#: capitalised word follows it.
+_MIDDLE_INITIAL = rf"[A-Z]\.?(?=\s+{_WORD})"
 _GIVEN_THEN_NAMES = re.compile(
-    rf"(?<![\w’'.-])([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)(?=((?:\s+(?:{_LOWER_PARTICLE}\s+)*(?:[ae]l-)?{_WORD})+)(?![\w’'-]))"
+    rf"(?<![\w’'.-])([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)(?=((?:\s+(?:{_LOWER_PARTICLE}\s+)*(?:[ae]l-)?(?:{_MIDDLE_INITIAL}|{_WORD}))+)(?![\w’'-]))"
 )
 #: A post and "of"/"de" before: an organisation's slot ("vice-président d'Astra Zeneca").
 _POST_OF = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS) + r")\s+(?:of|at|de|du|d'|chez)\s*(?:the\s+|la\s+|l')?$")
@@ -137,7 +149,7 @@ def lexicon_people(doc: Any, orgs: set[str], lang: str) -> set[str]:
             rest = rest[:-1]
         if not rest or sum(1 for w in rest if fold(w) not in PARTICLES) > 3 or not given_name(doc, match.start(1), given, lang):
             continue  # four capitalised words and more: a longer name, not a person's
-        if any(fold(w) in NOT_NAMES or fold(w) in ROLES or fold(w) in MONTHS for w in rest):
+        if any((fold(w) in NOT_NAMES and not re.fullmatch(r"[A-Z]\.?", w)) or fold(w) in ROLES or fold(w) in MONTHS for w in rest):
             continue
         name = re.match(re.escape(given) + "".join(r"\s+" + re.escape(w) for w in rest), text[match.start():]).group(0)  # type: ignore[union-attr]
         before, after = text[: match.start()].rstrip(), text[match.start() + len(name):]
@@ -200,8 +212,12 @@ def _after_kind(text: str, person: str) -> bool:
     """Every mention of ``person`` in ``text`` follows a body's kind word ("CHU", "Hôpital",
     "universitaire"): a person's name used as an institution's, not a person."""
     befores = [text[: m.start()] for m in re.finditer(rf"(?<![\w-]){re.escape(person)}(?![\w-])", text)]
+    # ("l'institut Louis X": the elided article is not the kind word's; round 14: "le centre
+    # hospitalier universitaire (CHU) dénommé Ibn Sina": a kind word, then "named")
+    befores = [re.sub(r"(?i)(?:\s*\([^()]*\))?\s*(?:d[ée]nomm[ée]e?s?|baptis[ée]e?s?|named|called)\s+$", " ", b) for b in befores]
+    # ("le Complexe Hospitalier Le Bon Samaritain": the name's own article after the kind word)
+    befores = [re.sub(r"(?<=\w)\s+(?:Le|La|Les|The)\s+$", " ", b) for b in befores]
     words = [re.search(r"([\w’'-]+)\s+$", b) for b in befores]
-    # ("l'institut Louis X": the elided article is not the kind word's)
     return bool(words) and all(w is not None and re.sub(r"^[ld][’']", "", fold(w.group(1))) in _NAMED_AFTER for w in words)
 
 
@@ -217,7 +233,7 @@ def not_people(doc: Any, persons: set[str], lang: str) -> set[str]:
             out.add(person)  # "Monsieur", "Monsieur le": an honorific, a title follows ("Monsieur Jean Dupont" stays)
             continue
         words = person.split()
-        if _after_kind(text, person):
+        if _after_kind(text, person) or (len(words) >= 2 and fold(words[0]) in _SITE_FIRST):
             out.add(person)  # "le CHU Ibn Sina", "la Résidence universitaire Hassan II": a body's name
             continue
         if lookup(person) is not None and len(words) >= 2:
@@ -227,7 +243,8 @@ def not_people(doc: Any, persons: set[str], lang: str) -> set[str]:
         if len(words) < 2 or at < 0 or fold(words[0]) in ROLES or HONORIFICS.match(person) or given_name(doc, at, words[0], lang):
             continue  # (a body's name with its head word is no person by later rules: entities.person_part)
         content = [w for w in words if fold(w) not in _FUNCTION]
-        if any(fold(w) in _THINGS for w in content[1:]) or all(common_word(doc, lang, w, at + person.find(w)) for w in content):
+        # round 14: a site's or a body's head word after the name ("Harwell Campus", "X Hospital")
+        if any(fold(w) in _THINGS or fold(w) in _SITES for w in content[1:]) or all(common_word(doc, lang, w, at + person.find(w)) for w in content):
             out.add(person)  # "Laboratory Expansion Project", "Universal Health Coverage", "Unité Mixte"
     return out
 

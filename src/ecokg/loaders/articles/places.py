@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from ecokg.loaders.articles.bodies import a_style
+from ecokg.loaders.articles.diseases import a_disease_name
 from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.institutions import COUNTRY_NAMES, countries
 from ecokg.loaders.articles.lexical import country_initialism, french_word
@@ -56,6 +57,12 @@ def a_disease(name: str, sentences: list[str]) -> bool:
     pattern = re.compile(rf"(?i:{_DISEASE_BEFORE}){re.escape(name)}(?![\w-])|(?<![\w-]){re.escape(name)}(?i:{_DISEASE_AFTER})")
     return any(pattern.search(sentence) for sentence in sentences)
 
+
+#: Round 14: kinds of sites written before their name ("Hôtel X", "Campus X").
+_SITES = {"hotel", "campus", "stade", "stadium", "aeroport", "airport", "gare"}
+
+#: Round 14: head words of hospitals and universities; a model's place holding one is a body's name.
+_BODY_HEADS = {"hospitalier", "hospitaliere", "universitaire", "hopital", "hospital", "clinique", "universite", "university"}
 
 _COMPASS = {"nord", "sud", "est", "ouest", "centre", "orient", "occident", "midi", "orientale", "occidentale", "septentrionale", "meridionale"}
 
@@ -129,7 +136,7 @@ def find_places(state: State, sentence: str, folded: str, names: Names, found: l
         if a_style(place):
             continue  # "S.E.M Kouadio Yao": "Son Excellence Monsieur"
         slot = any(re.search(rf"(?<![\w-])(?:en|à|au|aux|in)\s+{re.escape(place)}(?![\w-])", s) for s in state.sentences)
-        if lookup(place) is None and not gazetteer and ((_common_words(place, state.lang) and not slot) or a_disease(place, state.sentences)):
+        if lookup(place) is None and not gazetteer and ((_common_words(place, state.lang) and not slot) or a_disease(place, state.sentences) or a_disease_name(place)):
             continue  # "de l'Habitat", "Laboratoires", "Préfet": common words ("en Catalogne" is a place); "le virus Ebola": a disease
         if not gazetteer and (len(place) < 3 or not place[:1].isupper() or fold(place) in NOT_ORGS or role_at(place) or bad_place(place) or fold(place.split()[0]) in NOT_ORGS):
             continue
@@ -145,6 +152,12 @@ def find_places(state: State, sentence: str, folded: str, names: Names, found: l
             orgs.extend((h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))
             continue
         words = fold(place).replace("'", " ").split()
+        if lookup(place) is None and len(words) >= 2 and any(w in _BODY_HEADS for w in re.split(r"[\s-]+", " ".join(words))):
+            # round 14: "Complexe Hospitalier Universitaire X": a hospital's or a university's name, a body's
+            orgs.extend((h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))
+            continue
+        if words and words[0] in _SITES and len(words) >= 2:
+            continue  # round 14: "l'Hôtel Ledger", "Harwell Campus": a site, no place (SPLIT.md)
         if words and words[0] == "hotel-dieu":  # a hospital, by its French name ("l'Hôtel-Dieu de X")
             orgs.extend((h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence))
             continue

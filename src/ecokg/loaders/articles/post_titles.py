@@ -17,6 +17,7 @@ from ecokg.loaders.articles.linking import Candidate, Mention, State
 from ecokg.loaders.articles.post_refs import add_post
 from ecokg.loaders.articles.spans import fold_keep_length, role_at
 from ecokg.loaders.articles.vocabulary import ROLE_WORDS, ROLES
+from ecokg.text import fold
 
 #: "<body> [was, for its part,] represented by": the verb, its copula and a short adverbial before it.
 _REPRESENTED = re.compile(
@@ -80,3 +81,30 @@ def university_title(
     if university is None:
         return False
     return add_post(holder, university.id, ROLES[match.group(1)], match.group(1), index, 0.5)
+
+
+#: Kind words of "Alliance president Karen Dahl" ("la directrice générale du pôle, X" is
+#: ``post_refs.title_of_kind_before``: the organisation of that kind met last).
+_KIND_WORDS = {"alliance", "cluster", "council", "association", "agency", "institute", "network", "hub", "foundation",
+               "consortium", "pole", "agence", "reseau", "fondation", "institut", "grappe"}
+
+
+#: "led by Alliance president Karen Dahl", "Cluster CEO Jane Roe": a kind word for the organisation.
+_KIND_TITLE = re.compile(r"(?:^|[^\w’'])([A-ZÀ-Ý][a-zà-ÿ]+)(?:[’']s)?\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*,?\s*$")
+
+
+def kind_word_title(state: State, index: int, sentence: str, person: Mention, holder: Candidate) -> bool:
+    """The post is in the organisation met earlier whose name ends with that kind word
+    ("Minnesota Biotech Alliance"), at a low confidence for the reviewer."""
+    match = _KIND_TITLE.search(sentence[max(0, person.start - 60):person.start])
+    if not match or not ROLE_WORDS.fullmatch(fold(match.group(2))):
+        return False
+    kind = fold(match.group(1))
+    if kind not in _KIND_WORDS:
+        return False
+    org = next((c for c in sorted(state.entities.values(), key=lambda c: c.quote)
+                if c.quote <= index and c.cls not in ("Person", "Place", "City", "Country", "AdministrativeArea")
+                and fold(c.label).split()[-1:] == [kind] and len(c.label.split()) > 1), None)
+    if org is None:
+        return False
+    return add_post(holder, org.id, ROLES[fold(match.group(2))], match.group(2), index, 0.5)

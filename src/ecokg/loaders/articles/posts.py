@@ -22,6 +22,7 @@ from ecokg.loaders.articles.discourse import KIND_FAMILIES, Discourse
 from ecokg.loaders.articles.linking import Candidate, Mention, State
 from ecokg.loaders.articles.offices import office_acronym, office_title
 from ecokg.loaders.articles.polities import a_polity
+from ecokg.loaders.articles.post_behalf import a_portfolio, on_behalf
 from ecokg.loaders.articles.post_forms import (
     affiliation_then_apposition,
     body_after_at,
@@ -45,7 +46,7 @@ from ecokg.loaders.articles.post_refs import (
     succession,
     title_of_kind_before,
 )
-from ecokg.loaders.articles.post_titles import represented_titled, university_title
+from ecokg.loaders.articles.post_titles import kind_word_title, represented_titled, university_title
 from ecokg.loaders.articles.post_turns import (
     acronyms_before_titles,
     announced_appointment,
@@ -76,7 +77,9 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
     people = [m for m in mentions if m.kind == "person" and not _inside_a_post(sentence, m)]
     mentions = sorted([*mentions, *acronyms_before_titles(state, sentence, mentions)], key=lambda m: m.start)
     # A country or a government is no post's body ("CEO of UAE's Acme": Acme), round 10.
-    all_orgs = [m for m in mentions if m.kind == "org" and not a_polity(m.text) and not _title_acronym(sentence, m)]
+    # Nor a portfolio: "Undersecretary for Administrative and Financial Affairs" (round 14).
+    all_orgs = [m for m in mentions if m.kind == "org" and not a_polity(m.text) and not a_portfolio(m.text)
+                and not _title_acronym(sentence, m)]
     #: The first post this sentence gives: an officer named without an organisation in a list
     #: of people ("A, Président du réseau, ..., B, Trésorière et PDG de Z") holds it there too.
     first: list[tuple[str, str]] = []
@@ -87,6 +90,7 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
         if n + 1 < len(people):
             limit = next_title_start(sentence, person.end, limit)  # "X, Dean of Y (DY) Dr Z": Z's title (round 13)
         found = _apposition(state, index, sentence, person, limit, orgs, holder, discourse, first)
+        found = on_behalf(state, index, sentence, person, orgs, holder) or found  # "On behalf of Y, X, ..." (round 14)
         found = relative_verb(state, index, sentence, person, orgs, holder) or found
         # "LSP's partner Rudy Roe, former director of VIB": a title before and an apposition after.
         found = _title_before(state, index, sentence, person, orgs, holder, people) or found
@@ -95,7 +99,7 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
         found = found or office_acronym(state, index, sentence, person, orgs, holder)
         if not found and (opening := titled_at_opening(sentence, person, people, orgs)) is not None:
             found = _add(holder, state.entity_for(opening[0], index).id, opening[1], opening[2], index, 0.6)
-        found = found or _kind_word_title(state, index, sentence, person, holder)
+        found = found or kind_word_title(state, index, sentence, person, holder)
         # "Acme, represented by its CEO X": the organisation named before the verb, not the sentence's first.
         found = found or _led_by(state, index, sentence, person, orgs, holder)
         # "Y était représenté par M. X, Directeur, ainsi que ...": a bare title at the body represented.
@@ -431,36 +435,15 @@ _DEPARTMENT = re.compile(
 )
 
 
-#: Kind words of "Alliance president Karen Dahl" ("la directrice générale du pôle, X" is
-#: ``post_refs.title_of_kind_before``: the organisation of that kind met last).
-_KIND_WORDS = {"alliance", "cluster", "council", "association", "agency", "institute", "network", "hub", "foundation",
-               "consortium", "pole", "agence", "reseau", "fondation", "institut", "grappe"}
-
-
-#: "led by Alliance president Karen Dahl", "Cluster CEO Jane Roe": a kind word for the organisation.
-_KIND_TITLE = re.compile(r"(?:^|[^\w’'])([A-ZÀ-Ý][a-zà-ÿ]+)(?:[’']s)?\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*,?\s*$")
-
-
-def _kind_word_title(state: State, index: int, sentence: str, person: Mention, holder: Candidate) -> bool:
-    """The post is in the organisation met earlier whose name ends with that kind word
-    ("Minnesota Biotech Alliance"), at a low confidence for the reviewer."""
-    match = _KIND_TITLE.search(sentence[max(0, person.start - 60):person.start])
-    if not match or not ROLE_WORDS.fullmatch(fold(match.group(2))):
-        return False
-    kind = fold(match.group(1))
-    if kind not in _KIND_WORDS:
-        return False
-    org = next((c for c in sorted(state.entities.values(), key=lambda c: c.quote)
-                if c.quote <= index and c.cls not in ("Person", "Place", "City", "Country", "AdministrativeArea")
-                and fold(c.label).split()[-1:] == [kind] and len(c.label.split()) > 1), None)
-    if org is None:
-        return False
-    return _add(holder, org.id, ROLES[fold(match.group(2))], match.group(2), index, 0.5)
-
-
 #: An event's name: "the BioJapan 2025 conference", "le salon Medica 2024".
 _EVENT_AFTER = re.compile(r"\s+(?:(?:19|20)\d\d\s+)?(?:conference|summit|forum|congress|convention|show|fair|expo|exhibition|"
                           r"meeting|event|symposium|colloque|congres|congrès|sommet|salon|conférence)\b", re.IGNORECASE)
+
+
+def _spelt_by(person: Mention, org: Mention) -> bool:
+    """"Jane Roe (CRJR)": an acronym ending with the name's initials is a body's named after her."""
+    initials = "".join(w[0] for w in person.text.split()).upper()
+    return org.text.isupper() and len(org.text) > len(initials) and org.text.endswith(initials)
 
 
 def _affiliation(
@@ -482,6 +465,8 @@ def _affiliation(
         return
     org = after[0]
     between = sentence[person.end:org.start]
+    if (before and between.strip() == "(" and sentence[before[-1].end:person.start].isspace()) or _spelt_by(person, org):
+        return  # "le Centre de Référence Jane ROE (CRJR)": a body named after her, no post (round 14)
     if re.match(r"\s*,\s*(?:at|with|for|in|chez|avec|pour|a|à|au)\s", between) or _EVENT_AFTER.match(sentence, org.end):
         return  # "X, at the BioJapan 2025 conference": where the person was, not whom they work for
     if re.fullmatch(rf",?\s*{_OF}\s*(?:la\s+|l’|l'|the\s+)?", between) or (

@@ -13,6 +13,8 @@ from ecokg.text import fold
 
 _ABBREVIATIONS = {
     "m", "mme", "mm", "dr", "st", "inc", "ltd", "co", "corp", "mr", "mrs", "ms", "prof", "jr", "sr", "vs", "etc",
+    # titles before a name in official news of every country: "le Pr. X" (round 14)
+    "pr",
     # months in datelines: "LEIDEN, the Netherlands, Jan. 9, 2024"
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janv", "fevr", "févr", "avr", "juil", "déc",
 }

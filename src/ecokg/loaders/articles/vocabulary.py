@@ -370,7 +370,9 @@ HONORIFICS = re.compile(
     r"^(?:(?:Professor|Professeur|Prof\.?|Pr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|MM\.|M\.|Mme|Sir|Dame|Premier|Minister|Ministre|Vice|Deputy|"
     r"Governor|Gouverneur|Gouverneure|Mayor|Senator|Sénateur|Sénatrice|Congressman|Congresswoman|"
     # round 13: a lawyer's style in French ("Me X", Maître), titles of the Muslim world and West Africa
-    r"Me|Maître|Imam|El Hadji?|Elhadji?|Alhaji|Alhaja)\s+)+"
+    r"Me|Maître|Imam|El Hadji?|Elhadji?|Alhaji|Alhaja|"
+    # round 14: styles of ministers and envoys ("The Honorable X", "His Excellency X")
+    r"Honorable|Honourable|Hon\.|Excellency)\s+)+"
 )
 
 #: Organisation names a model tags that are documents, events or parts of an organisation.
