@@ -192,7 +192,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         if honorific and any(text[honorific.end():].startswith(p + " ") for p in names.persons):
             start, text = start + honorific.end(), text[honorific.end():]  # "Prof. Hiroshi Tanabe of X University"
         person_of = next((re.match(rf"{re.escape(p)}\s+(?:de la|de l’|de l'|of the|des|de|du|d’|d'|of|at)\s*", text)
-                          for p in names.persons if text.startswith(p + " ") and person_part(p)), None)
+                          for p in sorted(names.persons, key=lambda n: (-len(n), n)) if text.startswith(p + " ") and person_part(p)), None)
         if person_of and person_of.end() < len(text):
             start, text = start + person_of.end(), text[person_of.end():]  # "Catherine Staron de la Région X": the Région
         based = re.match(r"^[\w’'.-]+-based\s+", text)
@@ -202,7 +202,9 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         if board:
             end, text = start + board.start(), text[: board.start()]  # "the Biocat Board of Trustees": Biocat
         last_two = " ".join(text.split()[-2:])
-        glued = next((p for p in names.persons if len(p.split()) >= 2 and text.endswith(" " + p) and person_part(p)), None) or next(
+        # the shortest first: the model's longer person glued to a body holds the body's last word
+        # ("... de Référence Tomas X"); a fixed order, as a set's changes with the hash seed
+        glued = next((p for p in sorted(names.persons, key=lambda n: (len(n), n)) if len(p.split()) >= 2 and text.endswith(" " + p) and person_part(p)), None) or next(
             (last_two for p in names.persons if len(text.split()) > 2 and (text.endswith(p) or p.endswith(text))
              and p.endswith(" " + last_two) and PERSON.fullmatch(last_two) and person_part(last_two)), None
         ) or next(
@@ -434,11 +436,11 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         cue = fold(match.group(2))
         cls = ORG_CUES.get(cue) or ORG_HEADS.get(cue) or "Organization"
         add_org(match.start(1), match.end(1), cls, 0.6)
-    for tagged in names.persons:
+    for tagged in sorted(names.persons):  # sorted: a set's order changes with the hash seed
         if fold(tagged.split()[-1]) in COMPANY_ENDINGS and 2 <= len(tagged.split()) <= 4:
             for hit in re.finditer(rf"(?<![\w-]){re.escape(tagged)}(?![\w-])", sentence):
                 add_org(hit.start(), hit.end(), "Company", 0.6)  # "Corvine Bio": the model's person is a company
-    for org_name in sorted(names.orgs, key=len, reverse=True):
+    for org_name in sorted(names.orgs, key=lambda n: (-len(n), n)):  # ties in a fixed order
         org_name = strip_roles(org_name)
         if len(org_name) < 2 or role_at(org_name) is not None or fold(org_name) in NOT_ORGS or fold(org_name) in COUNTRY_NAMES:
             continue

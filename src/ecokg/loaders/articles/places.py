@@ -130,7 +130,7 @@ def find_places(state: State, sentence: str, folded: str, names: Names, found: l
             orgs.append((seated.start(), seated.end()))
     people = [c.label for c in state.entities.values() if c.cls == "Person"] + [p for p in names.persons if " " in p]
     surnames = {fold(p.split()[-1]) for p in people if len(p.split()) >= 2}
-    for place in sorted(names.places, key=len, reverse=True):
+    for place in sorted(names.places, key=lambda n: (-len(n), n)):  # ties in a fixed order
         # "Centre Val de Loire", "Tolo Harbour": a known place or a feature, its words are no refusal
         gazetteer = (lookup(place) is not None or place in names.features) and " " in place
         if a_style(place):

@@ -28,7 +28,7 @@ def tagged_people(
     """The sentence's people the model tagged, not overlapping ``found()`` (the mentions so far:
     a function, as ``add_org`` may add organisations it finds on the way)."""
     out: list[Mention] = []
-    for tagged in sorted(names.persons, key=len, reverse=True):
+    for tagged in sorted(names.persons, key=lambda n: (-len(n), n)):  # ties in a fixed order
         at = sentence.find(tagged)
         if len(tagged.split()) >= 3 and at > 0 and tagged not in names.named and TITLE_OF.search(fold(sentence[max(0, at - 50):at] + "|")[:-1]) and not (
             tagged.split()[-1].isupper() or generic_only(" ".join(tagged.split()[:-2])) or head_class(fold(tagged).split())
