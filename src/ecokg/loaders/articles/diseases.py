@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-from ecokg.errors import InputError
+from ecokg.loaders.articles.tables import rows
 from ecokg.text import fold
 
 _SMALL = {"de", "du", "la", "le", "l", "et", "and", "the", "a", "virus"}
@@ -20,14 +19,8 @@ _SMALL = {"de", "du", "la", "le", "l", "et", "and", "the", "a", "virus"}
 @lru_cache(maxsize=1)
 def diseases() -> frozenset[str]:
     """The folded names of the table (and each of their words joined: "fievre jaune")."""
-    text = resources.files("ecokg.loaders.articles").joinpath("diseases.tsv").read_text(encoding="utf-8")
     out: set[str] = set()
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        columns = line.split("\t")
-        if len(columns) != 2:
-            raise InputError(f"diseases.tsv, line {number}: expected English names, a tab and French names, separated by '|'")
+    for _, columns in rows("diseases.tsv", {2}, "English names and French names, each separated by '|'"):
         out.update(fold(name.strip()) for column in columns for name in column.split("|") if name.strip())
     return frozenset(out)
 

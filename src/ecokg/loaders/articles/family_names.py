@@ -12,22 +12,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ecokg.errors import InputError
+from ecokg.loaders.articles.tables import rows
 
 
 @lru_cache(maxsize=1)
 def family_names() -> frozenset[str]:
     """The family names of the table, as written (capitalised, with and without diacritics)."""
-    text = resources.files("ecokg.loaders.articles").joinpath("family_names.tsv").read_text(encoding="utf-8")
     out: set[str] = set()
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or not parts[1].strip():
-            raise InputError(f"family_names.tsv, line {number}: expected a culture code, a tab and names separated by '|'")
+    expected = "a culture code and names separated by '|'"
+    for number, parts in rows("family_names.tsv", {2}, expected):
+        if not parts[1].strip():
+            raise InputError(f"expected {expected}; got no names", source="family_names.tsv", line=number)
         out.update(n.strip() for n in parts[1].split("|") if n.strip())
     return frozenset(out)
 

@@ -15,8 +15,8 @@ import gettext
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ecokg.loaders.articles.tables import rows
 from ecokg.text import fold
 
 #: Subdivisions of a country below its regions and provinces: too many, too small, too often
@@ -114,8 +114,7 @@ def country_regions() -> list[list[str]]:
     """Regions of a country no ISO 3166-2 list holds (the packaged ``country_regions.tsv``:
     France's regions of 1982-2015, the US Census Bureau's regions and divisions), each a list of
     names, the first its own."""
-    text = resources.files("ecokg.loaders.articles").joinpath("country_regions.tsv").read_text(encoding="utf-8")
-    return [line.split("\t")[1].split("|") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [columns[1].split("|") for _, columns in rows("country_regions.tsv", {2}, "a country's ISO code and names separated by '|'")]
 
 
 #: Compass qualifiers of a region of the world, as English writes them before its name and French
@@ -133,11 +132,7 @@ def areas() -> dict[str, Place]:
     ``regions.tsv``), and a one-word region qualified by a compass point ("Eastern Caribbean",
     "Caraïbes orientales"). Name as written → place."""
     out: dict[str, Place] = {}
-    text = resources.files("ecokg.loaders.articles").joinpath("regions.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        _code, english, french = line.split("\t")
+    for _, (_code, english, french) in rows("regions.tsv", {3}, "an M49 code, English names and French names"):
         names = english.split("|") + french.split("|")
         place = Place(english.split("|")[0], "area")
         for name in names:

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import importlib.metadata
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from ecokg.errors import InputError
+from ecokg.loaders.articles.tables import rows
 from ecokg.text import fold
 
 _DISTRIBUTION = "gender-guesser"
@@ -72,14 +72,9 @@ def world_names() -> set[str]:
     """Given names of Africa and Asia that ``nam_dict.txt`` lacks or holds as rare (the
     packaged ``world_given_names.tsv``, read with importlib.resources; its header says how it
     was compiled)."""
-    text = resources.files("ecokg.loaders.articles").joinpath("world_given_names.tsv").read_text(encoding="utf-8")
     out = set()
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if line.count("\t") != 1:
-            raise InputError(f"world_given_names.tsv, line {number}: expected a region, a tab and names separated by '|'")
-        out |= {name.strip() for name in line.split("\t")[1].split("|") if name.strip()}
+    for _, columns in rows("world_given_names.tsv", {2}, "a region and names separated by '|'"):
+        out |= {name.strip() for name in columns[1].split("|") if name.strip()}
     return out
 
 

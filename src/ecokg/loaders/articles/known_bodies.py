@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.notnames import GENERIC_WORDS
 from ecokg.loaders.articles.patterns import UPPER
 from ecokg.loaders.articles.spans import fold_keep_length, org_class
+from ecokg.loaders.articles.tables import rows
 from ecokg.loaders.articles.vocabulary import DEMONYMS
 from ecokg.text import fold
 
@@ -31,8 +31,7 @@ Span = tuple[int, int, str]
 
 
 def _table(name: str) -> list[list[str]]:
-    text = resources.files("ecokg.loaders.articles").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [columns for _, columns in rows(name, {1, 2, 3}, "a name, its short names and acronyms (comma-separated) and its class")]
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +92,7 @@ def known_research_bodies(sentence: str) -> list[Span]:
 @lru_cache(maxsize=1)
 def legal_forms() -> tuple[str, ...]:
     """The legal forms of ``legal_forms.tsv``, longest first ("Co., Ltd." before "Co.")."""
-    return tuple(sorted({row[0].strip() for row in _table("legal_forms.tsv")}, key=len, reverse=True))
+    return tuple(sorted({row[0].strip() for _, row in rows("legal_forms.tsv", {1}, "one legal form")}, key=len, reverse=True))
 
 
 _CAP = rf"[{UPPER}0-9][\w’'&.+-]*"

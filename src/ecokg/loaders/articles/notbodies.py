@@ -15,11 +15,11 @@ from __future__ import annotations
 import gettext
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ecokg.loaders.articles.addresses import a_number, a_style_of_address, a_titles_portfolio
 from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.notnames import GENERIC_WORDS
+from ecokg.loaders.articles.tables import rows
 from ecokg.loaders.articles.vocabulary import ROLES
 from ecokg.text import fold
 
@@ -199,13 +199,10 @@ def a_district(sentence: str, start: int, end: int) -> bool:
 def news_agencies() -> tuple[frozenset[str], frozenset[str]]:
     """The folded names and the acronyms of the world's news agencies and press-release wires
     (``agencies.tsv``, packaged data): the source of a story, never a body of the article."""
-    text = resources.files("ecokg.loaders.articles").joinpath("agencies.tsv").read_text(encoding="utf-8")
     names: set[str] = set()
     acronyms: set[str] = set()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, _, acronym = line.partition("\t")
+    for _, (name, *rest) in rows("agencies.tsv", {1, 2}, "a name and its acronym (perhaps empty)"):
+        acronym = rest[0] if rest else ""
         names.add(fold(name.strip()))
         if acronym.strip():
             acronyms.add(acronym.strip())

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Protocol, TypeVar
 
 from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.notnames import generic_only, minister_of
 from ecokg.loaders.articles.patterns import LOWER, PERSON, UPPER
 from ecokg.loaders.articles.spans import MONTHS
+from ecokg.loaders.articles.tables import rows
 from ecokg.loaders.articles.vocabulary import HONORIFICS, ORG_HEADS, ROLE_WORDS, ROLES
 from ecokg.text import fold
 
@@ -193,8 +193,7 @@ def _post_phrase(before: str) -> bool:
 @lru_cache(maxsize=1)
 def genera() -> frozenset[str]:
     """The folded Latin genus names of vectors and pathogens (the packaged ``genera.tsv``)."""
-    text = resources.files("ecokg.loaders.articles").joinpath("genera.tsv").read_text(encoding="utf-8")
-    return frozenset(fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(fold(columns[0].strip()) for _, columns in rows("genera.tsv", {1}, "one genus name"))
 
 
 #: An amount: a number with a decimal or thousands separator, or a number and a scale word
