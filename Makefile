@@ -65,8 +65,8 @@ bench-remote: $(STAMP) sysdeps
 	$(PY) -m bench.remote $(BENCH_ARGS)
 
 # The article extractor on real articles with hand-made gold files: precision and recall per
-# kind for the tune set (01-08 odd), the seen set (01-08 even and 09-72, tuned on too) and the
-# round-14 held-out set (73 and above), the clean one and the headline: only its score is printed,
+# kind for the tune set (01-08 odd), the seen set (01-08 even and 09-78, tuned on too) and the
+# round-15 held-out set (79 and above), the clean one and the headline: only its score is printed,
 # never its misses (docs/extraction.md, tests/data/articles/eval/SPLIT.md).
 eval-extract: $(RUN_STAMP)
 	$(PY) -m ecokg.loaders.articles.evaluate tests/data/articles/eval

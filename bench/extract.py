@@ -2,8 +2,8 @@
 
 ``python -m bench.extract`` (``make bench-extract``). The articles are the evaluation set's
 (tests/data/articles/eval): a 500-word article is made of whole ones of the same language,
-the batch cycles through the articles one may tune on (the tune and seen groups, ids 01-72;
-never the held-out set, ids 73 and above), each written to a file and extracted as
+the batch cycles through the articles one may tune on (the tune and seen groups, ids 01-78;
+never the held-out set, ids 79 and above), each written to a file and extracted as
 ``ecokg extract DIR/*.txt -o review/`` does (candidates files and summary included).
 """
 

@@ -1,6 +1,6 @@
 """The extraction evaluation set (tests/data/articles/eval, `make eval-extract`): complete,
 split as SPLIT.md says, and scored; the groups one tunes on keep their scores (a regression
-guard). The round-14 held-out articles (ids 73 and above) are only listed by name here: their
+guard). The round-15 held-out articles (ids 79 and above) are only listed by name here: their
 texts and gold files are never read by these tests, and the evaluator prints their score only."""
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ def test_every_article_has_its_gold_file_and_its_line_in_split_md() -> None:
 
 
 def test_the_groups_follow_split_md() -> None:
-    assert [split_of(i) for i in ("en01-x", "fr07-x", "en02-x", "fr08-x", "en09-x", "fr12-x", "en13-x", "fr16-x", "en17-x", "fr20-x", "en21-x", "fr24-x", "en25-x", "fr30-x", "en31-x", "fr36-x", "en37-x", "fr42-x", "en43-x", "fr48-x", "en49-x", "fr54-x", "en55-x", "fr60-x", "en61-x", "fr66-x", "en67-x", "fr72-x", "en73-x", "fr75-x")] == [
-        TUNE, TUNE, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, HELD_OUT, HELD_OUT,
+    assert [split_of(i) for i in ("en01-x", "fr07-x", "en02-x", "fr08-x", "en09-x", "fr12-x", "en13-x", "fr16-x", "en17-x", "fr20-x", "en21-x", "fr24-x", "en25-x", "fr30-x", "en31-x", "fr36-x", "en37-x", "fr42-x", "en43-x", "fr48-x", "en49-x", "fr54-x", "en55-x", "fr60-x", "en61-x", "fr66-x", "en67-x", "fr72-x", "en73-x", "fr78-x", "en79-x", "fr81-x")] == [
+        TUNE, TUNE, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, SEEN, HELD_OUT, HELD_OUT,
     ]
 
 
@@ -62,13 +62,13 @@ def test_the_held_out_group_prints_its_score_only(tmp_path: Path, capsys: pytest
     group's; a held-out article whose gold file is not written yet is left out."""
     _article(tmp_path, "en01-tune", "Jane Roe, CEO of Northwind Labs, visited Leeds.",
              "people: [Jane Roe, Missing Person]\norganisations: [Northwind Labs]\nplaces: [Leeds]\n")
-    _article(tmp_path, "en73-held", "Carl Moss, president of the Quillon Institute, visited Derby.",
+    _article(tmp_path, "en79-held", "Carl Moss, president of the Quillon Institute, visited Derby.",
              "people: [Carl Moss, Hidden Person]\norganisations: [Quillon Institute, Hidden Company]\nplaces: [Derby]\n")
     (tmp_path / "en14-unfinished.txt").write_text("# language: en\n---\nNo gold yet.\n", encoding="utf-8")
     assert main([str(tmp_path), "--details"]) == 0
     out = capsys.readouterr().out
     assert "en01-tune" in out and "Missing Person" in out
-    assert "en73" not in out and "Hidden" not in out and "Quillon" not in out and "Carl Moss" not in out
+    assert "en79" not in out and "Hidden" not in out and "Quillon" not in out and "Carl Moss" not in out
     header = next(line for line in out.splitlines() if line.startswith("| kind |"))
     assert header == f"| kind | {TUNE} | {SEEN} | {HELD_OUT} |"
     people = next(line for line in out.splitlines() if line.startswith("| people |"))

@@ -93,7 +93,7 @@ def load_set(folder: Path, groups: tuple[str, ...] | None = None) -> list[Articl
     return articles
 
 
-TUNE, SEEN, HELD_OUT = "tune", "seen", "round-14 held-out"
+TUNE, SEEN, HELD_OUT = "tune", "seen", "round-15 held-out"
 GROUPS = (TUNE, SEEN, HELD_OUT)
 #: The groups one may tune on: only their misses and extras are ever printed (``--details``).
 TUNING = (TUNE, SEEN)
@@ -104,10 +104,10 @@ def split_of(ident: str) -> str:
     """The rule of SPLIT.md: 01-08 odd are the tune set; 01-08 even (round 1's held-out half),
     09-12 (round 2's), 13-16 (round 3's), 17-20 (round 4's), 21-24 (round 5's), 25-30 (round
     6's), 31-36 (round 7's), 37-42 (round 8's), 43-48 (round 9's), 49-54 (round 10's), 55-60
-    (round 11's), 61-66 (round 12's) and 67-72 (round 13's) have been seen and are tuned on too;
-    73 and later are round 14's held-out set, the only clean one."""
+    (round 11's), 61-66 (round 12's), 67-72 (round 13's) and 73-78 (round 14's) have been seen and are tuned
+    on too; 79 and later are round 15's held-out set, the only clean one."""
     number = int(ident[2:4])
-    if number >= 73:
+    if number >= 79:
         return HELD_OUT
     if number >= 9:
         return SEEN
@@ -287,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     if HELD_OUT in scores:
         clean = scores[HELD_OUT]
         if not clean.proposed and not any(clean.gold.values()):
-            print(f"\nHeadline ({HELD_OUT}): no article yet (ids 73 and above, once frozen).")
+            print(f"\nHeadline ({HELD_OUT}): no article yet (ids 79 and above, once frozen).")
         else:
             print(f"\nHeadline ({HELD_OUT}, never used for tuning): precision of proposed entities "
                   f"{_pct(clean.correct, clean.proposed).strip()}, posts recall "
