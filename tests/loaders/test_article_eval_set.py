@@ -95,3 +95,23 @@ def test_an_agreement_of_three_parties_is_one_item_found(tmp_path: Path) -> None
     tune = evaluate(tmp_path, halves=(TUNE,))[TUNE]
     assert (tune.gold["agreements"], tune.hits["agreements"]) == (3, 3)
     assert (tune.found["agreements"], tune.right["agreements"]) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("2021-10 (the page gives no day)", "2021-10"),
+        ("2019-04-11 (from the address)", "2019-04-11"),
+        ("2018 (the address gives the year only)", "2018"),
+        ("2024-05-02", "2024-05-02"),
+        ("none (the page gives no publication date)", None),
+        ("2021-10-321", None),
+    ],
+)
+def test_the_header_date_is_read_before_its_note(tmp_path: Path, written: str, read: str | None) -> None:
+    """A header's date with a note on where it was read is still the article's date, as a user
+    would pass it with ``--date``; without a date the dates stay unresolved."""
+    (tmp_path / "en01-x.txt").write_text(f"# date: {written}\n# language: en\n---\nText.\n", encoding="utf-8")
+    (tmp_path / "en01-x.gold.yaml").write_text("people: []\n", encoding="utf-8")
+    [article] = load_set(tmp_path)
+    assert article.date == read

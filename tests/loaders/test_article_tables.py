@@ -12,6 +12,7 @@ from ecokg.errors import InputError
 from ecokg.loaders.articles.diseases import diseases
 from ecokg.loaders.articles.family_names import family_names
 from ecokg.loaders.articles.gazetteer import areas, country_regions
+from ecokg.loaders.articles.generic_names import a_demonym, an_office, fields_only
 from ecokg.loaders.articles.given_names import world_names
 from ecokg.loaders.articles.known_bodies import legal_forms, research_bodies
 from ecokg.loaders.articles.notbodies import news_agencies
@@ -25,7 +26,9 @@ def test_every_packaged_table_is_read_by_its_reader() -> None:
     assert packaged == {
         "agencies.tsv", "country_regions.tsv", "diseases.tsv", "family_names.tsv", "genera.tsv", "intergovernmental.tsv",
         "legal_forms.tsv", "ngos.tsv", "regions.tsv", "research.tsv", "world_given_names.tsv",
+        "demonyms.tsv", "fields.tsv", "units.tsv",  # round 15: generic_names.py
     }  # a new table needs a reader and a line here
+    assert a_demonym("Ghanaian") and fields_only("Dentistry") and an_office("Registrar")  # demonyms, fields, units.tsv
     assert "paludisme" in diseases() and "malaria" in diseases()
     assert "Nguyen" in family_names()
     assert areas()["Western Africa"].name == "Western Africa" and "Afrique de l'Ouest" in areas()

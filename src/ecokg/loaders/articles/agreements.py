@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ecokg.loaders.articles.agreement_signers import pronoun_signers
 from ecokg.loaders.articles.dates import DateMention
 from ecokg.loaders.articles.discourse import KIND_FAMILIES, Discourse
 from ecokg.loaders.articles.gazetteer import lookup
@@ -120,7 +121,7 @@ def find_agreements(
     announced = None if match else _announced_collaboration(folded)
     match = match or announced
     if not match:
-        if _represented(state, index, folded, orgs):
+        if _represented(state, index, folded, orgs) or pronoun_signers(state, index, folded, orgs, mentions):
             return
         if discourse is not None and discourse.unnamed_agreement == index - 1 and (listed := _LISTED.match(folded)):
             # "... la signature de la convention. Il s'agit de A, B, C et D": its parties, listed next.

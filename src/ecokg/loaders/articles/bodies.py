@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from ecokg.loaders.articles.gazetteer import lookup
+from ecokg.loaders.articles.generic_names import generic_name
 from ecokg.loaders.articles.notbodies import never_a_body
 from ecokg.loaders.articles.occasions import a_region_pair, an_address, an_event
 from ecokg.loaders.articles.patterns import UPPER
@@ -186,6 +187,8 @@ def no_body(sentence: str, start: int, end: int) -> bool:
         return False
     if never_a_body(sentence, start, end):
         return True  # a currency, a title, a minister's portfolio, a country's government (notbodies.py)
+    if generic_name(text):
+        return True  # a field, an office, a status, a nationality, "HIV-related" (generic_names.py, round 15)
     if an_event(sentence, start, end) or an_address(sentence, start, end) or a_region_pair(text.strip(), sentence[max(0, start - 60):start]):
         return True  # "BioForum 2013", "Erzsébet körút 43", "Central and Eastern Europe" (occasions.py, round 13)
     # (written as a common noun is: "BioHealth", "BioWin" have a name's own shape)

@@ -76,6 +76,24 @@ _ON_WEEKDAY = re.compile(rf"\bon\s+{_WEEKDAY}\b(?!-)(?!\s*,?\s*(?:\d|{_MONTH}))"
 _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:to|set to|due to|expected to|scheduled to)|plans? to)\b")
 
 
+#: A French compound past right before a bare weekday: "ont signé mardi", "a organisé, mercredi matin,",
+#: "s'est tenue lundi" (round 15: fr27, fr52, fr66, fr73, fr74 date their signing so).
+_FR_PAST_WEEKDAY = re.compile(
+    rf"\b(?:a|ont|avait|avaient|a ete|ont ete|s'est|se sont|s'etaient)\s+(?:[a-z]+\s+)?[a-z]+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues|it|its)"
+    rf"\s*,?\s+{_WEEKDAY}\b(?!-)(?!\s*,?\s*(?:\d|{_MONTH}|dernier|prochain))"
+)
+
+
+def _future_verb(folded: str, at: int) -> bool:
+    """The tense of the verb "on <weekday>" goes with: the one before it ("will be laid on
+    Wednesday"), not a later clause's ("signed ... on Tuesday that will initiate", round 15: en38,
+    en33); a sentence that opens with the day ("On Monday, X will sign") reads after it."""
+    before = folded[:at]
+    if len(re.findall(r"[a-z]+", before)) >= 2:
+        return _FUTURE.search(before) is not None
+    return _FUTURE.search(folded) is not None
+
+
 class Day(dt.date):
     """A document date known to the day: only such a date resolves "yesterday" or "last Tuesday"."""
 
@@ -209,8 +227,17 @@ def dates_in(sentence: str, ref: dt.date | None) -> list[DateMention]:
         if isinstance(ref, Day):
             ahead = (weekday - ref.weekday()) % 7 or 7
             back = (ref.weekday() - weekday) % 7 or 7
-            iso = (ref + dt.timedelta(days=ahead) if _FUTURE.search(folded) else ref - dt.timedelta(days=back)).isoformat()
+            iso = (ref + dt.timedelta(days=ahead) if _future_verb(folded, match.start()) else ref - dt.timedelta(days=back)).isoformat()
         # (the day alone: "on" before it is what dates the sentence's act, ``relations._ON_A_DAY``)
+        found.append(DateMention(match.start(1), match.end(), sentence[match.start(1):match.end()], iso))
+    for match in _FR_PAST_WEEKDAY.finditer(folded):
+        # "ont signé mardi à Rabat", "a organisé, mercredi matin, ...": the last such day (round 15).
+        if taken(match.start(1), match.end()):
+            continue
+        iso = None
+        if isinstance(ref, Day):
+            back = (ref.weekday() - _WEEKDAYS[match.group(1)]) % 7 or 7
+            iso = (ref - dt.timedelta(days=back)).isoformat()
         found.append(DateMention(match.start(1), match.end(), sentence[match.start(1):match.end()], iso))
     return sorted(found, key=lambda m: m.start)
 

@@ -30,7 +30,7 @@ from ecokg.text import fold
 PEOPLE = {"Person"}
 PLACES = {"Place", "City", "Country", "AdministrativeArea"}
 KINDS = ("people", "organisations", "places", "posts", "agreements", "dates")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s|$)")
 
 
 def norm(name: str) -> str:
@@ -54,8 +54,10 @@ class Article:
 
     @property
     def date(self) -> str | None:
-        value = self.header.get("date", "")
-        return value if _DATE.match(value) else None
+        # The header's ISO date, before any note on where it was read ("2021-10 (the page gives
+        # no day)"): what a user would pass as ``--date``.
+        match = _DATE.match(self.header.get("date", ""))
+        return match.group(1) if match else None
 
 
 def read_article(path: Path) -> tuple[dict[str, str], str]:

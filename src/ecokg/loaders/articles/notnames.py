@@ -16,6 +16,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
 from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP
 
+from ecokg.loaders.articles.generic_names import a_demonym, fields_only
 from ecokg.loaders.articles.vocabulary import (
     DEMONYMS,
     HONORIFICS,
@@ -235,6 +236,12 @@ def joins_next(first: str, second: str) -> bool:
     words = folded_words(first)
     if _KIND_HEAD.search(" ".join(words)) and re.search(r"\s(?:of|de|du|des)\s", fold(first)) and generic_only(second):
         return True
+    # "University of Health and Allied Sciences", "School of Medicine and Dentistry": "and" joins
+    # two fields of study inside "of ..." (generic_names.py, round 15)
+    folded = fold(first).replace("’", "'")
+    of = [m.end() for m in re.finditer(r"\s(?:of|de|du|des|d')\s*", folded)]  # the last "of": "X of Ghana School of Medicine"
+    if _KIND_HEAD.search(" ".join(words)) and of and fields_only(folded[of[-1]:]) and fields_only(second):
+        return True
     if not words or words[-1] not in GENERIC_WORDS:
         return False
     return bool(_KIND_HEAD.search(" ".join(w for w in folded_words(second) if w not in _FUNCTION)))
@@ -243,6 +250,8 @@ def joins_next(first: str, second: str) -> bool:
 def demonym(text: str) -> bool:
     """"Flemish", "Danish", "Japanese": an adjective of nationality alone names no organisation."""
     word = text.strip()
+    if a_demonym(word):  # any country's, English or French (demonyms.tsv, round 15): "Ghanaian"
+        return True
     return " " not in word and (fold(word) in DEMONYMS or bool(re.fullmatch(r"[A-Z][a-z]+(?:ish|ese)", word)))
 
 

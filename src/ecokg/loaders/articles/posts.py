@@ -23,6 +23,7 @@ from ecokg.loaders.articles.linking import Candidate, Mention, State
 from ecokg.loaders.articles.offices import office_acronym, office_title
 from ecokg.loaders.articles.polities import a_polity
 from ecokg.loaders.articles.post_behalf import a_portfolio, on_behalf
+from ecokg.loaders.articles.post_context import HONORIFICS, bare_title, field_title
 from ecokg.loaders.articles.post_forms import (
     affiliation_then_apposition,
     body_after_at,
@@ -120,6 +121,7 @@ def find_posts(state: State, index: int, sentence: str, mentions: list[Mention],
         found = announced_appointment(state, index, sentence, person, orgs, holder) or found
         found = found or predecessor(state, index, sentence, person, holder)
         found = found or plural_title_by_body(state, index, sentence, person, orgs, holder)
+        found = found or bare_title(state, index, sentence, person, all_orgs, holder)  # round 15
         if not found:
             _affiliation(state, index, sentence, person, orgs, holder, discourse)
         if not first:
@@ -353,7 +355,8 @@ def _title_before(
     between = sentence[org.end:person.start]
     # "A*STAR’s managing director, Dr. Raj Roe": the honorific before the name is not the post's.
     # (Round 10: an article before it, "le Président de l'Université X, le Pr Y".)
-    between = re.sub(r"(?<=[\s,])(?:(?:le|la|the)\s+)?(?:Dr|Pr|Prof|Professor|Mr|Mrs|Ms|Mme|M)\.?\s*$", "", between)
+    # (Round 15: several, or in lower case: "RFI Director Prof Dr X", "de l'Iressef, professeur X".)
+    between = HONORIFICS.sub("", between)
     if re.fullmatch(r"\s*\)\s*,\s*", between) and sentence[:org.start].rstrip().endswith("("):
         # "la directrice générale du Centre ... (CEPICI), Mme X": the name before its acronym.
         opening = sentence.rindex("(", 0, org.start)
@@ -410,6 +413,9 @@ def _title_before(
                 found = _title_role(" ".join(words[k:]))
                 if found:
                     return _add(holder, state.entity_for(org, index).id, found, " ".join(words[k:]), index, 0.7)
+        # Round 15: "the Director of Biomedical Informatics Program of MSM, Prof. X": a field before the body.
+        if (post := field_title(lead)) is not None:
+            return _add(holder, state.entity_for(org, index).id, post[0], post[1], index, 0.6)
     return False
 
 
