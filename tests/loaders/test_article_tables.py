@@ -18,6 +18,7 @@ from ecokg.loaders.articles.known_bodies import legal_forms, research_bodies
 from ecokg.loaders.articles.notbodies import news_agencies
 from ecokg.loaders.articles.tables import parse
 from ecokg.loaders.articles.tagged import genera
+from ecokg.loaders.articles.titles import table_titles
 from ecokg.text import fold
 
 
@@ -27,6 +28,7 @@ def test_every_packaged_table_is_read_by_its_reader() -> None:
         "agencies.tsv", "country_regions.tsv", "diseases.tsv", "family_names.tsv", "genera.tsv", "intergovernmental.tsv",
         "legal_forms.tsv", "ngos.tsv", "regions.tsv", "research.tsv", "world_given_names.tsv",
         "demonyms.tsv", "fields.tsv", "units.tsv",  # round 15: generic_names.py
+        "titles.tsv",  # round 15: titles.py
     }  # a new table needs a reader and a line here
     assert a_demonym("Ghanaian") and fields_only("Dentistry") and an_office("Registrar")  # demonyms, fields, units.tsv
     assert "paludisme" in diseases() and "malaria" in diseases()
@@ -41,6 +43,7 @@ def test_every_packaged_table_is_read_by_its_reader() -> None:
     agencies, acronyms = news_agencies()
     assert fold("Agence France-Presse") in agencies and "AFP" in acronyms
     assert fold("Aedes") in genera()
+    assert dict(table_titles())["pro vice-chancellor"] == "member"  # titles.tsv
 
 
 def test_a_row_of_the_wrong_width_names_the_table_and_the_line() -> None:

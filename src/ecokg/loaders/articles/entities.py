@@ -41,6 +41,7 @@ from ecokg.loaders.articles.lists import (
     list_of_orgs,
     plural_kind_lists,
 )
+from ecokg.loaders.articles.named_after import bodies_named_after, kind_before_name, person_outside
 from ecokg.loaders.articles.ner import Names
 from ecokg.loaders.articles.notnames import (
     a_thing,
@@ -80,6 +81,7 @@ from ecokg.loaders.articles.patterns import (
 )
 from ecokg.loaders.articles.people import common_words_only
 from ecokg.loaders.articles.places import find_places, overlaps
+from ecokg.loaders.articles.quoted_names import quoted_names
 from ecokg.loaders.articles.shapes import (
     COUNT,
     EVENT_NAME,
@@ -215,6 +217,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
             or fold(last_two.split()[-1]) in {fold(m.text) for m in found if m.kind == "place"}) and TITLE_OF.search(
             fold(sentence[max(0, start - 50):start] + "|")[:-1])  # "President of the Government of X Karl Vosk"
         glued = glued or (last_two if titled else None)
+        glued = None if glued and kind_before_name(text[: -len(glued) - 1]) else glued  # "CHU Ibn Sina": a body's name (round 15)
         if not glued and len(text.split()) > 2 and PERSON.fullmatch(last_two) and person_part(last_two):
             glued = last_two if minister_of(sentence[max(0, start - 50):end - len(last_two)]) else None
         if glued and (generic_only(text[: -len(glued) - 1]) or minister_of(text[: -len(glued)])):  # "ministre de l'Économie X":
@@ -296,7 +299,7 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
         for match in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", folded):
             # "le pôle de compétitivité Eurobiomed": a cue word says more than a headline did; (round 13)
             # "Alain X" of "la Fondation X" is the lexicon's person, not the body met before
-            if not overlaps(match.start(), match.end(), found) and not (kind_of(candidate.cls) == "org" and overlaps(match.start(), match.end(), lexicon_people)):
+            if not overlaps(match.start(), match.end(), found) and not (kind_of(candidate.cls) == "org" and person_outside(match.start(), match.end(), lexicon_people)):
                 cue_word = re.search(r"(?:^|\s)(" + "|".join(map(re.escape, ORG_CUES)) + r")\s+$", folded[:match.start()])
                 cls = ORG_CUES[cue_word.group(1)] if cue_word and candidate.cls == "Organization" else candidate.cls
                 met.append(Mention(match.start(), match.end(), sentence[match.start():match.end()], kind_of(cls), cls, None, candidate.confidence))
@@ -362,6 +365,9 @@ def find_mentions(state: State, sentence: str, names: Names, index: int = 1) -> 
     # Names capitalised sequences miss (institutions.py): "Ministry of Health, Welfare and Sport", "A*STAR".
     for start, end, cls in known_bodies(sentence):  # knowledge from outside the articles (known_bodies.py)
         add_org(start, end, cls, 0.8)
+    for start, end, cls in [*quoted_names(sentence), *bodies_named_after(sentence, names.persons)]:
+        found = [m for m in found if not (m.kind == "person" and start <= m.start and m.end <= end)]  # a whole name: a person's inside it is the name's
+        add_org(start, end, cls, 0.75)
     for start, end, cls in [*listed_names(sentence), *french_institutions(sentence), *symbol_acronyms(sentence), *intercommunalities(sentence, state.lang)]:
         add_org(start, end, cls, 0.75)
     for start, end, cls in [*authorities(sentence), *members_of(sentence), *described_names(sentence, lambda w: state.by_name.get(fold(w)) in place_ids(state))]:  # "les autorités ... du Grand X", "chercheurs de l'Inserm"

@@ -211,14 +211,25 @@ _NAMED_AFTER = {
 def _after_kind(text: str, person: str) -> bool:
     """Every mention of ``person`` in ``text`` follows a body's kind word ("CHU", "Hôpital",
     "universitaire"): a person's name used as an institution's, not a person."""
-    befores = [text[: m.start()] for m in re.finditer(rf"(?<![\w-]){re.escape(person)}(?![\w-])", text)]
+    # (round 15: in any case, "CHU Le BON SAMARITAIN" is the model's "Bon Samaritain")
+    befores = [text[: m.start()] for m in re.finditer(rf"(?<![\w-]){re.escape(person)}(?![\w-])", text, re.IGNORECASE)]
+    # (round 15: "Centre hospitalier universitaire (CHU) Ibn Sina": the kind's acronym in brackets)
+    befores = [re.sub(r"\s*\([A-Z]{2,8}\)\s*$", " ", b) for b in befores]
+    # (round 15: l'hôpital "King X": the name in quotes after the kind word)
+    befores = [re.sub(r"\s*[«“\"„]\s*$", " ", b) for b in befores]
     # ("l'institut Louis X": the elided article is not the kind word's; round 14: "le centre
     # hospitalier universitaire (CHU) dénommé Ibn Sina": a kind word, then "named")
     befores = [re.sub(r"(?i)(?:\s*\([^()]*\))?\s*(?:d[ée]nomm[ée]e?s?|baptis[ée]e?s?|named|called)\s+$", " ", b) for b in befores]
     # ("le Complexe Hospitalier Le Bon Samaritain": the name's own article after the kind word)
     befores = [re.sub(r"(?<=\w)\s+(?:Le|La|Les|The)\s+$", " ", b) for b in befores]
     words = [re.search(r"([\w’'-]+)\s+$", b) for b in befores]
-    return bool(words) and all(w is not None and re.sub(r"^[ld][’']", "", fold(w.group(1))) in _NAMED_AFTER for w in words)
+    return bool(words) and all(w is not None and _a_kind(re.sub(r"^[ld][’']", "", fold(w.group(1)))) for w in words)
+
+
+def _a_kind(word: str) -> bool:
+    """A body's kind word, or a compound ending in one: "hospitalo-universitaire" (round 15),
+    "BiotechPole", "technopole" (a pole, a kind of body of French economic development)."""
+    return word in _NAMED_AFTER or word.rsplit("-", 1)[-1] in _NAMED_AFTER or word.endswith(("pole", "pôle"))
 
 
 def not_people(doc: Any, persons: set[str], lang: str) -> set[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.quoted_names import a_quoted_name
 from ecokg.loaders.articles.vocabulary import ROLE_WORDS
 from ecokg.text import fold
 
@@ -92,16 +93,29 @@ def _quoted_title(paragraph: str, at: int) -> bool:
     return bool(ROLE_WORDS.match(fold(inner)))
 
 
+def _quoted_name_end(paragraph: str, at: int) -> int:
+    """The end of the quotation opening at ``at`` if it holds a name ("l'hôpital "King Faisal""),
+    else -1: a name in quotes stays readable (round 15)."""
+    ends = [paragraph.find(c, at + 1) for c in _OPENING[paragraph[at]]]
+    end = min((e for e in ends if e > at), default=-1)
+    return end if end > at and a_quoted_name(paragraph[:at], paragraph[at + 1 : end]) else -1
+
+
 def _blank_quotes(paragraph: str) -> str:
     chars = list(paragraph)
     closing: str | None = None
     opened = 0
     depth = 0  # quotations nest: « ... « prosthesis valley » ou encore Troyes »
     keep_until = -1
+    name_until = -1
     for i, char in enumerate(paragraph):
         if closing is None:
+            if i <= name_until:
+                continue  # a name in quotes, and its closing mark
             if char in _OPENING and not _quoted_title(paragraph, i):
-                closing, opened, depth = _OPENING[char], i, 1
+                name_until = _quoted_name_end(paragraph, i)
+                if name_until < 0:
+                    closing, opened, depth = _OPENING[char], i, 1
         elif (char, closing) in (("«", "»"), ("“", "”")):
             depth += 1
             chars[i] = " "

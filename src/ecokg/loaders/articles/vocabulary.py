@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.titles import table_titles
+
 #: Role words -> the ontology's role id (president, vice-president, director-general,
 #: chief-executive, leader, founder, board-member, member).
 ROLES: dict[str, str] = {
@@ -218,6 +220,10 @@ for _form, _role in (("undersecretary of state", "member"), ("under-secretary of
                      ("secretary of state", "member"), ("state secretary", "member"), ("minister of state", "member"),
                      ("secretaire d'etat", "member"), ("sous-secretaire d'etat", "member"),
                      ("secretary", "board-member"), ("secretaire", "board-member")):
+    ROLES.setdefault(_form, _role)
+# Round 15: the packaged table of titles (titles.tsv: outside knowledge, with their modifiers); the
+# lexicon's own entries above keep their roles.
+for _form, _role in table_titles():
     ROLES.setdefault(_form, _role)
 ROLE_KEYS = sorted(ROLES, key=len, reverse=True)
 #: Titles in the plural: the post of every person they are given to ("A and B, co-founders of Y").
