@@ -19,6 +19,7 @@ from functools import lru_cache
 from ecokg.loaders.articles.addresses import a_number, a_style_of_address, a_titles_portfolio
 from ecokg.loaders.articles.gazetteer import lookup
 from ecokg.loaders.articles.notnames import GENERIC_WORDS
+from ecokg.loaders.articles.regex_trie import alternation
 from ecokg.loaders.articles.tables import rows
 from ecokg.loaders.articles.vocabulary import ROLES
 from ecokg.text import fold
@@ -81,7 +82,7 @@ _TITLES = {
 }
 _TITLE_KEYS = sorted({*ROLES, *_TITLES}, key=len, reverse=True)
 _TITLE_WORDS = frozenset(k for k in _TITLE_KEYS if " " not in k)
-_TITLE_LEAD = re.compile(r"^(?:" + "|".join(re.escape(k) for k in _TITLE_KEYS) + r")(?![\w-])")
+_TITLE_LEAD = re.compile(r"^(?:" + alternation(_TITLE_KEYS) + r")(?![\w-])")
 
 
 def a_title(text: str) -> bool:
@@ -150,7 +151,7 @@ def title_acronym(sentence: str, start: int, end: int) -> bool:
     return bool(clause) and a_title(clause)
 
 
-_OF_TITLE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in _TITLE_KEYS) + r")\s+(?:of|for|de la|de l'|du|des|de|d')\s*$")
+_OF_TITLE = re.compile(r"(?<![\w-])(" + alternation(_TITLE_KEYS) + r")\s+(?:of|for|de la|de l'|du|des|de|d')\s*$")
 #: Where the parent body follows a unit or a title's field: "at X", "chez X", "à la X", "au sein de X".
 _AT_PARENT = re.compile(r"^\s+(?:(?:at|chez|within|au sein de la|au sein du|au sein des|à la|au|aux)\s+|(?:au sein de l|à l)[’']\s*)(?:the\s+)?[A-ZÀ-Þ]")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ecokg.loaders.articles.regex_trie import alternation
 from ecokg.loaders.articles.vocabulary import ROLE_KEYS
 
 UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŒ"
@@ -32,14 +33,14 @@ PERSON_TITLES = re.compile(r"^,\s*(?:the\s+|le\s+|la\s+)?(?:minister|ministre|ma
 APPOSED_ORG = re.compile(
     rf"\b((?:[{UPPER}][\w’'&-]+\s+in\s+)?[{UPPER}][\w’'&-]+(?:\s+[{UPPER}][\w’'&-]+)*),\s+(?:the|le|la|l’|a|an|un|une)\s*[^,\d–—]{{0,40}}?\b(cluster|company|agency|agence|entreprise|société|start-?up|spin-?off|spin-?out|subsidiary|filiale|university|université|institute|institut|pôle|network|réseau|investment body|bank|banque|association|foundation|fondation|organi[sz]ation|authority|autorité|council|hospital|hôpital|laboratory)\b(?!\s+[{UPPER}])"
 )
-ROLE_OF = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS if len(k) >= 3) + r")\s+(?:of|at|with|de la|de l'|de|du|d')\s*(?:the\s+)?")
+ROLE_OF = re.compile(r"(?<![\w-])(?:" + alternation(k for k in ROLE_KEYS if len(k) >= 3) + r")\s+(?:of|at|with|de la|de l'|de|du|d')\s*(?:the\s+)?")
 BETWEEN = re.compile(
     r"\b(?:(?:agreement|memorandum|partnership|accord|convention|partenariat|protocole|entente|mou)\b[^.;,]{0,25}?\b(?:between|entre|with|avec)"
     r"|(?:s'associe|s'allie|partners|partnered|teams up|teamed up)\s+(?:a|avec|with))\s+(?:the\s+|la\s+|le\s+|l')?"
 )
 #: A post and "of" just before an organisation's name: "President of the Government of ...".
 TITLE_OF = re.compile(
-    r"(?:^|\W)(?:" + "|".join(re.escape(k) for k in ROLE_KEYS) + r")\s+(?:of|de|du|d'|de la|de l')(?:\s+the)?"
+    r"(?:^|\W)(?:" + alternation(ROLE_KEYS) + r")\s+(?:of|de|du|d'|de la|de l')(?:\s+the)?"
     r"(?:\s+(?:pole|cluster|company|groupe|group|societe|entreprise|agence|agency|association|reseau|network))?\s*$"
 )
 #: A site and its owner before where it is: "le site de Sanofi à Marcy", "the plant of Acme in Leeds".
@@ -47,7 +48,7 @@ SITE_OF = re.compile(
     rf"\b(?:site|usine|siège|campus|plant|facility|factory)\s+(?:de|d’|d'|du|of)\s*([{UPPER}][\w’'&-]+(?:\s+[{UPPER}][\w’'&-]+){{0,3}})\s+(?:à|au|en|in|at)\s"
 )
 #: "directeur de l'innovation chez Agrivalor", "Head of Research at Stellan": a post, words, then where.
-ROLE_AT = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS if len(k) >= 3) + r")\b[^,;()]{0,40}?\s(?:at|chez)\s+(?:the\s+)?")
+ROLE_AT = re.compile(r"(?<![\w-])(?:" + alternation(k for k in ROLE_KEYS if len(k) >= 3) + r")\b[^,;()]{0,40}?\s(?:at|chez)\s+(?:the\s+)?")
 
 
 def headline(sentence: str) -> bool:

@@ -28,6 +28,7 @@ from ecokg.loaders.articles.given_names import frequency
 from ecokg.loaders.articles.grammar import name_start
 from ecokg.loaders.articles.lexical import common_word, english_word, english_words, french_word
 from ecokg.loaders.articles.patterns import LOWER, UPPER, headline
+from ecokg.loaders.articles.regex_trie import alternation
 from ecokg.loaders.articles.spans import MONTHS, head_class
 from ecokg.loaders.articles.vocabulary import (
     COMPANY_ENDINGS,
@@ -92,14 +93,19 @@ _GIVEN_THEN_NAMES = re.compile(
     rf"(?<![\w’'.-])([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)(?=((?:\s+(?:{_LOWER_PARTICLE}\s+)*(?:[ae]l-)?(?:{_MIDDLE_INITIAL}|{_WORD}))+)(?![\w’'-]))"
 )
 #: A post and "of"/"de" before: an organisation's slot ("vice-président d'Astra Zeneca").
-_POST_OF = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ROLE_KEYS) + r")\s+(?:of|at|de|du|d'|chez)\s*(?:the\s+|la\s+|l')?$")
+#: Any title of a post, as a word of its own.
+_ANY_ROLE = re.compile(r"(?<![\w-])(?:" + alternation(ROLE_KEYS) + r")(?![\w-])")
+_POST_OF = re.compile(r"(?<![\w-])(?:" + alternation(ROLE_KEYS) + r")\s+(?:of|at|de|du|d'|chez)\s*(?:the\s+|la\s+|l')?$")
 _DETERMINERS = {"the", "a", "an", "le", "la", "les", "un", "une", "des", "du", "l", "this", "ce", "cette"}
 #: "Monsieur le Recteur", "Madame la Ministre": an honorific and its article, a title follows.
 HONORIFIC_ARTICLE = re.compile(r"^(?:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)(?:\s+(le|la|les|l[’']))?(?:\s|$)")
 
 
 def _token_at(doc: Any, char: int) -> Any:
-    return next((t for t in doc if t.idx <= char < t.idx + len(t.text)), None)
+    # spaCy finds the token by a binary search over offsets; a scan of the document costs more.
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if 0 <= char < len(doc.text) else None
+    token = span[0] if span is not None and len(span) else None
+    return token if token is not None and token.idx <= char < token.idx + len(token.text) else None
 
 
 def _frequency(word: str) -> int:
@@ -274,7 +280,7 @@ def initial_names(doc: Any, lang: str) -> set[str]:
         if not (surname[:1].isupper() and surname[1:].islower()) or lookup(surname) is not None or (english_word(surname) if lang == "en" else french_word(surname)):
             continue
         before, after = fold(text[max(0, match.start() - 80):match.start()]), text[match.end():match.end() + 40]
-        by_post = re.search(r",\s*$", before) and (any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", before) for k in ROLE_KEYS) or re.search(r"\b(?:minister|ministre|said|says|a declare|explique)\b", before))
+        by_post = re.search(r",\s*$", before) and (_ANY_ROLE.search(before) or re.search(r"\b(?:minister|ministre|said|says|a declare|explique)\b", before))
         post_after = re.match(r",\s*(?:the\s+|le\s+|la\s+)?([\w-]+)", after)
         if by_post or (post_after and fold(post_after.group(1)) in ROLES):
             out.add(name)

@@ -163,7 +163,12 @@ def role_at(text: str) -> str | None:
 
 
 def _role_key_at(folded: str) -> str | None:
-    for key in ROLE_KEYS:
-        if folded.startswith(key) and not folded[len(key):len(key) + 1].isalpha():
+    # The longest title the text starts with: one lookup a title's length, not one a title.
+    for size in _ROLE_SIZES:
+        key = folded[:size]
+        if len(key) == size and key in ROLES and not folded[size:size + 1].isalpha():
             return ROLES[key]
     return None
+
+
+_ROLE_SIZES = sorted({len(key) for key in ROLE_KEYS}, reverse=True)
