@@ -16,7 +16,7 @@ from ecokg.loaders.articles.tables import rows
 from ecokg.text import fold
 
 #: The ontology's role ids a title may have.
-_ROLE_IDS = frozenset(
+ROLE_IDS = frozenset(
     {
         "president",
         "vice-president",
@@ -47,7 +47,7 @@ def table_titles() -> tuple[tuple[str, str], ...]:
         "titles.tsv", {4}, "a kind, a form, a role and a language"
     ):
         if kind not in {"title", "before", "after"} or (
-            role not in _ROLE_IDS and not (kind != "title" and role == "=")
+            role not in ROLE_IDS and not (kind != "title" and role == "=")
         ):
             raise InputError(
                 f"unknown kind {kind!r} or role {role!r}", source="titles.tsv", line=number
